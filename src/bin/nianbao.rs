@@ -1,0 +1,135 @@
+//! nianbao CLI: check reports in batches, over the same core as the page.
+//!
+//!     nianbao check [--format text|json] FILE...     (- reads standard input)
+//!     nianbao rules [--format markdown|json]
+//!
+//! Exit code: 0 no error-severity finding, 1 some, 2 usage or I/O error.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "用法：
+  nianbao check [--format text|json] 文件...   检查年度报告（- 表示标准输入）
+  nianbao rules [--format markdown|json]       列出全部检查规则
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("check") => check(&args[1..]),
+        Some("rules") => rules(&args[1..]),
+        Some("-h") | Some("--help") | Some("help") => {
+            print!("{}", USAGE);
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprint!("{}", USAGE);
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn parse_format(args: &[String], allowed: &[&str], default: &str) -> Result<(String, Vec<String>), String> {
+    let mut format = default.to_string();
+    let mut files = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        let a = &args[i];
+        if a == "--format" || a == "-f" {
+            i += 1;
+            format = args.get(i).cloned().ok_or("--format 后面要写格式")?;
+        } else if let Some(f) = a.strip_prefix("--format=") {
+            format = f.to_string();
+        } else if a.starts_with("--") {
+            return Err(format!("不认识的选项 {}", a));
+        } else {
+            files.push(a.clone());
+        }
+        i += 1;
+    }
+    if !allowed.contains(&format.as_str()) {
+        return Err(format!("--format 只能是 {}", allowed.join("、")));
+    }
+    Ok((format, files))
+}
+
+fn check(args: &[String]) -> ExitCode {
+    let (format, files) = match parse_format(args, &["text", "json"], "text") {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("nianbao: {}\n{}", e, USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    if files.is_empty() {
+        eprintln!("nianbao: 请给出要检查的文件（- 表示标准输入）\n{}", USAGE);
+        return ExitCode::from(2);
+    }
+    let mut any_error = false;
+    let mut io_error = false;
+    let mut json_out = Vec::new();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for f in &files {
+        let bytes = if f == "-" {
+            let mut b = Vec::new();
+            if let Err(e) = std::io::stdin().read_to_end(&mut b) {
+                eprintln!("nianbao: 读取标准输入失败：{}", e);
+                io_error = true;
+                continue;
+            }
+            b
+        } else {
+            match std::fs::read(f) {
+                Ok(b) => b,
+                Err(e) => {
+                    eprintln!("nianbao: 无法读取 {}：{}", f, e);
+                    io_error = true;
+                    continue;
+                }
+            }
+        };
+        let report = nianbao::check_bytes(&bytes, Some(f));
+        any_error |= report.summary.errors > 0;
+        if format == "json" {
+            let mut v = serde_json::to_value(&report).unwrap_or_default();
+            if let Some(o) = v.as_object_mut() {
+                o.insert("file".into(), serde_json::Value::String(f.clone()));
+            }
+            json_out.push(v);
+        } else {
+            // Spans point into the text as decoded; show that text.
+            let text = match nianbao::decode::decode(&bytes) {
+                nianbao::decode::Decoded::Text { text, .. } => text,
+                _ => String::new(),
+            };
+            let _ = out.write_all(nianbao::render::render_text(f, &text, &report).as_bytes());
+        }
+    }
+    if format == "json" {
+        let _ = writeln!(out, "{}", serde_json::to_string_pretty(&json_out).unwrap_or_else(|_| "[]".into()));
+    }
+    if io_error {
+        ExitCode::from(2)
+    } else if any_error {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn rules(args: &[String]) -> ExitCode {
+    let (format, _) = match parse_format(args, &["markdown", "json"], "markdown") {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("nianbao: {}", e);
+            return ExitCode::from(2);
+        }
+    };
+    if format == "json" {
+        println!("{}", serde_json::to_string_pretty(nianbao::rules::codes::RULES).unwrap_or_default());
+    } else {
+        print!("{}", nianbao::rules::codes::markdown_reference());
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,226 @@
+//! The pipeline: decode → find sections and title → read tables → run rules → one `Report`.
+
+use crate::decode::{decode, Decoded};
+use crate::html;
+use crate::model::{Cell, Report, RowRead, SectionInfo, Severity, Span, Summary, TableRead, Value};
+use crate::read::tokens::Kind;
+use crate::read::{self, RawTable, TableFacts};
+use crate::rules;
+use crate::sections::{find_headings, find_title, Heading, Title};
+use crate::source::Source;
+
+/// Everything the rules look at.
+pub struct Doc<'a> {
+    pub src: &'a Source,
+    pub headings: Vec<Heading>,
+    pub title: Option<Title>,
+    pub year: Option<i32>,
+    pub t2: Option<(TableRead, TableFacts)>,
+    pub t3: Option<(TableRead, TableFacts)>,
+    pub t4: Option<(TableRead, TableFacts)>,
+    pub format_2019: bool,
+    pub input_form: &'static str,
+}
+
+impl Doc<'_> {
+    pub fn text(&self) -> &str {
+        self.src.text()
+    }
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        self.src.span(start, end)
+    }
+    pub fn heading(&self, n: u8) -> Option<&Heading> {
+        self.headings.iter().find(|h| h.number == n)
+    }
+    /// Body of section n: after its heading line up to the next heading.
+    pub fn section_body(&self, n: u8) -> Option<(usize, usize)> {
+        let h = self.heading(n)?;
+        let end = self.headings.iter().filter(|o| o.start > h.start).map(|o| o.start).min().unwrap_or(self.text().len());
+        Some((h.line_end.min(end), end))
+    }
+    pub fn table(&self, id: &str) -> Option<&(TableRead, TableFacts)> {
+        match id {
+            "t2" => self.t2.as_ref(),
+            "t3" => self.t3.as_ref(),
+            _ => self.t4.as_ref(),
+        }
+    }
+}
+
+/// Check a report given as text (pasted, or a text file already decoded).
+pub fn check_text(text: &str) -> Report {
+    if html::looks_like_html(text) {
+        return check_html(text);
+    }
+    run(Source::plain(text.to_string()), false)
+}
+
+/// Check an HTML page (a dropped .html file or the clipboard's text/html).
+pub fn check_html(html_text: &str) -> Report {
+    run(html::flatten(html_text.to_string()), true)
+}
+
+/// Check a file's bytes: decodes UTF-8/GBK, recognises HTML, refuses binary with a reason.
+pub fn check_bytes(bytes: &[u8], file_name: Option<&str>) -> Report {
+    let lower = file_name.unwrap_or("").to_ascii_lowercase();
+    match decode(bytes) {
+        Decoded::NotText(reason) => not_text(&reason),
+        Decoded::Text { text, .. } => {
+            if lower.ends_with(".html") || lower.ends_with(".htm") || html::looks_like_html(&text) {
+                check_html(&text)
+            } else {
+                run(Source::plain(text), false)
+            }
+        }
+    }
+}
+
+fn not_text(reason: &str) -> Report {
+    let mut d = rules::diag("D01", format!("无法读取：{}", reason), vec![Span { start: 0, end: 0, line: 1, col: 1, end_line: 1, end_col: 1 }]);
+    d.severity = Severity::Error;
+    let summary = Summary { errors: 1, warnings: 0, infos: 0 };
+    Report { input_form: "binary", title: None, agency: None, year: None, format: "unknown", sections: vec![], t2: None, t3: None, t4: None, diagnostics: vec![d], summary }
+}
+
+fn run(src: Source, is_html: bool) -> Report {
+    let text = src.text();
+    let headings = find_headings(text);
+    let title = find_title(text, headings.iter().map(|h| h.start).min());
+    let year = title.as_ref().and_then(|t| t.year);
+
+    let regions = regions(text, &headings);
+    let t2 = regions.0.and_then(|(s, e)| read::t2::read(text, s, e));
+    let t3 = regions.1.and_then(|(s, e)| read::t3::read(text, s, e));
+    let t4 = regions.2.and_then(|(s, e)| read::t4::read(text, s, e));
+    let format_2019 = t2.as_ref().map(|t| t.1.format_2019).unwrap_or(false);
+
+    let input_form = detect_form(text, is_html, t3.as_ref().map(|t| &t.1), regions.1);
+    let finish = |t: Option<(RawTable, TableFacts)>| t.map(|(raw, facts)| (to_table(&src, &raw, &facts), facts));
+    let mut doc = Doc { src: &src, headings, title, year, t2: None, t3: None, t4: None, format_2019, input_form };
+    doc.t2 = finish(t2).filter(|t| !t.0.rows.is_empty() || t.1.format_2019);
+    doc.t3 = finish(t3);
+    doc.t4 = finish(t4);
+
+    let mut diagnostics = Vec::new();
+    rules::structure::check(&doc, &mut diagnostics);
+    rules::cells::check(&doc, &mut diagnostics);
+    rules::arithmetic::check(&doc, &mut diagnostics);
+    diagnostics.sort_by_key(|d| (d.spans.first().map(|s| s.start).unwrap_or(0), d.code));
+
+    let summary = Summary {
+        errors: diagnostics.iter().filter(|d| d.severity == Severity::Error).count(),
+        warnings: diagnostics.iter().filter(|d| d.severity == Severity::Warning).count(),
+        infos: diagnostics.iter().filter(|d| d.severity == Severity::Info).count(),
+    };
+    let sections = doc
+        .headings
+        .iter()
+        .map(|h| {
+            let (bs, be) = doc.section_body(h.number).unwrap_or((h.line_end, h.line_end));
+            SectionInfo { number: h.number, heading: h.text.clone(), span: src.span(h.start, h.end), body_start: src.to_original(bs), body_end: src.to_original(be) }
+        })
+        .collect();
+    let format = if format_2019 {
+        "gb2019"
+    } else if doc.t2.is_some() || doc.t3.is_some() || doc.t4.is_some() {
+        "gb2021"
+    } else {
+        "unknown"
+    };
+    Report {
+        input_form,
+        title: doc.title.as_ref().map(|t| t.text.clone()),
+        agency: doc.title.as_ref().and_then(|t| t.agency.clone()),
+        year,
+        format,
+        sections,
+        t2: doc.t2.map(|t| t.0),
+        t3: doc.t3.map(|t| t.0),
+        t4: doc.t4.map(|t| t.0),
+        diagnostics,
+        summary,
+    }
+}
+
+type Region = Option<(usize, usize)>;
+
+/// Where each table is: the body of its section, or, without headings, from the table's own
+/// first words to the next table.
+fn regions(text: &str, headings: &[Heading]) -> (Region, Region, Region) {
+    let next_after = |pos: usize| headings.iter().filter(|h| h.start > pos).map(|h| h.start).min().unwrap_or(text.len());
+    let by_heading = |n: u8| headings.iter().find(|h| h.number == n).map(|h| (h.line_end, next_after(h.start)));
+    let find_from = |needles: &[&str], from: usize| -> Option<usize> { needles.iter().filter_map(|n| text.get(from..).and_then(|t| t.find(n)).map(|p| p + from)).min() };
+
+    let t2_start = by_heading(2).map(|r| r.0).or_else(|| find_from(&["第二十条第"], 0).map(|p| line_start(text, p)));
+    let t3_start = by_heading(3).map(|r| r.0).or_else(|| find_from(&["本列数据的勾稽关系", "申请人情况", "本年新收政府信息公开申请"], t2_start.unwrap_or(0)).map(|p| line_start(text, p)));
+    let t4_start = by_heading(4).map(|r| r.0).or_else(|| {
+        let from = t3_start.unwrap_or(0);
+        let p = find_from(&["结转下年度继续办理"], from).unwrap_or(from);
+        find_from(&["行政复议"], p).map(|q| line_start(text, q))
+    });
+    let stop = |start: usize, others: &[Option<usize>]| -> usize {
+        let mut e = next_after(start);
+        for o in others.iter().flatten() {
+            if *o > start && *o < e {
+                e = *o;
+            }
+        }
+        e
+    };
+    let t2 = t2_start.map(|s| (s, stop(s, &[t3_start, t4_start])));
+    let t3 = t3_start.map(|s| (s, stop(s, &[t2_start, t4_start])));
+    let t4 = t4_start.map(|s| (s, stop(s, &[t2_start, t3_start])));
+    (t2, t3, t4)
+}
+
+fn line_start(text: &str, p: usize) -> usize {
+    text[..p].rfind('\n').map(|i| i + 1).unwrap_or(0)
+}
+
+fn detect_form(text: &str, is_html: bool, t3: Option<&TableFacts>, region: Region) -> &'static str {
+    if is_html {
+        return "html";
+    }
+    if t3.map(|f| f.method == "run-together").unwrap_or(false) {
+        return "run-together";
+    }
+    let (s, e) = region.unwrap_or((0, text.len()));
+    let body = &text[s..e];
+    if body.lines().filter(|l| l.trim_start().starts_with('|')).count() >= 5 {
+        return "markdown";
+    }
+    if body.lines().filter(|l| l.contains('\t')).count() >= 5 {
+        return "tsv";
+    }
+    if body.lines().filter(|l| l.contains("   ") && l.split_whitespace().filter(|w| w.parse::<i64>().is_ok()).count() >= 5).count() >= 5 {
+        return "pdf-layout";
+    }
+    if t3.is_some() {
+        return "pdf-text";
+    }
+    "text"
+}
+
+fn to_table(src: &Source, raw: &RawTable, _facts: &TableFacts) -> TableRead {
+    let rows = raw
+        .rows
+        .iter()
+        .map(|r| RowRead {
+            key: r.key,
+            label_span: r.label.as_ref().map(|p| src.span(p.start, p.end)),
+            label_text: r.label.as_ref().map(|p| src.text()[p.start..p.end].to_string()),
+            cells: r
+                .cells
+                .iter()
+                .map(|t| Cell {
+                    value: match &t.kind {
+                        Kind::Val(v) => v.clone(),
+                        Kind::Text => Value::Text(src.text()[t.start..t.end].to_string()),
+                    },
+                    span: Some(src.span(t.start, t.end)),
+                })
+                .collect(),
+        })
+        .collect();
+    TableRead { table: raw.table, columns: raw.columns.clone(), rows, span: None }
+}

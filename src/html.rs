@@ -1,0 +1,214 @@
+//! HTML to reader text: paragraphs and table rows become lines, cells are separated by tabs,
+//! `colspan` repeats nothing (a spanned label is one cell), entities are decoded. Scripts,
+//! styles and comments are dropped. Every piece keeps its offset in the markup (see `source`).
+//!
+//! This is not a browser: it is a small, forgiving tokenizer that never fails and never
+//! executes anything. Hostile markup is just text to it.
+
+use crate::source::Source;
+
+/// Does this text look like HTML markup rather than a report pasted as text?
+pub fn looks_like_html(text: &str) -> bool {
+    let head: String = text.chars().take(4096).collect::<String>().to_ascii_lowercase();
+    let t = head.trim_start();
+    (t.starts_with("<!doctype html") || t.starts_with("<html") || t.starts_with("<meta") || t.starts_with("<body") || t.starts_with("<div") || t.starts_with("<table") || t.starts_with("<p"))
+        || (text.contains("<table") && text.contains("<td"))
+}
+
+/// The charset a page declares in its head (for GBK pages), if any.
+pub fn declared_charset(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(2048)];
+    let s: String = head.iter().map(|&b| if b < 128 { (b as char).to_ascii_lowercase() } else { ' ' }).collect();
+    let i = s.find("charset=")?;
+    let rest = &s[i + 8..];
+    let rest = rest.trim_start_matches(['"', '\'']);
+    let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+    if name.is_empty() {
+        None
+    } else {
+        Some(name)
+    }
+}
+
+pub fn flatten(html: String) -> Source {
+    let mut flat = String::with_capacity(html.len() / 2);
+    let mut pieces: Vec<(usize, usize, bool)> = Vec::new();
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    let mut skip_until: Option<&'static str> = None;
+    let mut in_cell = false;
+    let mut cell_has_text = false;
+    while i < bytes.len() {
+        if let Some(end_tag) = skip_until {
+            match find_ci(&html[i..], end_tag) {
+                Some(p) => {
+                    i += p;
+                    skip_until = None;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        let b = bytes[i];
+        if b == b'<' {
+            if html[i..].starts_with("<!--") {
+                i = html[i..].find("-->").map(|p| i + p + 3).unwrap_or(bytes.len());
+                continue;
+            }
+            let end = match html[i..].find('>') {
+                Some(p) => i + p + 1,
+                None => bytes.len(),
+            };
+            let tag = &html[i..end];
+            let name = tag_name(tag);
+            let closing = tag.starts_with("</");
+            match name.as_str() {
+                "script" | "style" | "noscript" | "template" | "head" if !closing => {
+                    if name != "head" {
+                        skip_until = Some(match name.as_str() {
+                            "script" => "</script",
+                            "style" => "</style",
+                            "noscript" => "</noscript",
+                            _ => "</template",
+                        });
+                    }
+                    // <head> keeps going: <title> is read as a line.
+                }
+                "td" | "th" if !closing => {
+                    if in_cell {
+                        push_break(&mut flat, &mut pieces, i, "\t");
+                    } else if !flat.ends_with('\n') && !flat.is_empty() {
+                        push_break(&mut flat, &mut pieces, i, "\n");
+                    }
+                    in_cell = true;
+                    cell_has_text = false;
+                    // An empty cell still occupies a column: mark its place.
+                    let _ = cell_has_text;
+                }
+                "td" | "th" if closing => {}
+                "tr" | "p" | "div" | "br" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "table" | "title" | "section" | "article" | "ul" | "ol" => {
+                    if name == "tr" || name == "table" {
+                        in_cell = false;
+                    }
+                    if !flat.is_empty() && !flat.ends_with('\n') {
+                        push_break(&mut flat, &mut pieces, i, "\n");
+                    }
+                }
+                _ => {}
+            }
+            i = end;
+            continue;
+        }
+        if b == b'&' {
+            if let Some((ch, len)) = entity(&html[i..]) {
+                pieces.push((flat.len(), i, false));
+                flat.push(ch);
+                i += len;
+                cell_has_text = true;
+                continue;
+            }
+        }
+        // A run of text up to the next tag or entity.
+        let start = i;
+        while i < bytes.len() && bytes[i] != b'<' && bytes[i] != b'&' {
+            i += 1;
+        }
+        let run = &html[start..i];
+        // Newlines inside markup are not line breaks on the page.
+        let mut seg_start = start;
+        let mut pushed = false;
+        for (k, c) in run.char_indices() {
+            if c == '\n' || c == '\r' || c == '\t' {
+                if seg_start < start + k {
+                    pieces.push((flat.len(), seg_start, true));
+                    flat.push_str(&html[seg_start..start + k]);
+                    pushed = true;
+                }
+                if !flat.ends_with(' ') && !flat.ends_with('\n') && !flat.ends_with('\t') && !flat.is_empty() {
+                    pieces.push((flat.len(), start + k, false));
+                    flat.push(' ');
+                }
+                seg_start = start + k + c.len_utf8();
+            }
+        }
+        if seg_start < i {
+            pieces.push((flat.len(), seg_start, true));
+            flat.push_str(&html[seg_start..i]);
+            pushed = true;
+        }
+        if pushed {
+            cell_has_text = true;
+        }
+    }
+    Source::mapped(html, flat, pieces)
+}
+
+fn push_break(flat: &mut String, pieces: &mut Vec<(usize, usize, bool)>, at: usize, s: &str) {
+    // Trailing spaces before a break are layout, not content.
+    while flat.ends_with(' ') {
+        flat.pop();
+    }
+    pieces.push((flat.len(), at, false));
+    flat.push_str(s);
+}
+
+fn tag_name(tag: &str) -> String {
+    tag.trim_start_matches('<').trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase()
+}
+
+fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    let h = hay.as_bytes();
+    let n = needle.as_bytes();
+    if n.len() > h.len() {
+        return None;
+    }
+    (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+fn entity(s: &str) -> Option<(char, usize)> {
+    let end = s[..s.len().min(12)].find(';')?;
+    let name = &s[1..end];
+    let ch = match name {
+        "nbsp" | "ensp" | "emsp" | "thinsp" => ' ',
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "mdash" => '—',
+        "middot" => '·',
+        _ => {
+            let num = name.strip_prefix('#')?;
+            let code = if let Some(h) = num.strip_prefix(['x', 'X']) { u32::from_str_radix(h, 16).ok()? } else { num.parse().ok()? };
+            match char::from_u32(code) {
+                Some('\u{a0}') => ' ',
+                Some(c) if c != '\0' => c,
+                _ => '\u{FFFD}',
+            }
+        }
+    };
+    Some((ch, end + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_become_tabs_and_map_back() {
+        let html = "<table><tr><td>规章</td><td>3</td><td></td></tr></table>".to_string();
+        let src = flatten(html);
+        assert_eq!(src.text().trim(), "规章\t3\t");
+        let p = src.text().find('3').unwrap();
+        let sp = src.span(p, p + 1);
+        assert_eq!(&src.original[sp.start..sp.end], "3");
+    }
+
+    #[test]
+    fn scripts_are_dropped() {
+        let src = flatten("<p>a<script>alert(1)</script>b</p>".to_string());
+        assert_eq!(src.text(), "ab");
+    }
+}

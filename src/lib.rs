@@ -1,0 +1,25 @@
+//! nianbao — a checker for 政府信息公开工作年度报告.
+//!
+//! The core is pure Rust (no browser dependencies): decode the input, find the six sections,
+//! read tables 二, 三 and 四 cell by cell with the byte span of every value, and run the rules of
+//! `../shared/spec/rules.md`. The browser bindings live in `wasm` (wasm32 only); the CLI in
+//! `src/bin/nianbao.rs`.
+
+pub mod decode;
+pub mod format;
+pub mod html;
+pub mod model;
+pub mod read;
+pub mod render;
+pub mod rules;
+pub mod sections;
+pub mod source;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use model::{Diagnostic, Report, Severity, Span};
+
+mod check;
+pub use check::{check_bytes, check_html, check_text};

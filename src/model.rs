@@ -1,0 +1,266 @@
+//! The result model: what a check returns, serialisable to JSON (CLI `--format json`, the page).
+//!
+//! Table values follow `../shared/spec/keys.md`: a cell is a number, `null` (blank) or a
+//! string (placeholder or text as printed). In this output every cell is an object
+//! `{"value": …, "span": …}` so that tools and the page can point at the characters it came from.
+
+use serde::ser::{SerializeMap, SerializeStruct};
+use serde::{Serialize, Serializer};
+
+/// A range of the checked text: byte offsets (UTF-8, end exclusive) and 1-based line/column
+/// (column counted in characters, as editors do).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub line: u32,
+    pub col: u32,
+    pub end_line: u32,
+    pub end_col: u32,
+}
+
+/// The value of one table cell, exactly as printed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// A whole number (counts).
+    Int(i64),
+    /// A decimal number (the fee in 万元); kept with the text it was read from.
+    Decimal(f64),
+    /// An empty cell.
+    Blank,
+    /// A placeholder ("/", "-", "—", "无") or text in a number cell ("22（其中修订16件）").
+    Text(String),
+}
+
+impl Value {
+    /// The number a sum can use: only real numbers count, never placeholders.
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            Value::Int(n) => Some(*n as f64),
+            Value::Decimal(d) => Some(*d),
+            _ => None,
+        }
+    }
+    pub fn int(&self) -> Option<i64> {
+        match self {
+            Value::Int(n) => Some(*n),
+            _ => None,
+        }
+    }
+    pub fn display(&self) -> String {
+        match self {
+            Value::Int(n) => n.to_string(),
+            Value::Decimal(d) => format_decimal(*d),
+            Value::Blank => "（空）".to_string(),
+            Value::Text(t) => t.clone(),
+        }
+    }
+}
+
+pub fn format_decimal(d: f64) -> String {
+    let s = format!("{}", d);
+    s
+}
+
+impl Serialize for Value {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Int(n) => s.serialize_i64(*n),
+            Value::Decimal(d) => s.serialize_f64(*d),
+            Value::Blank => s.serialize_none(),
+            Value::Text(t) => s.serialize_str(t),
+        }
+    }
+}
+
+/// One cell as read: its value and where in the text it came from (absent for a cell that
+/// was implied by the layout, e.g. an empty HTML `<td>` has a span, a missing one has none).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    pub value: Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+}
+
+/// A table as read: rows in template order, each with its cells in printed order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableRead {
+    pub table: &'static str,
+    /// Column keys as printed (table 三 may have 6, 7 or 8).
+    pub columns: Vec<&'static str>,
+    pub rows: Vec<RowRead>,
+    /// Where the table's region starts and ends in the text.
+    pub span: Option<Span>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowRead {
+    pub key: &'static str,
+    /// Where the row label was read (None if the row was placed by order alone).
+    pub label_span: Option<Span>,
+    pub label_text: Option<String>,
+    pub cells: Vec<Cell>,
+}
+
+impl TableRead {
+    pub fn row(&self, key: &str) -> Option<&RowRead> {
+        self.rows.iter().find(|r| r.key == key)
+    }
+    /// The cell of `row` in `column`, if the row was read with a value for that column.
+    pub fn cell(&self, row: &str, column: &str) -> Option<&Cell> {
+        let r = self.row(row)?;
+        let i = self.column_index(row, column)?;
+        r.cells.get(i)
+    }
+    pub fn column_index(&self, row: &str, column: &str) -> Option<usize> {
+        let cols = self.columns_of(row);
+        cols.iter().position(|c| *c == column)
+    }
+    /// The column keys of one row: table 二 rows each have their own columns.
+    pub fn columns_of(&self, row: &str) -> Vec<&'static str> {
+        if self.table == "t2" {
+            crate::format::t2_columns(row).to_vec()
+        } else {
+            self.columns.clone()
+        }
+    }
+}
+
+struct CellMap<'a>(&'a [&'static str], &'a [Cell]);
+impl Serialize for CellMap<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len().min(self.1.len())))?;
+        for (k, c) in self.0.iter().zip(self.1.iter()) {
+            m.serialize_entry(k, c)?;
+        }
+        m.end()
+    }
+}
+
+struct RowMap<'a>(&'a TableRead);
+impl Serialize for RowMap<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let t = self.0;
+        let mut m = s.serialize_map(Some(t.rows.len()))?;
+        for r in &t.rows {
+            m.serialize_entry(r.key, &r.cells)?;
+        }
+        m.end()
+    }
+}
+
+/// keys.md shapes: t2 and t4 as objects of objects, t3 as `{columns, rows}`.
+impl Serialize for TableRead {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.table == "t3" {
+            let mut st = s.serialize_struct("t3", 2)?;
+            st.serialize_field("columns", &self.columns)?;
+            st.serialize_field("rows", &RowMap(self))?;
+            st.end()
+        } else {
+            let mut m = s.serialize_map(Some(self.rows.len()))?;
+            for r in &self.rows {
+                let cols = self.columns_of(r.key);
+                m.serialize_entry(r.key, &CellMap(&cols, &r.cells))?;
+            }
+            m.end()
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+    pub fn zh(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Info => "提示",
+        }
+    }
+}
+
+/// A table cell a finding concerns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CellRef {
+    pub table: &'static str,
+    pub row: &'static str,
+    pub column: &'static str,
+    /// How the cell takes part: "suspect" (the one wrong cell, when it can be told),
+    /// "total" (the printed total of a failed sum) or "part" (a term of a failed sum).
+    pub role: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub severity: Severity,
+    /// In Chinese, for a clerk.
+    pub message: String,
+    /// The exact characters concerned; the first is the primary one.
+    pub spans: Vec<Span>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cells: Vec<CellRef>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual: Option<f64>,
+    /// What would be right, when it can be said ("截至", "20").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectionInfo {
+    /// 1..=6
+    pub number: u8,
+    pub heading: String,
+    pub span: Span,
+    /// The body, from after the heading to the next section heading.
+    pub body_start: usize,
+    pub body_end: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+/// Everything a check of one report returns.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// "pdf-text", "pdf-layout", "markdown", "tsv", "html", "run-together", "text".
+    pub input_form: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agency: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// "gb2021", "gb2019" or "unknown".
+    pub format: &'static str,
+    pub sections: Vec<SectionInfo>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub t2: Option<TableRead>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub t3: Option<TableRead>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub t4: Option<TableRead>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub summary: Summary,
+}

@@ -1,0 +1,119 @@
+//! From token lines to a sequence of events: row labels and values, in reading order.
+//!
+//! Text tokens are joined into runs across line breaks (labels wrap: 「三、本\n年度办\n理结果」)
+//! until a value or a blank line; a run is then cut at item numbers (「（一）」「1.」「三、」) into
+//! pieces, and each piece is recognised as a row label, a group heading or other text.
+
+use super::tokens::{Kind, Line, Tok};
+use crate::text::{is_cjk_numeral, normalize_label};
+
+#[derive(Debug, Clone)]
+pub struct Piece {
+    pub start: usize,
+    pub end: usize,
+    /// Normalised text (see `normalize_label`).
+    pub norm: String,
+}
+
+#[derive(Debug, Clone)]
+pub enum Ev {
+    Label(Piece),
+    /// A value; `alone` when it is the only token on its line (PDF text often gives a table
+    /// column by column, one value per line).
+    Val(Tok, bool),
+    /// A blank line (ends runs; separates vertical chunks).
+    Blank,
+}
+
+pub fn events(text: &str, lines: &[Line]) -> Vec<Ev> {
+    let mut out = Vec::new();
+    let mut run: Vec<(usize, usize, bool)> = Vec::new(); // (start, end, starts a line)
+    for line in lines {
+        if line.blank {
+            flush(text, &mut run, &mut out);
+            out.push(Ev::Blank);
+            continue;
+        }
+        let alone = line.toks.len() == 1;
+        for (k, t) in line.toks.iter().enumerate() {
+            match t.kind {
+                Kind::Text => run.push((t.start, t.end, k == 0)),
+                Kind::Val(_) => {
+                    flush(text, &mut run, &mut out);
+                    out.push(Ev::Val(t.clone(), alone));
+                }
+            }
+        }
+        // Tab/markdown rows end their labels at the end of the line.
+        if line.cells {
+            flush(text, &mut run, &mut out);
+        }
+    }
+    flush(text, &mut run, &mut out);
+    out
+}
+
+fn flush(text: &str, run: &mut Vec<(usize, usize, bool)>, out: &mut Vec<Ev>) {
+    if run.is_empty() {
+        return;
+    }
+    // Characters of the run with their offsets, white space dropped.
+    let mut chars: Vec<(char, usize, bool)> = Vec::new();
+    for &(s, e, line_start) in run.iter() {
+        let mut first = true;
+        for (i, c) in text[s..e].char_indices() {
+            if c.is_whitespace() || c == '\u{3000}' || c == '*' || c == '#' {
+                continue;
+            }
+            chars.push((c, s + i, line_start && first));
+            first = false;
+        }
+    }
+    run.clear();
+    let mut cuts = vec![0];
+    for i in 1..chars.len() {
+        if is_marker(&chars, i) {
+            cuts.push(i);
+        }
+    }
+    cuts.push(chars.len());
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if a >= b {
+            continue;
+        }
+        let s: String = chars[a..b].iter().map(|c| c.0).collect();
+        let last = chars[b - 1];
+        out.push(Ev::Label(Piece { start: chars[a].1, end: last.1 + last.0.len_utf8(), norm: normalize_label(&s) }));
+    }
+}
+
+/// Does an item number start at `i`: 「（一）」「(1)」「1.」「1、」 anywhere, 「一、」 at a line start.
+fn is_marker(chars: &[(char, usize, bool)], i: usize) -> bool {
+    let c = chars[i].0;
+    let next = |k: usize| chars.get(i + k).map(|x| x.0);
+    if c == '（' || c == '(' {
+        let mut k = 1;
+        while next(k).map(is_cjk_numeral).unwrap_or(false) {
+            k += 1;
+        }
+        return k > 1 && matches!(next(k), Some('）') | Some(')'));
+    }
+    if is_cjk_numeral(c) && next(1) == Some('、') {
+        let prev = chars[i - 1].0;
+        return chars[i].2 || prev == '）' || prev == ')' || prev == '”';
+    }
+    if c.is_ascii_digit() {
+        let prev = chars[i - 1].0;
+        if prev.is_ascii_digit() || prev == '.' || prev == '第' {
+            return false;
+        }
+        let mut k = 1;
+        while next(k).map(|c| c.is_ascii_digit()).unwrap_or(false) {
+            k += 1;
+        }
+        let after = next(k + 1).unwrap_or(' ');
+        return matches!(next(k), Some('.') | Some('、') | Some('．')) && !after.is_ascii_digit();
+    }
+    false
+}

@@ -1,0 +1,135 @@
+//! Reading the three tables out of the report text.
+//!
+//! Every reader works the same way: tokenize its region (`tokens`), turn tokens into label and
+//! value events (`events`), then place values in template rows. Two placements are tried:
+//! - by label: each value belongs to the row label before it (tab/markdown/HTML text, layout
+//!   text, most PDF text);
+//! - by order: the values in reading order fill the template rows in template order (PDF text
+//!   where labels and numbers were extracted apart, even column by column).
+//!
+//! The first placement that fills every row exactly is taken; otherwise what could be placed is
+//! kept and the gaps are reported, never filled in. Run-together digits (`801000081`) are split
+//! by `runtogether` using the table's own sums.
+
+pub mod events;
+pub mod runtogether;
+pub mod t2;
+pub mod t3;
+pub mod t4;
+pub mod tokens;
+
+use events::{Ev, Piece};
+use tokens::Tok;
+
+/// What a reader found besides the values: the facts structure rules report on.
+#[derive(Debug, Clone, Default)]
+pub struct TableFacts {
+    /// Row labels found (first occurrence of each row).
+    pub labels: Vec<(&'static str, Piece)>,
+    /// Template rows whose label was not found and that got no values.
+    pub missing_rows: Vec<&'static str>,
+    /// Rows that got a different number of values than the table has columns: (row, count).
+    pub miscounted: Vec<(&'static str, usize)>,
+    /// Columns the header and rows show to be missing (e.g. "total").
+    pub missing_columns: Vec<&'static str>,
+    /// Rows or parts that could not be read, with where they are and why.
+    pub unread: Vec<(String, usize, usize)>,
+    /// Ambiguous digit runs: (row, start, end, candidate readings, index used).
+    pub ambiguous: Vec<Ambiguity>,
+    /// The (六)其他处理 row is a single row (2019 layout).
+    pub single_other_row: Option<Piece>,
+    /// How the values were placed: "label", "order", "run-together".
+    pub method: &'static str,
+    /// Where the table's region is in the reader text.
+    pub region: (usize, usize),
+    /// The table is in the 2019 trial format (table 二 columns).
+    pub format_2019: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Ambiguity {
+    pub row: &'static str,
+    pub start: usize,
+    pub end: usize,
+    pub readings: Vec<Vec<i64>>,
+    pub used: Option<usize>,
+}
+
+/// A table as placed, before spans are turned into line/column positions.
+#[derive(Debug, Clone)]
+pub struct RawTable {
+    pub table: &'static str,
+    pub columns: Vec<&'static str>,
+    pub rows: Vec<RawRow>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RawRow {
+    pub key: &'static str,
+    pub label: Option<Piece>,
+    /// Value tokens in printed order.
+    pub cells: Vec<Tok>,
+}
+
+/// Values of the events, in order, with vertical chunks (one value per line, several lines in
+/// a row, as PDF text gives a table column by column) transposed back to rows: `ncols` chunks
+/// of equal length n ≥ 2 side by side are n rows read column-wise.
+pub(crate) fn ordered_values(evs: &[Ev], ncols: usize, transpose: bool) -> Vec<Tok> {
+    // Segments: (vertical, values). A vertical chunk is a run of values each alone on its line.
+    let mut chunks: Vec<(bool, Vec<Tok>)> = Vec::new();
+    let mut cur: Vec<Tok> = Vec::new();
+    for ev in evs {
+        match ev {
+            Ev::Val(t, true) => cur.push(t.clone()),
+            Ev::Val(t, false) => {
+                if !cur.is_empty() {
+                    chunks.push((true, std::mem::take(&mut cur)));
+                }
+                chunks.push((false, vec![t.clone()]));
+            }
+            Ev::Blank => {
+                if !cur.is_empty() {
+                    chunks.push((true, std::mem::take(&mut cur)));
+                }
+            }
+            Ev::Label(_) => {
+                if !cur.is_empty() {
+                    chunks.push((true, std::mem::take(&mut cur)));
+                }
+                // A label between chunks means they are not side by side.
+                chunks.push((false, Vec::new()));
+            }
+        }
+    }
+    if !cur.is_empty() {
+        chunks.push((true, cur));
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chunks.len() {
+        let n = chunks[i].1.len();
+        if transpose && chunks[i].0 && n >= 2 && i + ncols <= chunks.len() && chunks[i..i + ncols].iter().all(|c| c.0 && c.1.len() == n) {
+            for r in 0..n {
+                for c in 0..ncols {
+                    out.push(chunks[i + c].1[r].clone());
+                }
+            }
+            i += ncols;
+            continue;
+        }
+        out.extend(chunks[i].1.iter().cloned());
+        i += 1;
+    }
+    out
+}
+
+/// Text of the events that are labels, joined (for header checks).
+pub(crate) fn label_text(evs: &[Ev]) -> String {
+    evs.iter()
+        .filter_map(|e| match e {
+            Ev::Label(p) => Some(p.norm.as_str()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("")
+}

@@ -1,0 +1,255 @@
+//! Splitting run-together digits (web text that lost its cell separators: `801000081` =
+//! 80|1|0|0|0|0|81) using only the table's own arithmetic.
+//!
+//! A split is a reading of the digit run as the row's cells with no leading zeros. Each row
+//! keeps the splits that balance its own sum (自然人 + 法人… = 总计); the rows together must
+//! then balance every column (一 + 二 = （七）+ 四, （七）= Σ results). When exactly one
+//! combination balances, it is the reading. When several do, the reader uses the first and
+//! says so (P02) with all of them; when none does, the row is left unread (P01). A split
+//! that does not balance is never invented.
+
+use super::tokens::{Kind, Tok};
+use super::Ambiguity;
+use crate::format::{T3_APPLICANT_COLUMNS, T3_LEGAL_COLUMNS, T3_RESULT_ITEMS};
+use crate::model::Value;
+
+const MAX_CANDIDATES: usize = 64;
+const MAX_COMBINATIONS: usize = 200_000;
+const MAX_DIGITS: usize = 60;
+
+pub struct RunTogether {
+    pub rows: Vec<(&'static str, Vec<Tok>)>,
+    pub ambiguous: Vec<Ambiguity>,
+    /// (row, reason, start, end)
+    pub unread: Vec<(&'static str, String, usize, usize)>,
+}
+
+fn digits_of(text: &str, t: &Tok) -> Option<String> {
+    let raw = &text[t.start..t.end];
+    if raw.len() >= 2 && raw.bytes().all(|b| b.is_ascii_digit()) {
+        Some(raw.to_string())
+    } else {
+        None
+    }
+}
+
+/// Every way to cut `digits` into `n` numbers without leading zeros that `ok` accepts.
+pub fn splits(digits: &str, n: usize, ok: &dyn Fn(&[i64]) -> bool) -> Vec<Vec<usize>> {
+    let b = digits.as_bytes();
+    let mut out = Vec::new();
+    if b.len() < n || b.len() > MAX_DIGITS || n == 0 {
+        return out;
+    }
+    let mut cuts = Vec::with_capacity(n + 1);
+    let mut vals = Vec::with_capacity(n);
+    cuts.push(0);
+    let mut steps = 0usize;
+    rec(b, n, &mut cuts, &mut vals, ok, &mut out, &mut steps);
+    out
+}
+
+fn rec(b: &[u8], n: usize, cuts: &mut Vec<usize>, vals: &mut Vec<i64>, ok: &dyn Fn(&[i64]) -> bool, out: &mut Vec<Vec<usize>>, steps: &mut usize) {
+    *steps += 1;
+    if out.len() > MAX_CANDIDATES || *steps > 2_000_000 {
+        return;
+    }
+    let at = *cuts.last().unwrap_or(&0);
+    let left = n - vals.len();
+    if left == 0 {
+        if at == b.len() && ok(vals) {
+            out.push(cuts.clone());
+        }
+        return;
+    }
+    let remaining = b.len() - at;
+    if remaining < left {
+        return;
+    }
+    let max_len = if b[at] == b'0' { 1 } else { (remaining - (left - 1)).min(9) };
+    for len in 1..=max_len {
+        let v: i64 = std::str::from_utf8(&b[at..at + len]).ok().and_then(|s| s.parse().ok()).unwrap_or(0);
+        if left == 1 && at + len != b.len() {
+            continue;
+        }
+        vals.push(v);
+        cuts.push(at + len);
+        rec(b, n, cuts, vals, ok, out, steps);
+        cuts.pop();
+        vals.pop();
+    }
+}
+
+fn values(digits: &str, cuts: &[usize]) -> Vec<i64> {
+    cuts.windows(2).map(|w| digits[w[0]..w[1]].parse().unwrap_or(0)).collect()
+}
+
+fn toks(t: &Tok, cuts: &[usize], vals: &[i64]) -> Vec<Tok> {
+    cuts.windows(2).zip(vals).map(|(w, v)| Tok { start: t.start + w[0], end: t.start + w[1], kind: Kind::Val(Value::Int(*v)) }).collect()
+}
+
+/// Table 三: rows placed by label, each holding one digit run.
+pub fn t3(text: &str, placed: &[(&'static str, Vec<Tok>)], rows: &[&'static str], columns: &[&'static str]) -> Option<RunTogether> {
+    let n = columns.len();
+    let idx = |c: &str| columns.iter().position(|x| *x == c);
+    let total = idx("total");
+    let sub = idx("legal_subtotal");
+    let applicants: Vec<usize> = T3_APPLICANT_COLUMNS.iter().filter_map(|c| idx(c)).collect();
+    let legal: Vec<usize> = T3_LEGAL_COLUMNS.iter().filter_map(|c| idx(c)).collect();
+    let row_ok = move |v: &[i64]| {
+        if let Some(t) = total {
+            if applicants.iter().map(|&i| v[i]).sum::<i64>() != v[t] {
+                return false;
+            }
+        }
+        if let Some(s) = sub {
+            if legal.iter().map(|&i| v[i]).sum::<i64>() != v[s] {
+                return false;
+            }
+        }
+        true
+    };
+    // Only when most rows look run-together.
+    let runs = placed.iter().filter(|(_, v)| v.len() == 1 && digits_of(text, &v[0]).map(|d| d.len() >= n).unwrap_or(false)).count();
+    if runs * 2 < rows.len() {
+        return None;
+    }
+    let mut per_row: Vec<(&'static str, Option<Tok>, Vec<Vec<i64>>, Vec<Vec<usize>>)> = Vec::new();
+    let mut out = RunTogether { rows: Vec::new(), ambiguous: Vec::new(), unread: Vec::new() };
+    for &k in rows {
+        let Some(v) = placed.iter().find(|r| r.0 == k).map(|r| &r.1) else { continue };
+        if v.len() == n && v.iter().all(|t| matches!(t.kind, Kind::Val(_))) {
+            let vals: Option<Vec<i64>> = v.iter().map(|t| if let Kind::Val(x) = &t.kind { x.int() } else { None }).collect();
+            match vals {
+                Some(vals) => per_row.push((k, None, vec![vals], vec![])),
+                None => out.rows.push((k, v.clone())),
+            }
+            continue;
+        }
+        let Some(d) = (if v.len() == 1 { digits_of(text, &v[0]) } else { None }) else {
+            out.unread.push((k, format!("读到 {} 个数，应为 {} 个", v.len(), n), v.first().map(|t| t.start).unwrap_or(0), v.last().map(|t| t.end).unwrap_or(0)));
+            continue;
+        };
+        let cands = splits(&d, n, &row_ok);
+        if cands.is_empty() {
+            out.unread.push((k, format!("「{}」无法拆成 {} 个能使本行平衡的数", d, n), v[0].start, v[0].end));
+            continue;
+        }
+        let readings: Vec<Vec<i64>> = cands.iter().map(|c| values(&d, c)).collect();
+        per_row.push((k, Some(v[0].clone()), readings, cands));
+    }
+    // Choose one reading per row so that every column balances.
+    let col_ok = |choice: &[usize]| -> bool {
+        let get = |key: &str, c: usize| per_row.iter().zip(choice).find(|(r, _)| r.0 == key).map(|(r, &i)| r.2[i][c]);
+        for c in 0..n {
+            let items: Vec<i64> = per_row.iter().zip(choice).filter(|(r, _)| T3_RESULT_ITEMS.contains(&r.0)).map(|(r, &i)| r.2[i][c]).collect();
+            if let Some(t) = get("total", c) {
+                if items.iter().sum::<i64>() != t {
+                    return false;
+                }
+            }
+            if let (Some(a), Some(b), Some(t), Some(f)) = (get("new", c), get("carried_over", c), get("total", c), get("carried_forward", c)) {
+                if a + b != t + f {
+                    return false;
+                }
+            }
+        }
+        true
+    };
+    let sizes: Vec<usize> = per_row.iter().map(|r| r.2.len()).collect();
+    let combos: usize = sizes.iter().try_fold(1usize, |a, &s| a.checked_mul(s)).unwrap_or(usize::MAX);
+    let mut solutions: Vec<Vec<usize>> = Vec::new();
+    if combos <= MAX_COMBINATIONS {
+        let mut choice = vec![0usize; per_row.len()];
+        loop {
+            if col_ok(&choice) {
+                solutions.push(choice.clone());
+                if solutions.len() >= MAX_CANDIDATES {
+                    break;
+                }
+            }
+            // Next combination.
+            let mut i = 0;
+            while i < choice.len() {
+                choice[i] += 1;
+                if choice[i] < sizes[i] {
+                    break;
+                }
+                choice[i] = 0;
+                i += 1;
+            }
+            if i == choice.len() {
+                break;
+            }
+        }
+    }
+    for (ri, (k, tok, readings, cuts)) in per_row.iter().enumerate() {
+        let Some(tok) = tok else {
+            // Already separated cells.
+            let v = placed.iter().find(|r| r.0 == *k).map(|r| r.1.clone()).unwrap_or_default();
+            out.rows.push((k, v));
+            continue;
+        };
+        let options: Vec<usize> = if solutions.is_empty() {
+            (0..readings.len()).collect()
+        } else {
+            let mut o: Vec<usize> = solutions.iter().map(|s| s[ri]).collect();
+            o.sort();
+            o.dedup();
+            o
+        };
+        if options.len() == 1 {
+            out.rows.push((k, toks(tok, &cuts[options[0]], &readings[options[0]])));
+        } else if !solutions.is_empty() {
+            let used = solutions[0][ri];
+            out.ambiguous.push(Ambiguity { row: k, start: tok.start, end: tok.end, readings: options.iter().map(|&i| readings[i].clone()).collect(), used: options.iter().position(|&i| i == used) });
+            out.rows.push((k, toks(tok, &cuts[used], &readings[used])));
+        } else {
+            out.ambiguous.push(Ambiguity { row: k, start: tok.start, end: tok.end, readings: readings.clone(), used: None });
+        }
+    }
+    // Keep template order.
+    out.rows.sort_by_key(|r| rows.iter().position(|k| *k == r.0).unwrap_or(usize::MAX));
+    Some(out)
+}
+
+/// Table 四: one or three digit runs holding the 15 values.
+pub fn t4(text: &str, vals: &[Tok]) -> Option<(Vec<Tok>, Option<Ambiguity>)> {
+    let runs: Vec<(&Tok, String)> = vals.iter().filter_map(|t| digits_of(text, t).map(|d| (t, d))).collect();
+    if runs.len() != vals.len() || runs.is_empty() {
+        return None;
+    }
+    let block_ok = |v: &[i64]| v.chunks(5).all(|b| b.len() < 5 || b[0] + b[1] + b[2] + b[3] == b[4]);
+    let per = 15 / runs.len();
+    if 15 % runs.len() != 0 {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut amb = None;
+    for (t, d) in &runs {
+        let c = splits(d, per, &block_ok);
+        match c.len() {
+            0 => return None,
+            1 => out.extend(toks(t, &c[0], &values(d, &c[0]))),
+            _ => {
+                let readings: Vec<Vec<i64>> = c.iter().map(|x| values(d, x)).collect();
+                amb = Some(Ambiguity { row: "t4", start: t.start, end: t.end, readings, used: Some(0) });
+                out.extend(toks(t, &c[0], &values(d, &c[0])));
+            }
+        }
+    }
+    Some((out, amb))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn example_from_the_spec() {
+        let ok = |v: &[i64]| v[..6].iter().sum::<i64>() == v[6];
+        let c = splits("801000081", 7, &ok);
+        let readings: Vec<Vec<i64>> = c.iter().map(|x| values("801000081", x)).collect();
+        assert!(readings.contains(&vec![80, 1, 0, 0, 0, 0, 81]));
+        assert!(readings.iter().all(|r| ok(r)));
+    }
+}

@@ -1,0 +1,300 @@
+//! Table 三 (收到和处理政府信息公开申请情况): 25 rows (23 in the 2019 layout) × 7 columns
+//! (6 without 总计, 8 with a 法人或其他组织 subtotal).
+
+use super::events::{events, Ev, Piece};
+use super::tokens::{tokenize, Kind, Tok};
+use super::{ordered_values, runtogether, RawRow, RawTable, TableFacts};
+use crate::format::{Variant, T3_ROWS};
+use crate::model::Value;
+
+/// What a piece of label text is in table 三.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum PieceKind {
+    Row(&'static str),
+    /// （六）其他处理: a group heading, or the single row of the 2019 layout.
+    GroupSix,
+    Group,
+    Other,
+}
+
+fn classify(p: &Piece, body_started: bool) -> PieceKind {
+    let n = p.norm.as_str();
+    if n.starts_with("（七）") || (body_started && (n == "总计" || n == "合计" || n == "七、总计")) {
+        return PieceKind::Row("total");
+    }
+    if n.starts_with("3.其他") && n.chars().count() <= 6 {
+        return PieceKind::Row("other_3");
+    }
+    for spec in T3_ROWS {
+        if spec.keys.iter().any(|k| n.contains(k)) {
+            return PieceKind::Row(spec.key);
+        }
+    }
+    if n.contains("其他处理") {
+        return PieceKind::GroupSix;
+    }
+    if n.contains("办理结果") || n.contains("不予公开") || n.contains("无法提供") || n.contains("不予处理") {
+        return PieceKind::Group;
+    }
+    PieceKind::Other
+}
+
+pub fn template_rows(variant: Variant) -> Vec<&'static str> {
+    T3_ROWS.iter().filter(|r| r.variant == Variant::Both || r.variant == variant).map(|r| r.key).collect()
+}
+
+pub fn columns_for(n: usize, header_has_total: bool) -> Vec<&'static str> {
+    match n {
+        8 => vec!["natural", "legal_subtotal", "commercial", "research", "social", "legal", "other", "total"],
+        6 if !header_has_total => vec!["natural", "commercial", "research", "social", "legal", "other"],
+        _ => vec!["natural", "commercial", "research", "social", "legal", "other", "total"],
+    }
+}
+
+struct Placed {
+    rows: Vec<(&'static str, Vec<Tok>)>,
+}
+
+impl Placed {
+    fn get(&self, k: &str) -> Option<&Vec<Tok>> {
+        self.rows.iter().find(|r| r.0 == k).map(|r| &r.1)
+    }
+}
+
+pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFacts)> {
+    let lines = tokenize(text, start, end);
+    let evs = events(text, &lines);
+
+    // Labels and the end of the header.
+    let mut facts = TableFacts { region: (start, end), ..Default::default() };
+    let mut body_started = false;
+    let mut header = String::new();
+    let mut kinds: Vec<Option<PieceKind>> = Vec::with_capacity(evs.len());
+    for ev in &evs {
+        match ev {
+            Ev::Label(p) => {
+                let k = classify(p, body_started);
+                if let PieceKind::Row(key) = k {
+                    body_started = true;
+                    if !facts.labels.iter().any(|l| l.0 == key) {
+                        facts.labels.push((key, p.clone()));
+                    }
+                } else if !body_started {
+                    header.push_str(&p.norm);
+                }
+                kinds.push(Some(k));
+            }
+            Ev::Val(..) => {
+                body_started = true;
+                kinds.push(None);
+            }
+            Ev::Blank => kinds.push(None),
+        }
+    }
+    let any_value = evs.iter().any(|e| matches!(e, Ev::Val(..)));
+    if facts.labels.len() < 3 && !any_value {
+        return None;
+    }
+    let header_has_total = header.contains("总计") || header.contains("合计");
+    let header_has_subtotal = header.contains("小计");
+
+    // Placement by label.
+    let mut placed = Placed { rows: Vec::new() };
+    let mut cur: Option<&'static str> = None;
+    let mut orphans = 0usize;
+    let mut six_piece: Option<Piece> = None;
+    for (ev, k) in evs.iter().zip(kinds.iter()) {
+        match (ev, k) {
+            (Ev::Label(p), Some(PieceKind::Row(key))) => {
+                cur = Some(key);
+                let _ = p;
+            }
+            (Ev::Label(p), Some(PieceKind::GroupSix)) => {
+                cur = Some("other");
+                six_piece.get_or_insert(p.clone());
+            }
+            (Ev::Label(_), Some(PieceKind::Group)) => cur = None,
+            (Ev::Val(t, _), _) => match cur {
+                Some(key) => match placed.rows.iter_mut().find(|r| r.0 == key) {
+                    Some(r) => r.1.push(t.clone()),
+                    None => placed.rows.push((key, vec![t.clone()])),
+                },
+                None => orphans += 1,
+            },
+            _ => {}
+        }
+    }
+    // Trailing blank cells past the row's width are converter artefacts (a trailing tab).
+    let has_sub_rows = facts.labels.iter().any(|l| l.0.starts_with("other_"));
+    let variant = if !has_sub_rows && placed.get("other").map(|v| !v.is_empty()).unwrap_or(false) { Variant::Only2019 } else { Variant::Only2021 };
+
+    // Column count: from the rows themselves, then the header.
+    let mut counts = [0usize; 16];
+    for (_, v) in &placed.rows {
+        let n = trimmed_len(v);
+        if n < counts.len() {
+            counts[n] += 1;
+        }
+    }
+    let mode = (1..counts.len()).max_by_key(|&n| (counts[n], n == 7)).unwrap_or(7);
+    let ncols = if mode == 8 || header_has_subtotal {
+        8
+    } else if mode == 6 && !header_has_total {
+        6
+    } else {
+        7
+    };
+    let columns = columns_for(ncols, header_has_total);
+    if ncols == 6 {
+        facts.missing_columns.push("total");
+    }
+
+    let rows_t = template_rows(variant);
+    let label_ok = orphans == 0 && rows_t.iter().all(|k| placed.get(k).map(|v| trimmed_len(v) == ncols).unwrap_or(false));
+
+    let mut chosen: Vec<(&'static str, Vec<Tok>)> = Vec::new();
+    if label_ok {
+        facts.method = "label";
+        for k in &rows_t {
+            let mut v = placed.get(k).cloned().unwrap_or_default();
+            v.truncate(ncols);
+            chosen.push((k, v));
+        }
+    } else {
+        // Placement by order: try the layouts the labels allow, with and without undoing
+        // column-by-column extraction; keep one whose count fits (the sums pick among several).
+        let mut candidates: Vec<(Variant, Vec<Tok>)> = Vec::new();
+        let variants: &[Variant] = if has_sub_rows { &[Variant::Only2021] } else { &[Variant::Only2021, Variant::Only2019] };
+        for &var in variants {
+            let n_rows = template_rows(var).len();
+            for transpose in [true, false] {
+                let vals = ordered_values(&evs, ncols, transpose);
+                let vals: Vec<Tok> = vals.into_iter().filter(|t| !matches!(t.kind, Kind::Val(Value::Blank))).collect();
+                if vals.len() == n_rows * ncols && !candidates.iter().any(|c| same(&c.1, &vals)) {
+                    candidates.push((var, vals));
+                }
+            }
+        }
+        let best = candidates
+            .into_iter()
+            .map(|(var, vals)| {
+                let rows = template_rows(var);
+                let placed: Vec<(&'static str, Vec<Tok>)> = rows.iter().enumerate().map(|(i, k)| (*k, vals[i * ncols..(i + 1) * ncols].to_vec())).collect();
+                let bad = failures(&placed, &columns);
+                (bad, placed)
+            })
+            .min_by_key(|c| c.0);
+        if let Some((_, p)) = best {
+            facts.method = "order";
+            chosen = p;
+        }
+    }
+
+    if chosen.is_empty() {
+        // Run-together digits: a row label followed by one long digit run.
+        if let Some(rt) = runtogether::t3(text, &placed.rows, &rows_t, &columns) {
+            facts.method = "run-together";
+            facts.ambiguous = rt.ambiguous;
+            for (k, reason, s, e) in rt.unread {
+                facts.unread.push((format!("{}：{}", crate::format::short_t3_label(crate::format::t3_row(k).unwrap()), reason), s, e));
+            }
+            chosen = rt.rows;
+        }
+    }
+
+    if chosen.is_empty() {
+        // Keep what the labels placed; report the rest.
+        facts.method = "label";
+        for k in &rows_t {
+            match placed.get(k) {
+                Some(v) => {
+                    let mut v = v.clone();
+                    while v.len() > ncols && matches!(v.last().map(|t| &t.kind), Some(Kind::Val(Value::Blank))) {
+                        v.pop();
+                    }
+                    if v.len() != ncols {
+                        facts.miscounted.push((k, v.len()));
+                    }
+                    chosen.push((k, v));
+                }
+                None => {}
+            }
+        }
+        if orphans > 0 {
+            facts.unread.push((format!("{} 个数字无法确定属于哪一行", orphans), start, end));
+        }
+    }
+
+    // Rows of the template that were neither labelled nor filled.
+    for k in &rows_t {
+        let labelled = facts.labels.iter().any(|l| l.0 == *k);
+        let filled = chosen.iter().any(|r| r.0 == *k);
+        if !labelled && !filled {
+            facts.missing_rows.push(k);
+        } else if labelled && !filled {
+            facts.unread.push((format!("「{}」一行没有读到数字", crate::format::short_t3_label(crate::format::t3_row(k).unwrap())), 0, 0));
+        }
+    }
+    if variant == Variant::Only2019 {
+        facts.single_other_row = six_piece.clone();
+    }
+
+    let rows = chosen
+        .into_iter()
+        .map(|(k, cells)| {
+            let label = facts.labels.iter().find(|l| l.0 == k).map(|l| l.1.clone()).or_else(|| if k == "other" { six_piece.clone() } else { None });
+            RawRow { key: k, label, cells }
+        })
+        .collect();
+    Some((RawTable { table: "t3", columns, rows }, facts))
+}
+
+fn trimmed_len(v: &[Tok]) -> usize {
+    let mut n = v.len();
+    while n > 0 && matches!(v[n - 1].kind, Kind::Val(Value::Blank)) && n > 7 {
+        n -= 1;
+    }
+    n
+}
+
+fn same(a: &[Tok], b: &[Tok]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.start == y.start)
+}
+
+fn num(t: &Tok) -> Option<i64> {
+    match &t.kind {
+        Kind::Val(v) => v.int(),
+        _ => None,
+    }
+}
+
+/// How many of the table's sums fail for a candidate placement (to choose among readings).
+fn failures(rows: &[(&'static str, Vec<Tok>)], columns: &[&'static str]) -> usize {
+    let get = |r: &str, c: usize| rows.iter().find(|x| x.0 == r).and_then(|x| x.1.get(c)).and_then(num);
+    let mut bad = 0;
+    let total_col = columns.iter().position(|c| *c == "total");
+    if let Some(tc) = total_col {
+        for (_, v) in rows {
+            let parts: Option<i64> = columns.iter().enumerate().filter(|(_, c)| crate::format::T3_APPLICANT_COLUMNS.contains(c)).map(|(i, _)| v.get(i).and_then(num)).sum();
+            if let (Some(p), Some(t)) = (parts, v.get(tc).and_then(num)) {
+                if p != t {
+                    bad += 1;
+                }
+            }
+        }
+    }
+    for c in 0..columns.len() {
+        let items: Option<i64> = rows.iter().filter(|r| crate::format::T3_RESULT_ITEMS.contains(&r.0)).map(|r| r.1.get(c).and_then(num)).sum();
+        if let (Some(s), Some(t)) = (items, get("total", c)) {
+            if s != t {
+                bad += 1;
+            }
+        }
+        if let (Some(a), Some(b), Some(t), Some(f)) = (get("new", c), get("carried_over", c), get("total", c), get("carried_forward", c)) {
+            if a + b != t + f {
+                bad += 1;
+            }
+        }
+    }
+    bad
+}

@@ -1,0 +1,248 @@
+//! Splitting a table region into lines of tokens: numbers (and placeholders) and text.
+//!
+//! Lines with tabs or markdown pipes are cell lines: each cell is one token and an empty cell
+//! after the first value is a blank value. Other lines are split at white space, and adjacent
+//! words of text are joined again (labels often contain spaces after PDF extraction).
+
+use crate::model::Value;
+use crate::text::{is_page_marker, is_placeholder, parse_number};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    /// A value cell: a number, a placeholder, a blank, or a number with a note.
+    Val(Value),
+    Text,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+}
+
+impl Tok {
+    pub fn is_val(&self) -> bool {
+        matches!(self.kind, Kind::Val(_))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub start: usize,
+    pub end: usize,
+    pub toks: Vec<Tok>,
+    /// Empty (or white space only) line.
+    pub blank: bool,
+    /// Split at tabs or pipes rather than spaces.
+    pub cells: bool,
+}
+
+pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Line> {
+    let mut out = Vec::new();
+    let region = &text[start..end];
+    let mut pos = start;
+    for raw in region.split_inclusive('\n') {
+        let ls = pos;
+        pos += raw.len();
+        let le = ls + raw.trim_end_matches(['\n', '\r']).len();
+        let line = &text[ls..le];
+        if is_page_marker(line) {
+            // A page number between two halves of a table is not content.
+            continue;
+        }
+        if line.trim().is_empty() {
+            out.push(Line { start: ls, end: le, toks: Vec::new(), blank: true, cells: false });
+            continue;
+        }
+        let cells = line.contains('\t') || is_markdown_row(line);
+        let toks = if cells { cell_tokens(line, ls) } else { word_tokens(line, ls) };
+        if is_markdown_rule(line) {
+            continue;
+        }
+        out.push(Line { start: ls, end: le, toks, blank: false, cells });
+    }
+    out
+}
+
+fn is_markdown_row(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with('|') && t.matches('|').count() >= 2
+}
+
+fn is_markdown_rule(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+}
+
+fn cell_tokens(line: &str, base: usize) -> Vec<Tok> {
+    let sep = if line.contains('\t') { '\t' } else { '|' };
+    let mut toks = Vec::new();
+    let mut seen_value = false;
+    let mut pos = 0;
+    let trimmed_md = sep == '|';
+    let mut parts: Vec<(usize, &str)> = Vec::new();
+    for part in line.split(sep) {
+        parts.push((pos, part));
+        pos += part.len() + 1;
+    }
+    if trimmed_md {
+        // "| a | b |": the outer pipes do not delimit cells.
+        if parts.first().map(|p| p.1.trim().is_empty()).unwrap_or(false) {
+            parts.remove(0);
+        }
+        if parts.last().map(|p| p.1.trim().is_empty()).unwrap_or(false) {
+            parts.pop();
+        }
+    }
+    for (off, part) in parts {
+        let t = part.trim();
+        if t.is_empty() {
+            if seen_value {
+                let at = base + off;
+                toks.push(Tok { start: at, end: at, kind: Kind::Val(Value::Blank) });
+            }
+            continue;
+        }
+        let lead = part.len() - part.trim_start().len();
+        let s = base + off + lead;
+        let e = s + t.len();
+        let t = t.trim_matches('*');
+        match classify(t, true) {
+            Some(v) => {
+                seen_value = true;
+                toks.push(Tok { start: s, end: e, kind: Kind::Val(v) });
+            }
+            None => {
+                // A cell may still end in a run-together number ("数量801000081").
+                let mut sub = Vec::new();
+                split_word(t, s, &mut sub);
+                if sub.iter().any(|t| t.is_val()) {
+                    seen_value = true;
+                }
+                toks.extend(sub);
+            }
+        }
+    }
+    merge_text(toks)
+}
+
+fn word_tokens(line: &str, base: usize) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let has_number_word = line.split_whitespace().any(|w| parse_number(w).is_some());
+    let mut i = 0;
+    let b = line.as_bytes();
+    while i < line.len() {
+        // Skip white space (ASCII or the ideographic space).
+        let c = line[i..].chars().next().unwrap_or(' ');
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        let s = i;
+        while i < line.len() {
+            let c = line[i..].chars().next().unwrap_or(' ');
+            if c.is_whitespace() {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        let _ = b;
+        let w = &line[s..i];
+        if w == "无" && !has_number_word {
+            toks.push(Tok { start: base + s, end: base + i, kind: Kind::Text });
+            continue;
+        }
+        match classify(w, false) {
+            Some(v) => toks.push(Tok { start: base + s, end: base + i, kind: Kind::Val(v) }),
+            None => split_word(w, base + s, &mut toks),
+        }
+    }
+    merge_text(toks)
+}
+
+/// A whole word or cell as a value, if it is one.
+fn classify(w: &str, in_cell: bool) -> Option<Value> {
+    if let Some(v) = parse_number(w) {
+        return Some(v);
+    }
+    if is_placeholder(w) {
+        return Some(Value::Text(w.to_string()));
+    }
+    // A long digit run (run-together web text) is kept as text for the splitter.
+    if w.len() > 15 && w.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(Value::Text(w.to_string()));
+    }
+    // "22（其中修订16件）": a number with a note.
+    let digits: usize = w.bytes().take_while(|b| b.is_ascii_digit()).count();
+    if digits > 0 {
+        let rest = &w[digits..];
+        if (rest.starts_with('（') || rest.starts_with('(')) && (rest.ends_with('）') || rest.ends_with(')')) {
+            return Some(Value::Text(w.to_string()));
+        }
+    }
+    let _ = in_cell;
+    None
+}
+
+/// Split a word that is text with a number run on at its end ("数量801000081", "规章0").
+fn split_word(w: &str, base: usize, out: &mut Vec<Tok>) {
+    let trailing = w.bytes().rev().take_while(|b| b.is_ascii_digit()).count();
+    if trailing > 0 && trailing < w.len() {
+        let cut = w.len() - trailing;
+        let head = &w[..cut];
+        let last = head.chars().last().unwrap_or(' ');
+        // Only after CJK text or a closing bracket: "第3" or "1.2" are not run-on values.
+        let cjk = ('\u{4e00}'..='\u{9fff}').contains(&last) || last == '）' || last == ')' || last == '”';
+        if cjk && last != '第' {
+            out.push(Tok { start: base, end: base + cut, kind: Kind::Text });
+            let v = parse_number(&w[cut..]).unwrap_or_else(|| Value::Text(w[cut..].to_string()));
+            out.push(Tok { start: base + cut, end: base + w.len(), kind: Kind::Val(v) });
+            return;
+        }
+    }
+    out.push(Tok { start: base, end: base + w.len(), kind: Kind::Text });
+}
+
+fn merge_text(toks: Vec<Tok>) -> Vec<Tok> {
+    let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
+    for t in toks {
+        if let (Some(last), Kind::Text) = (out.last_mut(), &t.kind) {
+            if last.kind == Kind::Text {
+                last.end = t.end;
+                continue;
+            }
+        }
+        out.push(t);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(s: &str) -> Vec<String> {
+        tokenize(s, 0, s.len())
+            .iter()
+            .flat_map(|l| l.toks.iter().map(|t| match &t.kind {
+                Kind::Val(v) => format!("V:{}", v.display()),
+                Kind::Text => format!("T:{}", &s[t.start..t.end]),
+            }))
+            .collect()
+    }
+
+    #[test]
+    fn words_and_values() {
+        assert_eq!(kinds("规章 0 0 12"), vec!["T:规章", "V:0", "V:0", "V:12"]);
+        assert_eq!(kinds("只计这一情 形，不 4"), vec!["T:只计这一情 形，不", "V:4"]);
+        assert_eq!(kinds("数量801000081"), vec!["T:数量", "V:801000081"]);
+        assert_eq!(kinds("规章 22（其中修订16件） /"), vec!["T:规章", "V:22（其中修订16件）", "V:/"]);
+        assert_eq!(kinds("-3-"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn cells() {
+        assert_eq!(kinds("\t\t1.属于国家秘密\t0\t\t3\t"), vec!["T:1.属于国家秘密", "V:0", "V:（空）", "V:3", "V:（空）"]);
+    }
+}

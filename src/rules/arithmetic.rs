@@ -1,0 +1,240 @@
+//! The sums of the format (A01–A05), applied from `format::SUMS` to whatever was read.
+//!
+//! Every sum becomes an equation Σ left = Σ right over cells. When one cell is in several
+//! failed equations, is in no equation that holds, and the same corrected value would balance
+//! all of them, that cell is named as the likely error with the value that would be right.
+
+use super::diag;
+use crate::check::Doc;
+use crate::format::{cell_name, column_label, row_label, short_t3_label, t3_row, SumShape, SUMS, T3_RESULT_ITEMS};
+use crate::model::{CellRef, Diagnostic, Span, TableRead, Value};
+
+#[derive(Clone)]
+struct Term {
+    row: &'static str,
+    column: &'static str,
+    value: i64,
+    span: Option<Span>,
+}
+
+struct Equation {
+    code: &'static str,
+    table: &'static str,
+    /// Which row or column, for messages.
+    place: String,
+    left: Vec<Term>,
+    right: Vec<Term>,
+    shape: u8, // 0 row-wise, 1 column-wise, 2 balance
+}
+
+impl Equation {
+    fn left_sum(&self) -> i64 {
+        self.left.iter().map(|t| t.value).sum()
+    }
+    fn right_sum(&self) -> i64 {
+        self.right.iter().map(|t| t.value).sum()
+    }
+    fn holds(&self) -> bool {
+        self.left_sum() == self.right_sum()
+    }
+    fn contains(&self, row: &str, column: &str) -> Option<bool> {
+        if self.left.iter().any(|t| t.row == row && t.column == column) {
+            Some(true)
+        } else if self.right.iter().any(|t| t.row == row && t.column == column) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+}
+
+/// The number a sum uses: placeholders and blanks mean none (0; T05 reports them), a number
+/// with a note counts its number, a decimal count is not summed (T07 reports it).
+fn number(v: &Value) -> Option<i64> {
+    match v {
+        Value::Int(n) => Some(*n),
+        Value::Blank => Some(0),
+        Value::Text(t) if crate::text::is_placeholder(t) => Some(0),
+        Value::Text(t) => {
+            let lead: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+            lead.parse().ok()
+        }
+        Value::Decimal(_) => None,
+    }
+}
+
+fn term(t: &TableRead, row: &'static str, column: &'static str) -> Option<Term> {
+    let r = t.row(row)?;
+    if r.cells.len() != t.columns_of(row).len() {
+        // A row of the wrong width: which value is which column cannot be told.
+        return None;
+    }
+    let c = t.cell(row, column)?;
+    Some(Term { row, column, value: number(&c.value)?, span: c.span })
+}
+
+fn equations(t: &TableRead) -> Vec<Equation> {
+    let mut out = Vec::new();
+    for sum in SUMS.iter().filter(|s| s.table == t.table) {
+        match &sum.shape {
+            SumShape::RowWise { parts, total } => {
+                if !t.columns.contains(total) {
+                    continue;
+                }
+                for r in &t.rows {
+                    let left: Option<Vec<Term>> = parts.iter().filter(|c| t.columns.contains(c)).map(|c| term(t, r.key, c)).collect();
+                    let right = term(t, r.key, total);
+                    if let (Some(left), Some(right)) = (left, right) {
+                        let place = if t.table == "t3" { format!("「{}」行", t3_row(r.key).map(short_t3_label).unwrap_or_default()) } else { row_label(t.table, r.key).to_string() };
+                        out.push(Equation { code: sum.code, table: t.table, place, left, right: vec![right], shape: 0 });
+                    }
+                }
+            }
+            SumShape::ColumnWise { parts, total } => {
+                let items: Vec<&'static str> = if t.row("other").is_some() {
+                    parts.iter().copied().filter(|k| !k.starts_with("other_")).collect()
+                } else {
+                    parts.iter().copied().filter(|k| *k != "other").collect()
+                };
+                let _ = T3_RESULT_ITEMS;
+                for c in &t.columns {
+                    let left: Option<Vec<Term>> = items.iter().map(|r| term(t, r, c)).collect();
+                    if let (Some(left), Some(right)) = (left, term(t, total, c)) {
+                        out.push(Equation { code: sum.code, table: t.table, place: format!("{}列", column_label(t.table, c)), left, right: vec![right], shape: 1 });
+                    }
+                }
+            }
+            SumShape::ColumnBalance { lhs, rhs } => {
+                for c in &t.columns {
+                    let left: Option<Vec<Term>> = lhs.iter().map(|r| term(t, r, c)).collect();
+                    let right: Option<Vec<Term>> = rhs.iter().map(|r| term(t, r, c)).collect();
+                    if let (Some(left), Some(right)) = (left, right) {
+                        out.push(Equation { code: sum.code, table: t.table, place: format!("{}列", column_label(t.table, c)), left, right, shape: 2 });
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
+    for id in ["t3", "t4"] {
+        let Some((table, _)) = doc.table(id) else { continue };
+        let eqs = equations(table);
+        let failed: Vec<usize> = (0..eqs.len()).filter(|&i| !eqs[i].holds()).collect();
+        // Suspects: (row, column, corrected value, equations explained).
+        let mut suspects: Vec<(&'static str, &'static str, i64, Vec<usize>, Option<Span>, i64)> = Vec::new();
+        for &fi in &failed {
+            for t in eqs[fi].left.iter().chain(eqs[fi].right.iter()) {
+                if suspects.iter().any(|s| s.0 == t.row && s.1 == t.column) {
+                    continue;
+                }
+                let mut corrected: Option<i64> = None;
+                let mut all_fail = true;
+                let mut consistent = true;
+                let mut mine = Vec::new();
+                for (i, e) in eqs.iter().enumerate() {
+                    let Some(on_left) = e.contains(t.row, t.column) else { continue };
+                    if e.holds() {
+                        all_fail = false;
+                        break;
+                    }
+                    let r = e.left_sum() - e.right_sum();
+                    let fix = if on_left { t.value - r } else { t.value + r };
+                    match corrected {
+                        None => corrected = Some(fix),
+                        Some(c) if c != fix => consistent = false,
+                        _ => {}
+                    }
+                    mine.push(i);
+                }
+                if all_fail && consistent && mine.len() >= 2 {
+                    if let Some(c) = corrected.filter(|c| *c >= 0) {
+                        suspects.push((t.row, t.column, c, mine, t.span, t.value));
+                    }
+                }
+            }
+        }
+        for &fi in &failed {
+            let e = &eqs[fi];
+            let explaining: Vec<_> = suspects.iter().filter(|s| s.3.contains(&fi)).collect();
+            let suspect = if explaining.len() == 1 { Some(explaining[0]) } else { None };
+            let (expected, actual) = (e.left_sum(), e.right_sum());
+            let tname = if id == "t3" { "表三" } else { "表四" };
+            let mut msg = match e.shape {
+                0 => format!("{}{}：{} = {}，但{}填的是 {}。", tname, e.place, terms_text(e.table, &e.left, true), expected, column_label(e.table, e.right[0].column), actual),
+                1 => format!("{}{}：（一）至（六）各项办理结果之和为 {}，但（七）总计填的是 {}。", tname, e.place, expected, actual),
+                _ => format!(
+                    "{}{}：第一项加第二项（{} = {}）应等于第三项加第四项（{} = {}）。",
+                    tname,
+                    e.place,
+                    terms_text(e.table, &e.left, false),
+                    expected,
+                    terms_text(e.table, &e.right, false),
+                    actual
+                ),
+            };
+            let mut spans = Vec::new();
+            let mut cells = Vec::new();
+            if let Some(s) = suspect {
+                msg.push_str(&format!(
+                    "{}填的是 {}，改为 {} 可同时使{}平衡，很可能是这个数填错了。",
+                    cell_name(e.table, s.0, s.1),
+                    s.5,
+                    s.2,
+                    if s.3.len() >= 3 { "所在行和所在列" } else { "这几处合计" }
+                ));
+                if let Some(sp) = s.4 {
+                    spans.push(sp);
+                }
+                cells.push(CellRef { table: e.table, row: s.0, column: s.1, role: "suspect" });
+            }
+            for t in &e.right {
+                if suspect.map(|s| s.0 == t.row && s.1 == t.column).unwrap_or(false) {
+                    continue;
+                }
+                if let Some(sp) = t.span {
+                    spans.push(sp);
+                }
+                cells.push(CellRef { table: e.table, row: t.row, column: t.column, role: "total" });
+            }
+            for t in &e.left {
+                if suspect.map(|s| s.0 == t.row && s.1 == t.column).unwrap_or(false) {
+                    continue;
+                }
+                if let Some(sp) = t.span {
+                    spans.push(sp);
+                }
+                cells.push(CellRef { table: e.table, row: t.row, column: t.column, role: "part" });
+            }
+            let mut d = diag(e.code, msg, spans);
+            d.cells = cells;
+            d.expected = Some(expected as f64);
+            d.actual = Some(actual as f64);
+            d.suggestion = suspect.map(|s| s.2.to_string()).or_else(|| if e.shape != 2 { Some(expected.to_string()) } else { None });
+            out.push(d);
+        }
+    }
+}
+
+fn terms_text(table: &str, terms: &[Term], by_column: bool) -> String {
+    let show: Vec<String> = terms
+        .iter()
+        .map(|t| {
+            let name = if by_column {
+                column_label(table, t.column).to_string()
+            } else {
+                match t.row {
+                    "new" => "本年新收".into(),
+                    "carried_over" => "上年结转".into(),
+                    "total" => "（七）总计".into(),
+                    "carried_forward" => "结转下年度".into(),
+                    k => row_label(table, k).to_string(),
+                }
+            };
+            format!("{} {}", name, t.value)
+        })
+        .collect();
+    show.join(" + ")
+}

@@ -1,0 +1,77 @@
+//! The one rule registry: every code nianbao can report, its default severity, what triggers it
+//! and an example. The README's rule reference and the page's rule explanations are generated
+//! from this table (`nianbao rules --format markdown|json`).
+
+use crate::model::Severity;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Rule {
+    pub code: &'static str,
+    pub severity: Severity,
+    /// A short Chinese name.
+    pub name: &'static str,
+    /// When it fires, in plain words.
+    pub when: &'static str,
+    /// A typical case and what would be right.
+    pub example: &'static str,
+}
+
+use Severity::*;
+
+pub const RULES: &[Rule] = &[
+    Rule { code: "P01", severity: Warning, name: "部分单元格无法读取", when: "找到了表格，但有的单元格或行读不出来（位置不明、数字缺失）。检查结果只依据读出的数值，读不出的不作推测。", example: "表三「（四）无法提供 2.」一行只读到 3 个数，无法确定各列归属。" },
+    Rule { code: "P02", severity: Warning, name: "数字拆分有歧义", when: "网页文本中一行数字连在一起（如 801000081），按表格勾稽关系有不止一种拆法都能平衡；列出所有可能的读法和采用的读法。", example: "「1100011」可读作 1|1|0|0|0|0|… 或 …，请核对原表。" },
+    Rule { code: "P03", severity: Info, name: "识别到的输入形式", when: "说明报告文本的形式（PDF 提取文本、Markdown、制表符分隔、网页、连写数字等），数字需按勾稽关系拆分时给出。", example: "表格数字无分隔符，已按勾稽关系拆分。" },
+    Rule { code: "D01", severity: Error, name: "不是标准格式的年报", when: "三张表（表二、表三、表四）一张也找不到。", example: "粘贴的是工作总结而非年度报告。" },
+    Rule { code: "D02", severity: Error, name: "使用了 2019 年试行格式", when: "表二或表三是 2019 年试行格式（国办公开办函〔2019〕60号）。报告年度 2021 年及以后为错误，2019–2020 年为提示。", example: "表二出现「本年新制作数量」「对外公开总数量」，应改用 2021 年格式。" },
+    Rule { code: "D03", severity: Error, name: "缺少部分", when: "六个部分（一、总体情况 … 六、其他需要报告的事项）缺少一个或多个。", example: "没有「六、其他需要报告的事项」。" },
+    Rule { code: "D04", severity: Warning, name: "部分顺序或编号不规范", when: "部分顺序颠倒、重复编号，或在某一部分内重新使用「一、二、」这一级编号，与部分编号冲突。", example: "「五、存在的主要问题」下又写「一、存在问题」「二、改进措施」，应改为（一）（二）。" },
+    Rule { code: "D05", severity: Warning, name: "无法确定报告年度", when: "标题中找不到报告年度（如「2024年政府信息公开工作年度报告」）。", example: "标题只写了「政府信息公开工作年度报告」。" },
+    Rule { code: "T01", severity: Error, name: "缺少表格", when: "有该部分的标题，但找不到对应的表格。", example: "「三、收到和处理政府信息公开申请情况」下没有表格。" },
+    Rule { code: "T02", severity: Error, name: "缺少模板行", when: "表格少了格式规定的行。", example: "表三「（六）其他处理」只有一行，缺少 1、2、3 三个子项（2021 年格式）。" },
+    Rule { code: "T03", severity: Warning, name: "行或列名称与模板不符", when: "行名、列名与格式模板不一致（错字、漏字、改写）。", example: "「2.其他法律行政止公开」应为「2.其他法律行政法规禁止公开」。" },
+    Rule { code: "T04", severity: Error, name: "一行的数值个数不对", when: "一行的数值比表格的列多或少，例如缺少「总计」列。", example: "表三没有「总计」列，每行只有 6 个数。" },
+    Rule { code: "T05", severity: Warning, name: "空白或占位符", when: "应填数字的单元格为空或填了「/」「-」「—」「无」，没有的应填 0。", example: "表四「结果纠正」填了「/」，应填 0。" },
+    Rule { code: "T06", severity: Warning, name: "数字单元格中有文字", when: "数字单元格里写了说明文字。", example: "「22（其中修订16件）」应只填 22，说明写在正文。" },
+    Rule { code: "T07", severity: Error, name: "负数或小数", when: "件数为负数或小数（收费金额可以有小数）。", example: "「本年新收」填了 -1 或 2.5。" },
+    Rule { code: "A01", severity: Error, name: "表三行合计不符", when: "表三某一行：自然人 + 五类法人或其他组织 ≠ 总计。", example: "「一、本年新收」自然人 80 + 其他各列 1 = 81，总计却填 82。" },
+    Rule { code: "A02", severity: Error, name: "表三办理结果合计不符", when: "表三某一列：（七）总计 ≠ （一）至（六）各项之和。", example: "自然人列各项办理结果之和为 20，（七）总计填 21。" },
+    Rule { code: "A03", severity: Error, name: "表三收办平衡不符", when: "表三某一列：第一项（本年新收）+ 第二项（上年结转）≠ 第三项（七）总计 + 第四项（结转下年度）。", example: "新收 21 + 结转 0 = 21，办结 20 + 结转下年 0 = 20。" },
+    Rule { code: "A04", severity: Error, name: "表四合计不符", when: "表四行政复议、直接起诉、复议后起诉任一组：维持 + 纠正 + 其他 + 尚未审结 ≠ 总计。", example: "行政复议维持 10 + 纠正 1 = 11，总计填 0。" },
+    Rule { code: "A05", severity: Error, name: "表三法人小计不符", when: "表三多出「法人或其他组织」小计列时：五类之和 ≠ 小计。", example: "商业企业 2 + 其他 1 = 3，小计填 2。" },
+    Rule { code: "C01", severity: Warning, name: "正文申请数与表三不符", when: "正文说的收到、受理、新收、上年结转、办结、结转件数与表三不一致。", example: "正文「共受理申请 25 件」，表三本年新收总计 21。" },
+    Rule { code: "C02", severity: Error, name: "正文称未收到申请但表三有数", when: "正文说没有收到申请而表三有申请，或相反。", example: "正文「未收到政府信息公开申请」，表三新收 3 件。" },
+    Rule { code: "C03", severity: Warning, name: "正文复议诉讼数与表四不符", when: "正文说的行政复议、行政诉讼件数与表四不一致。", example: "正文「行政复议 2 起」，表四行政复议总计 3。" },
+    Rule { code: "C04", severity: Warning, name: "正文称全部办结但有结转", when: "正文说申请全部办结，而表三结转下年度大于 0。", example: "「均已按时办结」，结转下年度 2 件。" },
+    Rule { code: "C05", severity: Warning, name: "年份与报告年度不符", when: "正文描述本年工作时用了其他年份（常见于沿用上年文字）。", example: "2024 年度报告中写「2023 年，我局主动公开…」。" },
+    Rule { code: "C06", severity: Warning, name: "未说明信息处理费", when: "「六、其他需要报告的事项」没有说明信息处理费收取情况，或表二收费大于 0 而第六部分写「无」。", example: "第六部分只写「无」。" },
+    Rule { code: "C07", severity: Warning, name: "问题与改进部分过于简单", when: "「五、存在的主要问题及改进情况」为空、写「无」或只有几个字。", example: "第五部分只写「无」。" },
+    Rule { code: "W01", severity: Warning, name: "常见误用词", when: "常见误用词，如日期前的「截止」应为「截至」，「健立建全」应为「建立健全」。", example: "「截止2024年12月31日」应为「截至2024年12月31日」。" },
+    Rule { code: "W02", severity: Warning, name: "括号或引号不配对", when: "（ ）〔 〕《 》“ ” 不成对。", example: "「二）依申请公开」缺少左括号。" },
+    Rule { code: "W03", severity: Warning, name: "日期写错", when: "日期残缺或不存在：「12月31诶」「2024年13月」「2月30日」。", example: "「12月31诶」应为「12月31日」。" },
+    Rule { code: "W04", severity: Info, name: "词语重复", when: "同一个词连续出现两次。", example: "「资金资金」。" },
+    Rule { code: "X01", severity: Error, name: "上年结转与上年报告不符", when: "本年「二、上年结转」≠ 上年报告「四、结转下年度继续办理」（逐列）。", example: "上年结转下年度 3 件，本年上年结转填 2。" },
+    Rule { code: "X02", severity: Error, name: "现行有效件数不连续", when: "本年现行有效件数 ≠ 上年现行有效件数 + 本年制发 − 本年废止（规章、行政规范性文件）。", example: "上年有效 5 + 制发 3 − 废止 0 = 8，本年填 9。" },
+    Rule { code: "X03", severity: Warning, name: "与上年报告大量重复", when: "正文与上年报告重复超过 50%。", example: "第一部分文字与上年几乎相同。" },
+];
+
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.code == code)
+}
+
+/// The rule reference as Markdown (README), generated from `RULES`.
+pub fn markdown_reference() -> String {
+    let mut s = String::from("| 代码 | 级别 | 名称 | 何时报告 | 例子 |\n|---|---|---|---|---|\n");
+    for r in RULES {
+        s.push_str(&format!(
+            "| {} | {} | {} | {} | {} |\n",
+            r.code,
+            r.severity.as_str(),
+            r.name,
+            r.when.replace('|', "\\|"),
+            r.example.replace('|', "\\|")
+        ));
+    }
+    s
+}

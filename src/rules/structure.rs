@@ -1,0 +1,295 @@
+//! Document and table structure: D01–D05, T01–T04, and the reading notes P01–P03.
+
+use super::diag;
+use crate::check::Doc;
+use crate::format::{short_t3_label, t3_row, SECTIONS, T2_ROWS};
+use crate::model::{CellRef, Diagnostic, Severity, Span};
+use crate::sections::lines;
+use crate::text::{is_cjk_numeral, normalize_label};
+
+pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
+    let text = doc.text();
+    let start_span = doc.span(0, first_line_end(text));
+    let no_tables = doc.t2.is_none() && doc.t3.is_none() && doc.t4.is_none();
+    if no_tables {
+        let msg = if text.trim().is_empty() {
+            "没有内容：请粘贴或拖入年度报告全文。".to_string()
+        } else {
+            "没有找到表二、表三、表四中的任何一张：这不像是按 2021 年格式编写的政府信息公开工作年度报告。请确认粘贴的是报告全文（含三张表格）。".to_string()
+        };
+        out.push(diag("D01", msg, vec![start_span]));
+        // Without tables and headings there is nothing more to say about structure.
+        if doc.headings.len() < 3 {
+            return;
+        }
+    }
+    year(doc, out, start_span);
+    format_2019(doc, out);
+    sections(doc, out, start_span);
+    second_numbering(doc, out);
+    tables(doc, out);
+}
+
+fn first_line_end(text: &str) -> usize {
+    let t = text.trim_start();
+    let s = text.len() - t.len();
+    s + t.find('\n').unwrap_or(t.len()).min(200)
+}
+
+fn year(doc: &Doc, out: &mut Vec<Diagnostic>, start: Span) {
+    if doc.year.is_some() {
+        return;
+    }
+    let (span, what) = match &doc.title {
+        Some(t) => (doc.span(t.start, t.end), format!("标题「{}」中", t.text)),
+        None => (start, "报告开头".to_string()),
+    };
+    out.push(diag("D05", format!("{}没有写明报告年度。标题应为「××××年政府信息公开工作年度报告」，年份据此核对正文和上年结转。", what), vec![span]));
+}
+
+fn format_2019(doc: &Doc, out: &mut Vec<Diagnostic>) {
+    if !doc.format_2019 {
+        return;
+    }
+    let Some((_, facts)) = &doc.t2 else { return };
+    let span = doc.span(facts.region.0, first_line_end_from(doc.text(), facts.region.0));
+    let mut d = diag(
+        "D02",
+        "表二使用的是 2019 年试行格式（「本年新制作数量」「对外公开总数量」等栏目）。2021 年起应使用国办公开办函〔2021〕30号规定的格式：本年制发件数、本年废止件数、现行有效件数。".to_string(),
+        vec![span],
+    );
+    if let Some(y) = doc.year {
+        if y < 2021 {
+            d.severity = Severity::Info;
+            d.message = format!("表二使用的是 2019 年试行格式；{} 年度报告可以使用该格式，2021 年度起须改用新格式。", y);
+        }
+    }
+    out.push(d);
+}
+
+fn first_line_end_from(text: &str, from: usize) -> usize {
+    let rest = &text[from..];
+    let skip = rest.len() - rest.trim_start().len();
+    let s = from + skip;
+    s + text[s..].find('\n').unwrap_or(text.len() - s)
+}
+
+fn sections(doc: &Doc, out: &mut Vec<Diagnostic>, start: Span) {
+    for spec in SECTIONS {
+        if doc.heading(spec.number).is_none() {
+            // A table found without its heading still means the heading is missing.
+            out.push(diag("D03", format!("缺少第{}部分「{}、{}」。年度报告应依次包含六个部分。", spec.numeral, spec.numeral, spec.title), vec![start]));
+        }
+    }
+    // Order and numbering of the headings that are there.
+    let mut last = 0u8;
+    for h in &doc.headings {
+        let span = doc.span(h.start, h.end);
+        if h.printed != h.number {
+            let spec = &SECTIONS[(h.number - 1) as usize];
+            out.push(diag("D04", format!("「{}」编号为「{}、」，按格式应为第{}部分「{}、{}」。", h.text, numeral(h.printed), spec.numeral, spec.numeral, spec.title), vec![span]));
+        } else if h.number < last {
+            out.push(diag("D04", format!("「{}」排在了后面部分之后：六个部分应按一至六的顺序排列。", h.text), vec![span]));
+        }
+        last = last.max(h.number);
+    }
+}
+
+fn numeral(n: u8) -> char {
+    "一二三四五六七八九十".chars().nth((n as usize).saturating_sub(1)).unwrap_or('?')
+}
+
+/// 「一、」-level numbering inside a prose section collides with the section numbers.
+fn second_numbering(doc: &Doc, out: &mut Vec<Diagnostic>) {
+    let text = doc.text();
+    for n in [1u8, 5, 6] {
+        let Some((s, e)) = doc.section_body(n) else { continue };
+        let mut spans = Vec::new();
+        let mut shown = Vec::new();
+        for (ls, le) in lines(&text[s..e]) {
+            let line = &text[s + ls..s + le];
+            let t = line.trim_start_matches([' ', '\u{3000}', '\t', '#', '*']);
+            let mut cs = t.chars();
+            if let (Some(c), Some('、')) = (cs.next(), cs.next()) {
+                if is_cjk_numeral(c) {
+                    let at = s + ls + (line.len() - t.len());
+                    let end = at + t.char_indices().nth(2).map(|(i, _)| i).unwrap_or(t.len());
+                    spans.push(doc.span(at, end));
+                    shown.push(t.chars().take(8).collect::<String>());
+                }
+            }
+        }
+        if !spans.is_empty() {
+            let spec = &SECTIONS[(n - 1) as usize];
+            out.push(diag(
+                "D04",
+                format!(
+                    "第{}部分「{}」内又用了「一、二、」这一级编号（{}），与六个部分的编号冲突。部分内的层次请用（一）（二）或 1. 2.。",
+                    spec.numeral,
+                    spec.title,
+                    shown.iter().map(|s| format!("「{}…」", s)).collect::<Vec<_>>().join("")
+                ),
+                spans,
+            ));
+        }
+    }
+}
+
+fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
+    // T01: a section heading without its table.
+    for (n, id, name) in [(2u8, "t2", "表二（主动公开政府信息情况）"), (3, "t3", "表三（收到和处理政府信息公开申请情况）"), (4, "t4", "表四（行政复议、行政诉讼情况）")] {
+        if doc.table(id).is_none() {
+            if let Some(h) = doc.heading(n) {
+                out.push(diag("T01", format!("有「{}」这一部分，但没有找到{}。", h.text, name), vec![doc.span(h.start, h.end)]));
+            }
+        }
+    }
+    for id in ["t2", "t3", "t4"] {
+        let Some((table, facts)) = doc.table(id) else { continue };
+        let tname = match id {
+            "t2" => "表二",
+            "t3" => "表三",
+            _ => "表四",
+        };
+        let region = doc.span(facts.region.0, first_line_end_from(doc.text(), facts.region.0.min(doc.text().len())));
+        // T02: template rows missing.
+        let mut missing: Vec<&'static str> = facts.missing_rows.clone();
+        if id == "t3" && !doc.format_2019 {
+            if let Some(p) = &facts.single_other_row {
+                missing.retain(|k| !k.starts_with("other_"));
+                out.push(diag(
+                    "T02",
+                    "表三「（六）其他处理」只有一行（2019 年试行格式的写法）。2021 年格式要求分为三个子项：1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请；2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请；3.其他。".to_string(),
+                    vec![doc.span(p.start, p.end)],
+                ));
+            }
+        }
+        if doc.format_2019 {
+            missing.retain(|k| !k.starts_with("other_"));
+        }
+        if !missing.is_empty() {
+            let names: Vec<String> = missing.iter().map(|k| format!("「{}」", row_name(id, k))).collect();
+            out.push(diag("T02", format!("{}缺少模板规定的行：{}。", tname, names.join("、")), vec![region]));
+        }
+        // T03: labels that differ from the template.
+        for (key, piece) in &facts.labels {
+            let template = template_label(id, key);
+            if template.is_empty() {
+                continue;
+            }
+            let got = core(&piece.norm);
+            let want = core(&normalize_label(template));
+            if got == want || label_variant_ok(key, &got, &want) {
+                continue;
+            }
+            let printed = &doc.text()[piece.start..piece.end];
+            let mut d = diag("T03", format!("{}行名「{}」与格式模板不一致，应为「{}」。", tname, printed.split_whitespace().collect::<String>(), template), vec![doc.span(piece.start, piece.end)]);
+            d.suggestion = Some(template.to_string());
+            out.push(d);
+        }
+        // T04: missing columns and rows of the wrong width.
+        if facts.missing_columns.contains(&"total") {
+            out.push(diag(
+                "T04",
+                format!("{}没有「总计」列：每行只有自然人和五类法人或其他组织共 6 个数，缺少各行的总计，无法核对行合计。", tname),
+                vec![region],
+            ));
+        }
+        let mut by_count: Vec<(usize, Vec<&'static str>)> = Vec::new();
+        for (k, n) in &facts.miscounted {
+            match by_count.iter_mut().find(|x| x.0 == *n) {
+                Some(x) => x.1.push(k),
+                None => by_count.push((*n, vec![k])),
+            }
+        }
+        for (n, keys) in by_count {
+            let want = if id == "t2" { crate::format::t2_columns(keys[0]).len() } else { table.columns.len().max(if id == "t4" { 5 } else { 0 }) };
+            let spans: Vec<Span> = keys
+                .iter()
+                .filter_map(|k| table.row(k).and_then(|r| r.label_span.or_else(|| r.cells.first().and_then(|c| c.span))))
+                .collect();
+            let names: Vec<String> = keys.iter().map(|k| format!("「{}」", row_name(id, k))).collect();
+            let shown = if names.len() > 4 { format!("{}等 {} 行", names[..3].join("、"), names.len()) } else { names.join("、") };
+            out.push(diag(
+                "T04",
+                format!("{}{}只有 {} 个数，应为 {} 个（每列一个）。缺了哪一列无法判断，这些行不参与合计核对。", tname, shown, n, want),
+                if spans.is_empty() { vec![region] } else { spans },
+            ));
+        }
+        // P01: parts that could not be read.
+        for (what, s, e) in &facts.unread {
+            let span = if *e > *s { doc.span(*s, *e) } else { region };
+            out.push(diag("P01", format!("{}：{}。这部分不作推测，相关核对跳过。", tname, what), vec![span]));
+        }
+        // P02: ambiguous digit runs.
+        for a in &facts.ambiguous {
+            let readings: Vec<String> = a.readings.iter().take(6).map(|r| r.iter().map(|v| v.to_string()).collect::<Vec<_>>().join("|")).collect();
+            let used = match a.used {
+                Some(i) => format!("暂按第 {} 种读法（{}）核对", i + 1, readings.get(i).cloned().unwrap_or_default()),
+                None => "没有一种能使整张表平衡，这一行不作推测".to_string(),
+            };
+            let rowname = if id == "t3" { format!("「{}」", row_name(id, a.row)) } else { String::new() };
+            let digits = &doc.text()[a.start..a.end];
+            out.push(diag(
+                "P02",
+                format!("{}{}的数字「{}」连在一起，符合勾稽关系的拆法有 {} 种：{}{}；{}。请对照原表核实。", tname, rowname, digits, a.readings.len(), readings.join("；"), if a.readings.len() > 6 { "…" } else { "" }, used),
+                vec![doc.span(a.start, a.end)],
+            ));
+        }
+        if facts.method == "run-together" {
+            out.push(diag("P03", format!("{}的数字之间没有分隔（网页文本连写），已按表格勾稽关系拆分。", tname), vec![region]));
+        }
+        let _ = CellRef { table: "t3", row: "new", column: "total", role: "part" };
+    }
+}
+
+fn template_label(table: &str, key: &str) -> &'static str {
+    match table {
+        "t2" => T2_ROWS.iter().find(|r| r.key == key).map(|r| r.label).unwrap_or(""),
+        "t3" => t3_row(key).map(|r| r.label).unwrap_or(""),
+        _ => "",
+    }
+}
+
+fn row_name(table: &str, key: &str) -> String {
+    match table {
+        "t3" => t3_row(key).map(short_t3_label).unwrap_or_default(),
+        "t2" => template_label(table, key).to_string(),
+        _ => crate::format::row_label(table, key).to_string(),
+    }
+}
+
+/// A label without its item number and closing punctuation: 「1.属于国家秘密：」 → 「属于国家秘密」.
+fn core(norm: &str) -> String {
+    let mut s = norm;
+    // （一） / 一、 / 1.
+    if s.starts_with('（') {
+        if let Some(p) = s.find('）') {
+            if s[..p].chars().skip(1).all(is_cjk_numeral) {
+                s = &s[p + '）'.len_utf8()..];
+            }
+        }
+    }
+    let mut cs = s.char_indices();
+    if let (Some((_, c)), Some((i, '、'))) = (cs.next(), cs.next()) {
+        if is_cjk_numeral(c) {
+            s = &s[i + '、'.len_utf8()..];
+        }
+    }
+    let digits = s.bytes().take_while(|b| b.is_ascii_digit()).count();
+    if digits > 0 && s[digits..].starts_with('.') {
+        s = &s[digits + 1..];
+    }
+    s.trim_end_matches(['：', '。', '；', '，']).to_string()
+}
+
+/// Accepted shortenings that are not a change of meaning.
+fn label_variant_ok(key: &str, got: &str, want: &str) -> bool {
+    match key {
+        // 「（二）部分公开」 without its parenthetical explanation.
+        "partial" => got == "部分公开" || want.starts_with(got) && got.starts_with("部分公开"),
+        // 「（七）总计」 printed as 「总计」 or 「合计」.
+        "total" => got == "总计" || got == "合计",
+        _ => false,
+    }
+}

@@ -1,0 +1,200 @@
+//! Finding the six sections (一、总体情况 … 六、其他需要报告的事项) and the report's title.
+//!
+//! A heading is a line that starts with a Chinese numeral and 、 and names its section within
+//! its first characters. The numeral printed is remembered separately from the section it names,
+//! so a renumbered report is still understood (and D04 can say so).
+
+use crate::format::SECTIONS;
+use crate::text::{is_cjk_numeral, numeral_value};
+
+#[derive(Debug, Clone)]
+pub struct Heading {
+    /// Which section (1..=6) the words name.
+    pub number: u8,
+    /// The numeral printed before 、 (may differ from `number`).
+    pub printed: u8,
+    /// Byte range of the heading text (without markdown marks) in the reader text.
+    pub start: usize,
+    pub end: usize,
+    /// The line's end (body starts after it).
+    pub line_end: usize,
+    pub text: String,
+}
+
+/// Lines as (start, end-without-newline).
+pub fn lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut pos = 0;
+    text.split_inclusive('\n').map(move |l| {
+        let s = pos;
+        pos += l.len();
+        let e = s + l.trim_end_matches(['\n', '\r']).len();
+        (s, e)
+    })
+}
+
+/// Strip markdown heading marks, bold marks and leading white space; return the offset skipped.
+fn strip_marks(line: &str) -> usize {
+    let mut i = 0;
+    for (k, c) in line.char_indices() {
+        if c == '#' || c == '*' || c.is_whitespace() || c == '\u{3000}' || c == '>' {
+            i = k + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// If this line is a section heading, which one.
+pub fn heading_of(line: &str) -> Option<(u8, u8, usize)> {
+    let skip = strip_marks(line);
+    let rest = &line[skip..];
+    let mut chars = rest.chars();
+    let first = chars.next()?;
+    if !is_cjk_numeral(first) {
+        return None;
+    }
+    let printed = numeral_value(first)?;
+    let after = chars.next()?;
+    if !matches!(after, '、' | '．' | '.' | '，') {
+        return None;
+    }
+    let body: String = rest.chars().skip(2).take(32).filter(|c| !c.is_whitespace()).collect();
+    // Headings are short; a long line that merely starts with 一、 is prose.
+    let total: usize = rest.chars().filter(|c| !c.is_whitespace()).count();
+    for spec in SECTIONS {
+        for key in spec.keys {
+            if let Some(p) = body.find(key) {
+                let before = body[..p].chars().count();
+                if before <= 8 && (total <= 40 || before == 0) {
+                    return Some((spec.number, printed, skip));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// All headings, the first of each section in document order.
+pub fn find_headings(text: &str) -> Vec<Heading> {
+    let mut out: Vec<Heading> = Vec::new();
+    for (s, e) in lines(text) {
+        let line = &text[s..e];
+        if let Some((number, printed, skip)) = heading_of(line) {
+            if out.iter().any(|h| h.number == number) {
+                continue;
+            }
+            // A later heading for an earlier section is kept only if it comes after the
+            // previous one; table 三's own "三、本年度办理结果" never matches (other words).
+            let t = line[skip..].trim_end();
+            out.push(Heading { number, printed, start: s + skip, end: s + skip + t.len(), line_end: e, text: t.to_string() });
+        }
+    }
+    out
+}
+
+/// The report's title lines, year and agency, read from the top of the report.
+pub struct Title {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub year: Option<i32>,
+    pub agency: Option<String>,
+}
+
+pub fn find_title(text: &str, first_heading: Option<usize>) -> Option<Title> {
+    let limit = first_heading.unwrap_or(text.len().min(3000)).min(text.len());
+    let head = &text[..limit];
+    let ls: Vec<(usize, usize)> = lines(head).filter(|&(s, e)| !head[s..e].trim().is_empty()).take(12).collect();
+    for (i, &(s, e)) in ls.iter().enumerate() {
+        let line = head[s..e].trim();
+        let mut joined = strip_title_marks(line);
+        let mut end = e;
+        // A title wrapped as "…年度报\n告".
+        if (joined.ends_with("年度报") || joined.ends_with("年度") || joined.ends_with("工作")) && i + 1 < ls.len() {
+            let (ns, ne) = ls[i + 1];
+            joined.push_str(&strip_title_marks(head[ns..ne].trim()));
+            end = ne;
+        }
+        let compact: String = joined.chars().filter(|c| !c.is_whitespace()).collect();
+        if !(compact.contains("年度报告") || compact.contains("年报") || compact.contains("工作报告")) {
+            continue;
+        }
+        if compact.chars().count() > 80 {
+            continue;
+        }
+        let year = year_in(&compact);
+        let mut agency = compact.split(|c: char| c.is_ascii_digit()).next().unwrap_or("").to_string();
+        if year.is_none() {
+            agency = compact.split("政府信息公开").next().unwrap_or("").to_string();
+        }
+        for p in ["关于", "《"] {
+            if let Some(a) = agency.strip_suffix(p) {
+                agency = a.to_string();
+            }
+        }
+        let agency = agency.trim_start_matches('《').to_string();
+        let agency = if agency.is_empty() && i > 0 {
+            // "洪泽区人民政府\n2023 年政府信息公开工作年度报告"
+            let (ps, pe) = ls[i - 1];
+            let prev: String = strip_title_marks(head[ps..pe].trim()).chars().filter(|c| !c.is_whitespace()).collect();
+            if prev.chars().count() <= 30 && !prev.contains('。') {
+                Some(prev)
+            } else {
+                None
+            }
+        } else if agency.is_empty() {
+            None
+        } else {
+            Some(agency)
+        };
+        return Some(Title { text: compact, start: s, end, year, agency });
+    }
+    None
+}
+
+fn strip_title_marks(s: &str) -> String {
+    s.trim_start_matches(['#', '*', ' ']).trim_end_matches(['*', ' ']).to_string()
+}
+
+/// The first plausible report year (2000–2099) written as "2024年".
+pub fn year_in(s: &str) -> Option<i32> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i + 4 <= b.len() {
+        if b[i..i + 4].iter().all(|c| c.is_ascii_digit()) && (i == 0 || !b[i - 1].is_ascii_digit()) && (i + 4 == b.len() || !b[i + 4].is_ascii_digit()) {
+            let y: i32 = s[i..i + 4].parse().ok()?;
+            let rest = s[i + 4..].trim_start();
+            if (2000..2100).contains(&y) && rest.starts_with('年') {
+                return Some(y);
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings() {
+        assert_eq!(heading_of("一、总体情况").map(|h| h.0), Some(1));
+        assert_eq!(heading_of("## 一、总体情况").map(|h| h.0), Some(1));
+        assert_eq!(heading_of("五、政府信息公开工作存在的主要问题及改进情况").map(|h| h.0), Some(5));
+        assert_eq!(heading_of("一、本年新收政府信息公开申请数量"), None);
+        assert_eq!(heading_of("三、本年度办理结果"), None);
+        assert_eq!(heading_of("四、结转下年度继续办理"), None);
+    }
+
+    #[test]
+    fn title() {
+        let t = find_title("洪泽区人民政府\n2023 年政府信息公开工作年度报告\n本报告", None).unwrap();
+        assert_eq!(t.year, Some(2023));
+        assert_eq!(t.agency.as_deref(), Some("洪泽区人民政府"));
+        let t = find_title("\n红旗区科学技术局2024年政府信息公开工作年度报\n告\n", None).unwrap();
+        assert_eq!(t.year, Some(2024));
+        assert_eq!(t.agency.as_deref(), Some("红旗区科学技术局"));
+    }
+}

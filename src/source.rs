@@ -1,0 +1,109 @@
+//! The text the readers work on, and the way back to the characters the user gave.
+//!
+//! For plain text the two are the same. For HTML the readers see a flattened text (cells
+//! separated by tabs, rows by newlines) and every piece of it remembers where it came from
+//! in the original markup, so a finding still points at the `<td>`'s characters.
+
+use crate::model::Span;
+
+pub struct Source {
+    /// What the user gave (decoded to UTF-8).
+    pub original: String,
+    /// What the readers see. Same as `original` unless the input was HTML.
+    flat: Option<String>,
+    /// For HTML: sorted (flat offset, original offset, verbatim) pieces.
+    map: Vec<(usize, usize, bool)>,
+    /// Byte offset of every line start in `original`.
+    line_starts: Vec<usize>,
+}
+
+impl Source {
+    pub fn plain(text: String) -> Source {
+        let line_starts = line_starts(&text);
+        Source { original: text, flat: None, map: Vec::new(), line_starts }
+    }
+
+    /// `pieces`: (flat offset, original offset, verbatim) in increasing flat order.
+    pub fn mapped(original: String, flat: String, pieces: Vec<(usize, usize, bool)>) -> Source {
+        let line_starts = line_starts(&original);
+        Source { original, flat: Some(flat), map: pieces, line_starts }
+    }
+
+    /// The text readers work on.
+    pub fn text(&self) -> &str {
+        self.flat.as_deref().unwrap_or(&self.original)
+    }
+
+    /// Where a reader offset lies in the original.
+    pub fn to_original(&self, off: usize) -> usize {
+        if self.flat.is_none() {
+            return off;
+        }
+        match self.map.binary_search_by(|p| p.0.cmp(&off)) {
+            Ok(i) => self.map[i].1,
+            Err(0) => 0,
+            Err(i) => {
+                let (f, o, verbatim) = self.map[i - 1];
+                if verbatim {
+                    o + (off - f)
+                } else {
+                    o
+                }
+            }
+        }
+    }
+
+    /// A span of the original for a range of the reader text.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        let (s, mut e) = if self.flat.is_none() {
+            (start, end)
+        } else {
+            let s = self.to_original(start);
+            let e = if end > start { self.to_original(end - 1) + 1 } else { s };
+            (s, e)
+        };
+        // Never end inside a UTF-8 character.
+        let orig = &self.original;
+        e = e.min(orig.len());
+        while e < orig.len() && !orig.is_char_boundary(e) {
+            e += 1;
+        }
+        let s = s.min(e);
+        let (line, col) = self.line_col(s);
+        let (end_line, end_col) = self.line_col(e);
+        Span { start: s, end: e, line, col, end_line, end_col }
+    }
+
+    /// 1-based line and character column of a byte offset of the original.
+    pub fn line_col(&self, off: usize) -> (u32, u32) {
+        let line = match self.line_starts.binary_search(&off) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.line_starts[line];
+        let mut o = off.min(self.original.len());
+        while !self.original.is_char_boundary(o) {
+            o -= 1;
+        }
+        let col = self.original[start..o].chars().count() + 1;
+        (line as u32 + 1, col as u32)
+    }
+
+    /// The original line (without its newline) that holds a byte offset.
+    pub fn line_text(&self, line: u32) -> &str {
+        let i = (line as usize).saturating_sub(1).min(self.line_starts.len() - 1);
+        let start = self.line_starts[i];
+        let end = self.line_starts.get(i + 1).copied().unwrap_or(self.original.len());
+        self.original[start..end].trim_end_matches(['\n', '\r'])
+    }
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    let mut v = vec![0];
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            v.push(i + 1);
+        }
+    }
+    v
+}

@@ -1,0 +1,188 @@
+//! Small text helpers shared by the readers: label normalisation and number parsing.
+
+use crate::model::Value;
+
+/// Normalise a label for matching: drop white space and markdown marks, unify half- and
+/// full-width punctuation, and treat `、`/`．` after a sub-item number like `.`.
+pub fn normalize_label(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut prev_digit = false;
+    for c in s.chars() {
+        let c = match c {
+            '(' => '（',
+            ')' => '）',
+            ',' => '，',
+            ':' => '：',
+            ';' => '；',
+            '"' | '＂' => '“',
+            '\u{201D}' if !out.contains('\u{201C}') || out.ends_with('\u{201C}') => '\u{201D}',
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            _ => c,
+        };
+        if c.is_whitespace() || c == '*' || c == '#' || c == '|' || c == '\u{3000}' {
+            continue;
+        }
+        let c = if prev_digit && (c == '、' || c == '．') { '.' } else { c };
+        prev_digit = c.is_ascii_digit();
+        out.push(c);
+    }
+    // Straight quotes become alternating curly ones.
+    if out.contains('“') && !out.contains('”') {
+        let mut open = true;
+        out = out
+            .chars()
+            .map(|c| {
+                if c == '“' {
+                    let r = if open { '“' } else { '”' };
+                    open = !open;
+                    r
+                } else {
+                    c
+                }
+            })
+            .collect();
+    }
+    out
+}
+
+pub fn is_cjk_numeral(c: char) -> bool {
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+}
+
+pub fn numeral_value(c: char) -> Option<u8> {
+    Some(match c {
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        '十' => 10,
+        _ => return None,
+    })
+}
+
+/// Placeholders that stand for "none" in a number cell.
+pub fn is_placeholder(s: &str) -> bool {
+    matches!(s, "/" | "／" | "\\" | "-" | "－" | "—" | "——" | "–" | "无" | "／／" | "--" | "—-" | "-—")
+}
+
+/// Read a number cell: `12`, `1,234`, `7730.28`, `-1`, full-width digits. `None` if the word is
+/// not a number at all.
+pub fn parse_number(s: &str) -> Option<Value> {
+    let t: String = s
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' => '.',
+            '－' => '-',
+            _ => c,
+        })
+        .collect();
+    let (neg, body) = match t.strip_prefix('-') {
+        Some(b) => (true, b),
+        None => (false, t.as_str()),
+    };
+    if body.is_empty() || !body.as_bytes()[0].is_ascii_digit() {
+        return None;
+    }
+    let mut digits = String::new();
+    let mut seen_dot = false;
+    let mut groups_ok = true;
+    let parts: Vec<&str> = body.split(',').collect();
+    if parts.len() > 1 {
+        // Thousands separators: every group after the first has exactly three digits.
+        groups_ok = parts[1..].iter().enumerate().all(|(i, g)| {
+            let int_part = if i == parts.len() - 2 { g.split('.').next().unwrap_or("") } else { g };
+            int_part.len() == 3 && int_part.bytes().all(|b| b.is_ascii_digit())
+        }) && !parts[0].is_empty()
+            && parts[0].len() <= 3;
+    }
+    if !groups_ok {
+        return None;
+    }
+    for c in body.chars() {
+        match c {
+            '0'..='9' => digits.push(c),
+            ',' => {}
+            '.' if !seen_dot => {
+                seen_dot = true;
+                digits.push('.');
+            }
+            _ => return None,
+        }
+    }
+    if digits.ends_with('.') {
+        return None;
+    }
+    if seen_dot {
+        let v: f64 = digits.parse().ok()?;
+        Some(Value::Decimal(if neg { -v } else { v }))
+    } else {
+        if digits.len() > 15 {
+            return None;
+        }
+        let v: i64 = digits.parse().ok()?;
+        Some(Value::Int(if neg { -v } else { v }))
+    }
+}
+
+/// A page number or footer line left in PDF text ("-3-", "— 3 —", "第 3 页", "3/5").
+pub fn is_page_marker(line: &str) -> bool {
+    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    if t.is_empty() {
+        return false;
+    }
+    let trimmed = t.trim_matches(|c| c == '-' || c == '—' || c == '－' || c == '–');
+    if trimmed.len() < t.len() && !trimmed.is_empty() && trimmed.chars().all(|c| c.is_ascii_digit()) && t.starts_with(|c| c == '-' || c == '—' || c == '－' || c == '–')
+        && t.ends_with(|c| c == '-' || c == '—' || c == '－' || c == '–')
+    {
+        return true;
+    }
+    if let Some(rest) = t.strip_prefix('第') {
+        if rest.contains('页') && rest.chars().all(|c| c.is_ascii_digit() || c == '页' || c == '共' || c == '第') {
+            return true;
+        }
+    }
+    if let Some((a, b)) = t.split_once('/') {
+        if !a.is_empty() && !b.is_empty() && a.chars().all(|c| c.is_ascii_digit()) && b.chars().all(|c| c.is_ascii_digit()) {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(parse_number("12"), Some(Value::Int(12)));
+        assert_eq!(parse_number("3,119"), Some(Value::Int(3119)));
+        assert_eq!(parse_number("7730.28"), Some(Value::Decimal(7730.28)));
+        assert_eq!(parse_number("-1"), Some(Value::Int(-1)));
+        assert_eq!(parse_number("１２"), Some(Value::Int(12)));
+        assert_eq!(parse_number("1.属于"), None);
+        assert_eq!(parse_number("12,34"), None);
+        assert_eq!(parse_number("-"), None);
+    }
+
+    #[test]
+    fn page_markers() {
+        assert!(is_page_marker("-3-"));
+        assert!(is_page_marker("— 3 —"));
+        assert!(is_page_marker("第 3 页"));
+        assert!(!is_page_marker("3"));
+        assert!(!is_page_marker("-1"));
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(normalize_label("1、属于 国家秘密"), "1.属于国家秘密");
+        assert_eq!(normalize_label("(二) 部分公开"), "（二）部分公开");
+    }
+}

@@ -1,0 +1,206 @@
+//! Browser bindings: one small facade over the core for the checker page (`index.html`,
+//! `static/app.js`). Everything is returned as plain JS objects (serde-wasm-bindgen, JSON
+//! compatible: maps become objects, `None` becomes `null`), in exactly the shape of the CLI's
+//! `--format json` output, so the page and the CLI can be compared value for value.
+//!
+//! Spans in the results are UTF-8 byte offsets into the text that was checked; the page turns
+//! them into JS string (UTF-16) indices (`static/app.js`, `byteToUtf16`).
+//!
+//! ```ts
+//! import init, { check, decodeFile, rules, template, version } from "./web.js";
+//! await init();
+//! const report: Report = check(text);          // text as typed or pasted
+//! const file: Decoded = decodeFile(bytes, "a.txt"); // bytes of a dropped file (UTF-8/GBK/UTF-16)
+//! if ("text" in file) { const report = check(file.text); }
+//! ```
+//!
+//! The full typings are in the `typescript_custom_section` below (they also end up in the
+//! generated `.d.ts` next to the JS glue).
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::decode::{decode, Decoded};
+use crate::format::{self, Variant};
+use crate::rules::codes::{Rule, RULES};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** Byte offsets (UTF-8, end exclusive) into the checked text; line/col 1-based, col in characters. */
+export interface Span { start: number; end: number; line: number; col: number; end_line: number; end_col: number; }
+/** A cell value as printed: a number, null for a blank cell, or a string (placeholder or text). */
+export type CellValue = number | null | string;
+export interface Cell { value: CellValue; span?: Span; }
+export interface CellRef { table: "t2" | "t3" | "t4"; row: string; column: string; role: "suspect" | "total" | "part"; }
+export type Severity = "error" | "warning" | "info";
+export interface Diagnostic {
+  code: string; severity: Severity; message: string; spans: Span[];
+  cells?: CellRef[]; expected?: number; actual?: number; suggestion?: string;
+}
+export interface SectionInfo { number: number; heading: string; span: Span; body_start: number; body_end: number; }
+/** Table 二: row key -> column key -> cell (keys: ../shared/spec/keys.md). */
+export type Table2 = Record<string, Record<string, Cell>>;
+/** Table 三: columns as printed (6, 7 or 8), each row's cells in that order. */
+export interface Table3 { columns: string[]; rows: Record<string, Cell[]>; }
+/** Table 四: block key -> column key -> cell. */
+export type Table4 = Record<string, Record<string, Cell>>;
+export interface Report {
+  input_form: string; title?: string; agency?: string; year?: number;
+  format: "gb2021" | "gb2019" | "unknown";
+  sections: SectionInfo[]; t2?: Table2; t3?: Table3; t4?: Table4;
+  diagnostics: Diagnostic[];
+  summary: { errors: number; warnings: number; infos: number; };
+}
+/** A dropped file: its decoded text, or why it cannot be read as text (PDF, .docx, binary). */
+export type Decoded = { text: string; encoding: string; } | { error: string; kind: "pdf" | "docx" | "binary" };
+export interface RuleInfo { code: string; severity: Severity; name: string; when: string; example: string; }
+export interface RowTemplate { key: string; label: string; group: string | null; variant: "both" | "2021" | "2019"; columns?: ColumnTemplate[]; }
+export interface ColumnTemplate { key: string; label: string; }
+/** The official layout of the three tables, for drawing them. */
+export interface Template {
+  t2: { rows: RowTemplate[] };
+  t3: { rows: RowTemplate[]; columns: ColumnTemplate[]; legal_columns: string[] };
+  t4: { blocks: RowTemplate[]; columns: ColumnTemplate[] };
+}
+"#;
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&ser).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Check the text of a report (as typed or pasted; HTML markup is recognised).
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn check(text: &str) -> Result<JsValue, JsError> {
+    to_js(&crate::check_text(text))
+}
+
+/// Check the bytes of a file (UTF-8, GBK/GB18030, UTF-16 with BOM; HTML recognised).
+/// Spans refer to the decoded text: use `decodeFile` to get it.
+#[wasm_bindgen(js_name = checkBytes, unchecked_return_type = "Report")]
+pub fn check_bytes(bytes: &[u8], file_name: Option<String>) -> Result<JsValue, JsError> {
+    to_js(&crate::check_bytes(bytes, file_name.as_deref()))
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum DecodedJs {
+    Text { text: String, encoding: &'static str },
+    NotText { error: String, kind: &'static str },
+}
+
+/// Decode the bytes of a dropped file into text, or say (in Chinese) why it cannot be read.
+#[wasm_bindgen(js_name = decodeFile, unchecked_return_type = "Decoded")]
+pub fn decode_file(bytes: &[u8], file_name: Option<String>) -> Result<JsValue, JsError> {
+    let _ = file_name;
+    let out = match decode(bytes) {
+        Decoded::Text { text, encoding } => DecodedJs::Text { text, encoding },
+        Decoded::NotText(reason) => {
+            let kind = if bytes.starts_with(b"%PDF") {
+                "pdf"
+            } else if bytes.starts_with(b"PK\x03\x04") {
+                "docx"
+            } else {
+                "binary"
+            };
+            DecodedJs::NotText { error: reason, kind }
+        }
+    };
+    to_js(&out)
+}
+
+/// The rule registry: every code the checker can report, with its explanation.
+#[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
+pub fn rules() -> Result<JsValue, JsError> {
+    let v: &[Rule] = RULES;
+    to_js(v)
+}
+
+#[derive(Serialize)]
+struct ColumnT {
+    key: &'static str,
+    label: &'static str,
+}
+
+#[derive(Serialize)]
+struct RowT {
+    key: &'static str,
+    label: &'static str,
+    group: Option<&'static str>,
+    variant: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    columns: Option<Vec<ColumnT>>,
+}
+
+#[derive(Serialize)]
+struct T2T {
+    rows: Vec<RowT>,
+}
+#[derive(Serialize)]
+struct T3T {
+    rows: Vec<RowT>,
+    columns: Vec<ColumnT>,
+    legal_columns: &'static [&'static str],
+}
+#[derive(Serialize)]
+struct T4T {
+    blocks: Vec<RowT>,
+    columns: Vec<ColumnT>,
+}
+#[derive(Serialize)]
+struct TemplateT {
+    t2: T2T,
+    t3: T3T,
+    t4: T4T,
+}
+
+fn variant(v: Variant) -> &'static str {
+    match v {
+        Variant::Both => "both",
+        Variant::Only2021 => "2021",
+        Variant::Only2019 => "2019",
+    }
+}
+
+fn rows(specs: &[format::RowSpec], with_t2_columns: bool) -> Vec<RowT> {
+    specs
+        .iter()
+        .map(|r| RowT {
+            key: r.key,
+            label: r.label,
+            group: r.group,
+            variant: variant(r.variant),
+            columns: with_t2_columns.then(|| {
+                format::t2_columns(r.key)
+                    .iter()
+                    .map(|c| ColumnT { key: c, label: format::t2_column_label(c) })
+                    .collect()
+            }),
+        })
+        .collect()
+}
+
+fn columns(specs: &[format::ColumnSpec]) -> Vec<ColumnT> {
+    specs.iter().map(|c| ColumnT { key: c.key, label: c.label }).collect()
+}
+
+/// The official layout of tables 二, 三 and 四 (rows, columns, Chinese labels), from the
+/// core's format description, so the page draws the tables from data.
+#[wasm_bindgen(unchecked_return_type = "Template")]
+pub fn template() -> Result<JsValue, JsError> {
+    to_js(&TemplateT {
+        t2: T2T { rows: rows(format::T2_ROWS, true) },
+        t3: T3T {
+            rows: rows(format::T3_ROWS, false),
+            columns: columns(format::T3_COLUMNS),
+            legal_columns: format::T3_LEGAL_COLUMNS,
+        },
+        t4: T4T { blocks: rows(format::T4_BLOCKS, false), columns: columns(format::T4_COLUMNS) },
+    })
+}
+
+/// The checker's version (Cargo package version).
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

@@ -1,0 +1,149 @@
+//! Every real report in ../shared/fixtures: all table values equal the hand-checked truth, and
+//! the findings for the codes in scope are exactly the known problems — no others.
+//!
+//! The real PDFs' two text extractions (.txt and .layout.txt) share one truth file.
+
+use serde_json::Value as J;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Codes whose findings must match the truth exactly (the reading, document, table and
+/// arithmetic rules; the prose rules have their own test).
+const IN_SCOPE: &[char] = &['P', 'D', 'T', 'A'];
+
+fn shared() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures")
+}
+
+struct Case {
+    file: PathBuf,
+    truth: J,
+}
+
+fn cases() -> Vec<Case> {
+    let mut out = Vec::new();
+    let dir = shared().join("truth");
+    let mut entries: Vec<_> = std::fs::read_dir(&dir).expect("../shared/fixtures/truth").flatten().collect();
+    entries.sort_by_key(|e| e.path());
+    for e in entries {
+        let truth: J = serde_json::from_str(&std::fs::read_to_string(e.path()).unwrap()).unwrap();
+        let rel = truth["file"].as_str().unwrap().trim_start_matches("shared/fixtures/");
+        let file = shared().join(rel);
+        out.push(Case { file: file.clone(), truth: truth.clone() });
+        // The layout extraction of the same PDF.
+        let layout = PathBuf::from(file.to_string_lossy().replace(".txt", ".layout.txt"));
+        if layout != file && layout.exists() {
+            out.push(Case { file: layout, truth });
+        }
+    }
+    out
+}
+
+/// The plain keys.md value of a cell object from the CLI/JSON output.
+fn plain(v: &J) -> J {
+    match v {
+        J::Object(o) if o.contains_key("value") => o["value"].clone(),
+        J::Object(o) => J::Object(o.iter().map(|(k, v)| (k.clone(), plain(v))).collect()),
+        J::Array(a) => J::Array(a.iter().map(plain).collect()),
+        x => x.clone(),
+    }
+}
+
+fn same_number(a: &J, b: &J) -> bool {
+    match (a.as_f64(), b.as_f64()) {
+        (Some(x), Some(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+fn compare(path: &str, got: &J, want: &J, errs: &mut Vec<String>) {
+    match (got, want) {
+        (J::Object(g), J::Object(w)) => {
+            for (k, wv) in w {
+                match g.get(k) {
+                    Some(gv) => compare(&format!("{}.{}", path, k), gv, wv, errs),
+                    None => errs.push(format!("{}.{} missing (want {})", path, k, wv)),
+                }
+            }
+            for k in g.keys() {
+                if !w.contains_key(k) {
+                    errs.push(format!("{}.{} extra", path, k));
+                }
+            }
+        }
+        (J::Array(g), J::Array(w)) => {
+            if g.len() != w.len() {
+                errs.push(format!("{}: {} values, want {}: got {} want {}", path, g.len(), w.len(), got, want));
+            } else {
+                for (i, (a, b)) in g.iter().zip(w).enumerate() {
+                    compare(&format!("{}[{}]", path, i), a, b, errs);
+                }
+            }
+        }
+        (a, b) => {
+            if !same_number(a, b) {
+                errs.push(format!("{}: got {} want {}", path, a, b));
+            }
+        }
+    }
+}
+
+fn codes_in_scope(list: impl Iterator<Item = String>) -> BTreeMap<String, usize> {
+    let mut m = BTreeMap::new();
+    for c in list {
+        if c.starts_with(IN_SCOPE) {
+            *m.entry(c).or_insert(0) += 1;
+        }
+    }
+    m
+}
+
+#[test]
+fn fixtures_read_exactly_and_report_exactly_the_known_problems() {
+    let mut failures = Vec::new();
+    let all = cases();
+    assert!(all.len() >= 9, "fixtures not found next to the project (../shared)");
+    for case in all {
+        let bytes = std::fs::read(&case.file).unwrap();
+        let report = nianbao::check_bytes(&bytes, case.file.to_str());
+        let got = plain(&serde_json::to_value(&report).unwrap());
+        let name = case.file.file_name().unwrap().to_string_lossy().to_string();
+        let mut errs = Vec::new();
+        for t in ["t2", "t3", "t4"] {
+            compare(t, &got[t], &case.truth[t], &mut errs);
+        }
+        if got["year"] != case.truth["year"] {
+            errs.push(format!("year {} want {}", got["year"], case.truth["year"]));
+        }
+        let want = codes_in_scope(case.truth["true_problems"].as_array().unwrap().iter().filter_map(|p| p["rule"].as_str().map(String::from)));
+        let have = codes_in_scope(report.diagnostics.iter().map(|d| d.code.to_string()));
+        if want != have {
+            errs.push(format!(
+                "findings {:?} want {:?}\n      {}",
+                have,
+                want,
+                report.diagnostics.iter().filter(|d| d.code.starts_with(IN_SCOPE)).map(|d| format!("{} {}", d.code, d.message)).collect::<Vec<_>>().join("\n      ")
+            ));
+        }
+        if !errs.is_empty() {
+            failures.push(format!("{}:\n    {}", name, errs.join("\n    ")));
+        }
+    }
+    assert!(failures.is_empty(), "{} fixture(s) differ:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn arithmetic_findings_carry_expected_actual_and_point_at_the_total() {
+    let f = shared().join("real/hongzequ_2023.txt");
+    let text = std::fs::read_to_string(&f).unwrap();
+    let r = nianbao::check_text(&text);
+    let a04: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "A04").collect();
+    assert_eq!(a04.len(), 2);
+    assert_eq!((a04[0].expected, a04[0].actual), (Some(11.0), Some(0.0)));
+    assert_eq!((a04[1].expected, a04[1].actual), (Some(5.0), Some(0.0)));
+    for d in a04 {
+        let s = d.spans[0];
+        assert_eq!(&text[s.start..s.end], "0", "primary span is the printed total");
+        assert!(d.cells.iter().any(|c| c.role == "total" && c.column == "total"));
+    }
+}
