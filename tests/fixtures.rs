@@ -23,17 +23,29 @@ struct Case {
 fn cases() -> Vec<Case> {
     let mut out = Vec::new();
     let dir = shared().join("truth");
-    let mut entries: Vec<_> = std::fs::read_dir(&dir).expect("../shared/fixtures/truth").flatten().collect();
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .expect("../shared/fixtures/truth")
+        .flatten()
+        .collect();
     entries.sort_by_key(|e| e.path());
     for e in entries {
         let truth: J = serde_json::from_str(&std::fs::read_to_string(e.path()).unwrap()).unwrap();
-        let rel = truth["file"].as_str().unwrap().trim_start_matches("shared/fixtures/");
+        let rel = truth["file"]
+            .as_str()
+            .unwrap()
+            .trim_start_matches("shared/fixtures/");
         let file = shared().join(rel);
-        out.push(Case { file: file.clone(), truth: truth.clone() });
+        out.push(Case {
+            file: file.clone(),
+            truth: truth.clone(),
+        });
         // The layout extraction of the same PDF.
         let layout = PathBuf::from(file.to_string_lossy().replace(".txt", ".layout.txt"));
         if layout != file && layout.exists() {
-            out.push(Case { file: layout, truth });
+            out.push(Case {
+                file: layout,
+                truth,
+            });
         }
     }
     out
@@ -73,7 +85,14 @@ fn compare(path: &str, got: &J, want: &J, errs: &mut Vec<String>) {
         }
         (J::Array(g), J::Array(w)) => {
             if g.len() != w.len() {
-                errs.push(format!("{}: {} values, want {}: got {} want {}", path, g.len(), w.len(), got, want));
+                errs.push(format!(
+                    "{}: {} values, want {}: got {} want {}",
+                    path,
+                    g.len(),
+                    w.len(),
+                    got,
+                    want
+                ));
             } else {
                 for (i, (a, b)) in g.iter().zip(w).enumerate() {
                     compare(&format!("{}[{}]", path, i), a, b, errs);
@@ -102,7 +121,10 @@ fn codes_in_scope(list: impl Iterator<Item = String>) -> BTreeMap<String, usize>
 fn fixtures_read_exactly_and_report_exactly_the_known_problems() {
     let mut failures = Vec::new();
     let all = cases();
-    assert!(all.len() >= 9, "fixtures not found next to the project (../shared)");
+    assert!(
+        all.len() >= 9,
+        "fixtures not found next to the project (../shared)"
+    );
     for case in all {
         let bytes = std::fs::read(&case.file).unwrap();
         let report = nianbao::check_bytes(&bytes, case.file.to_str());
@@ -115,21 +137,38 @@ fn fixtures_read_exactly_and_report_exactly_the_known_problems() {
         if got["year"] != case.truth["year"] {
             errs.push(format!("year {} want {}", got["year"], case.truth["year"]));
         }
-        let want = codes_in_scope(case.truth["true_problems"].as_array().unwrap().iter().filter_map(|p| p["rule"].as_str().map(String::from)));
+        let want = codes_in_scope(
+            case.truth["true_problems"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(|p| p["rule"].as_str().map(String::from)),
+        );
         let have = codes_in_scope(report.diagnostics.iter().map(|d| d.code.to_string()));
         if want != have {
             errs.push(format!(
                 "findings {:?} want {:?}\n      {}",
                 have,
                 want,
-                report.diagnostics.iter().filter(|d| d.code.starts_with(IN_SCOPE)).map(|d| format!("{} {}", d.code, d.message)).collect::<Vec<_>>().join("\n      ")
+                report
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.code.starts_with(IN_SCOPE))
+                    .map(|d| format!("{} {}", d.code, d.message))
+                    .collect::<Vec<_>>()
+                    .join("\n      ")
             ));
         }
         if !errs.is_empty() {
             failures.push(format!("{}:\n    {}", name, errs.join("\n    ")));
         }
     }
-    assert!(failures.is_empty(), "{} fixture(s) differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} fixture(s) differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -143,7 +182,14 @@ fn arithmetic_findings_carry_expected_actual_and_point_at_the_total() {
     assert_eq!((a04[1].expected, a04[1].actual), (Some(5.0), Some(0.0)));
     for d in a04 {
         let s = d.spans[0];
-        assert_eq!(&text[s.start..s.end], "0", "primary span is the printed total");
-        assert!(d.cells.iter().any(|c| c.role == "total" && c.column == "total"));
+        assert_eq!(
+            &text[s.start..s.end],
+            "0",
+            "primary span is the printed total"
+        );
+        assert!(d
+            .cells
+            .iter()
+            .any(|c| c.role == "total" && c.column == "total"));
     }
 }

@@ -9,8 +9,21 @@ use crate::model::Value;
 pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFacts)> {
     let lines = tokenize(text, start, end);
     let evs = events(text, &lines);
-    let mut facts = TableFacts { region: (start, end), method: "order", ..Default::default() };
-    let header: String = evs.iter().filter_map(|e| if let Ev::Label(p) = e { Some(p.norm.as_str()) } else { None }).collect();
+    let mut facts = TableFacts {
+        region: (start, end),
+        method: "order",
+        ..Default::default()
+    };
+    let header: String = evs
+        .iter()
+        .filter_map(|e| {
+            if let Ev::Label(p) = e {
+                Some(p.norm.as_str())
+            } else {
+                None
+            }
+        })
+        .collect();
     let mut vals: Vec<Tok> = ordered_values(&evs, 1, false);
     if vals.is_empty() && !(header.contains("维持") || header.contains("纠正")) {
         return None;
@@ -27,6 +40,10 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
                 facts.ambiguous.push(a);
             }
         }
+    } else if vals.len() == 15 && !balanced(&vals) {
+        if let Some(v) = regroup(&evs) {
+            vals = v;
+        }
     }
     // Numbers after the fifteen cells (a note under the table) are not cells.
     vals.truncate(15);
@@ -37,8 +54,110 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
             facts.miscounted.push((b.key, cells.len()));
         }
         if !cells.is_empty() {
-            rows.push(RawRow { key: b.key, label: None, cells });
+            rows.push(RawRow {
+                key: b.key,
+                label: None,
+                cells,
+            });
         }
     }
-    Some((RawTable { table: "t4", columns: vec!["upheld", "corrected", "other", "pending", "total"], rows }, facts))
+    Some((
+        RawTable {
+            table: "t4",
+            columns: vec!["upheld", "corrected", "other", "pending", "total"],
+            rows,
+        },
+        facts,
+    ))
+}
+
+fn int(t: &Tok) -> Option<i64> {
+    match &t.kind {
+        Kind::Val(v) => v.int(),
+        _ => None,
+    }
+}
+
+fn balanced(v: &[Tok]) -> bool {
+    v.chunks(5).all(|b| {
+        let n: Option<Vec<i64>> = b.iter().map(int).collect();
+        matches!(n, Some(n) if n.len() == 5 && n[0] + n[1] + n[2] + n[3] == n[4])
+    })
+}
+
+/// PDF text sometimes gives table 四's value groups out of order (each block's numbers after
+/// its own column headers). Try the orders of the groups that balance every block, keeping
+/// 「总计」-labelled groups at total positions; among several, the labels
+/// 「复议后起诉」/「直接起诉」 before a group decide. Never used when the printed order balances.
+fn regroup(evs: &[Ev]) -> Option<Vec<Tok>> {
+    let mut groups: Vec<(String, Vec<Tok>)> = Vec::new();
+    let mut labels = String::new();
+    let mut cur: Vec<Tok> = Vec::new();
+    for ev in evs {
+        match ev {
+            Ev::Val(t, _) => cur.push(t.clone()),
+            Ev::Label(p) => {
+                if !cur.is_empty() {
+                    groups.push((std::mem::take(&mut labels), std::mem::take(&mut cur)));
+                }
+                labels.push_str(&p.norm);
+            }
+            Ev::Blank => {}
+        }
+    }
+    if !cur.is_empty() {
+        groups.push((labels, cur));
+    }
+    if groups.len() < 2 || groups.len() > 7 || groups.iter().map(|g| g.1.len()).sum::<usize>() != 15
+    {
+        return None;
+    }
+    let n = groups.len();
+    let mut order: Vec<usize> = (0..n).collect();
+    let mut best: Vec<(i32, Vec<usize>)> = Vec::new();
+    permute(&mut order, 0, &mut |perm: &[usize]| {
+        let mut seq: Vec<Tok> = Vec::new();
+        // Reading order starts with 行政复议: keep the first group first.
+        let mut score = if perm[0] == 0 { 2 } else { 0 };
+        for &g in perm {
+            let (lab, vals) = &groups[g];
+            let at = seq.len();
+            // A group right after 「总计」 must be a block's total.
+            if lab.ends_with("总计") && vals.len() == 1 && at % 5 != 4 {
+                return;
+            }
+            let block = at / 5;
+            if lab.contains("复议后起诉") && block == 2 || lab.contains("直接起诉") && block == 1
+            {
+                score += 1;
+            }
+            seq.extend(vals.iter().cloned());
+        }
+        if balanced(&seq) {
+            best.push((score, perm.to_vec()));
+        }
+    });
+    let top = best.iter().map(|b| b.0).max()?;
+    let winners: Vec<&Vec<usize>> = best.iter().filter(|b| b.0 == top).map(|b| &b.1).collect();
+    if winners.len() != 1 {
+        return None;
+    }
+    Some(
+        winners[0]
+            .iter()
+            .flat_map(|&g| groups[g].1.iter().cloned())
+            .collect(),
+    )
+}
+
+fn permute(v: &mut Vec<usize>, k: usize, f: &mut dyn FnMut(&[usize])) {
+    if k == v.len() {
+        f(v);
+        return;
+    }
+    for i in k..v.len() {
+        v.swap(k, i);
+        permute(v, k + 1, f);
+        v.swap(k, i);
+    }
 }
