@@ -35,13 +35,7 @@ impl Doc<'_> {
     /// Body of section n: after its heading line up to the next heading.
     pub fn section_body(&self, n: u8) -> Option<(usize, usize)> {
         let h = self.heading(n)?;
-        let end = self
-            .headings
-            .iter()
-            .filter(|o| o.start > h.start)
-            .map(|o| o.start)
-            .min()
-            .unwrap_or(self.text().len());
+        let end = self.headings.iter().filter(|o| o.start > h.start).map(|o| o.start).min().unwrap_or(self.text().len());
         Some((h.line_end.min(end), end))
     }
     pub fn table(&self, id: &str) -> Option<&(TableRead, TableFacts)> {
@@ -82,24 +76,9 @@ pub fn check_bytes(bytes: &[u8], file_name: Option<&str>) -> Report {
 }
 
 fn not_text(reason: &str) -> Report {
-    let mut d = rules::diag(
-        "D01",
-        format!("无法读取：{}", reason),
-        vec![Span {
-            start: 0,
-            end: 0,
-            line: 1,
-            col: 1,
-            end_line: 1,
-            end_col: 1,
-        }],
-    );
+    let mut d = rules::diag("D01", format!("无法读取：{}", reason), vec![Span { start: 0, end: 0, line: 1, col: 1, end_line: 1, end_col: 1 }]);
     d.severity = Severity::Error;
-    let summary = Summary {
-        errors: 1,
-        warnings: 0,
-        infos: 0,
-    };
+    let summary = Summary { errors: 1, warnings: 0, infos: 0 };
     Report {
         input_form: "binary",
         title: None,
@@ -128,20 +107,8 @@ fn run(src: Source, is_html: bool) -> Report {
     let format_2019 = t2.as_ref().map(|t| t.1.format_2019).unwrap_or(false);
 
     let input_form = detect_form(text, is_html, t3.as_ref().map(|t| &t.1), regions.1);
-    let finish = |t: Option<(RawTable, TableFacts)>| {
-        t.map(|(raw, facts)| (to_table(&src, &raw, &facts), facts))
-    };
-    let mut doc = Doc {
-        src: &src,
-        headings,
-        title,
-        year,
-        t2: None,
-        t3: None,
-        t4: None,
-        format_2019,
-        input_form,
-    };
+    let finish = |t: Option<(RawTable, TableFacts)>| t.map(|(raw, facts)| (to_table(&src, &raw, &facts), facts));
+    let mut doc = Doc { src: &src, headings, title, year, t2: None, t3: None, t4: None, format_2019, input_form };
     doc.t2 = finish(t2).filter(|t| !t.0.rows.is_empty() || t.1.format_2019);
     doc.t3 = finish(t3);
     doc.t4 = finish(t4);
@@ -153,26 +120,15 @@ fn run(src: Source, is_html: bool) -> Report {
     diagnostics.sort_by_key(|d| (d.spans.first().map(|s| s.start).unwrap_or(0), d.code));
 
     let summary = Summary {
-        errors: diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count(),
-        warnings: diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
-            .count(),
-        infos: diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Info)
-            .count(),
+        errors: diagnostics.iter().filter(|d| d.severity == Severity::Error).count(),
+        warnings: diagnostics.iter().filter(|d| d.severity == Severity::Warning).count(),
+        infos: diagnostics.iter().filter(|d| d.severity == Severity::Info).count(),
     };
     let sections = doc
         .headings
         .iter()
         .map(|h| {
-            let (bs, be) = doc
-                .section_body(h.number)
-                .unwrap_or((h.line_end, h.line_end));
+            let (bs, be) = doc.section_body(h.number).unwrap_or((h.line_end, h.line_end));
             SectionInfo {
                 number: h.number,
                 heading: h.text.clone(),
@@ -209,41 +165,15 @@ type Region = Option<(usize, usize)>;
 /// Where each table is: the body of its section, or, without headings, from the table's own
 /// first words to the next table.
 fn regions(text: &str, headings: &[Heading]) -> (Region, Region, Region) {
-    let next_after = |pos: usize| {
-        headings
-            .iter()
-            .filter(|h| h.start > pos)
-            .map(|h| h.start)
-            .min()
-            .unwrap_or(text.len())
-    };
-    let by_heading = |n: u8| {
-        headings
-            .iter()
-            .find(|h| h.number == n)
-            .map(|h| (h.line_end, next_after(h.start)))
-    };
-    let find_from = |needles: &[&str], from: usize| -> Option<usize> {
-        needles
-            .iter()
-            .filter_map(|n| text.get(from..).and_then(|t| t.find(n)).map(|p| p + from))
-            .min()
-    };
+    let next_after = |pos: usize| headings.iter().filter(|h| h.start > pos).map(|h| h.start).min().unwrap_or(text.len());
+    let by_heading = |n: u8| headings.iter().find(|h| h.number == n).map(|h| (h.line_end, next_after(h.start)));
+    let find_from =
+        |needles: &[&str], from: usize| -> Option<usize> { needles.iter().filter_map(|n| text.get(from..).and_then(|t| t.find(n)).map(|p| p + from)).min() };
 
-    let t2_start = by_heading(2)
+    let t2_start = by_heading(2).map(|r| r.0).or_else(|| find_from(&["第二十条第"], 0).map(|p| line_start(text, p)));
+    let t3_start = by_heading(3)
         .map(|r| r.0)
-        .or_else(|| find_from(&["第二十条第"], 0).map(|p| line_start(text, p)));
-    let t3_start = by_heading(3).map(|r| r.0).or_else(|| {
-        find_from(
-            &[
-                "本列数据的勾稽关系",
-                "申请人情况",
-                "本年新收政府信息公开申请",
-            ],
-            t2_start.unwrap_or(0),
-        )
-        .map(|p| line_start(text, p))
-    });
+        .or_else(|| find_from(&["本列数据的勾稽关系", "申请人情况", "本年新收政府信息公开申请"], t2_start.unwrap_or(0)).map(|p| line_start(text, p)));
     let t4_start = by_heading(4).map(|r| r.0).or_else(|| {
         let from = t3_start.unwrap_or(0);
         let p = find_from(&["结转下年度继续办理"], from).unwrap_or(from);
@@ -277,29 +207,13 @@ fn detect_form(text: &str, is_html: bool, t3: Option<&TableFacts>, region: Regio
     }
     let (s, e) = region.unwrap_or((0, text.len()));
     let body = &text[s..e];
-    if body
-        .lines()
-        .filter(|l| l.trim_start().starts_with('|'))
-        .count()
-        >= 5
-    {
+    if body.lines().filter(|l| l.trim_start().starts_with('|')).count() >= 5 {
         return "markdown";
     }
     if body.lines().filter(|l| l.contains('\t')).count() >= 5 {
         return "tsv";
     }
-    if body
-        .lines()
-        .filter(|l| {
-            l.contains("   ")
-                && l.split_whitespace()
-                    .filter(|w| w.parse::<i64>().is_ok())
-                    .count()
-                    >= 5
-        })
-        .count()
-        >= 5
-    {
+    if body.lines().filter(|l| l.contains("   ") && l.split_whitespace().filter(|w| w.parse::<i64>().is_ok()).count() >= 5).count() >= 5 {
         return "pdf-layout";
     }
     if t3.is_some() {
@@ -315,10 +229,7 @@ fn to_table(src: &Source, raw: &RawTable, _facts: &TableFacts) -> TableRead {
         .map(|r| RowRead {
             key: r.key,
             label_span: r.label.as_ref().map(|p| src.span(p.start, p.end)),
-            label_text: r
-                .label
-                .as_ref()
-                .map(|p| src.text()[p.start..p.end].to_string()),
+            label_text: r.label.as_ref().map(|p| src.text()[p.start..p.end].to_string()),
             cells: r
                 .cells
                 .iter()
@@ -332,10 +243,5 @@ fn to_table(src: &Source, raw: &RawTable, _facts: &TableFacts) -> TableRead {
                 .collect(),
         })
         .collect();
-    TableRead {
-        table: raw.table,
-        columns: raw.columns.clone(),
-        rows,
-        span: None,
-    }
+    TableRead { table: raw.table, columns: raw.columns.clone(), rows, span: None }
 }

@@ -14,44 +14,26 @@ pub enum Decoded {
 
 pub fn decode(bytes: &[u8]) -> Decoded {
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        return Decoded::Text {
-            text: String::from_utf8_lossy(&bytes[3..]).into_owned(),
-            encoding: "UTF-8",
-        };
+        return Decoded::Text { text: String::from_utf8_lossy(&bytes[3..]).into_owned(), encoding: "UTF-8" };
     }
     if bytes.starts_with(&[0xFF, 0xFE]) {
-        return Decoded::Text {
-            text: UTF_16LE.decode(bytes).0.into_owned(),
-            encoding: "UTF-16LE",
-        };
+        return Decoded::Text { text: UTF_16LE.decode(bytes).0.into_owned(), encoding: "UTF-16LE" };
     }
     if bytes.starts_with(&[0xFE, 0xFF]) {
-        return Decoded::Text {
-            text: UTF_16BE.decode(bytes).0.into_owned(),
-            encoding: "UTF-16BE",
-        };
+        return Decoded::Text { text: UTF_16BE.decode(bytes).0.into_owned(), encoding: "UTF-16BE" };
     }
     if let Some(reason) = binary_kind(bytes) {
         return Decoded::NotText(reason);
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => Decoded::Text {
-            text: s.to_string(),
-            encoding: "UTF-8",
-        },
+        Ok(s) => Decoded::Text { text: s.to_string(), encoding: "UTF-8" },
         Err(_) => {
             let (text, _, had_errors) = GB18030.decode(bytes);
             if had_errors {
                 // Neither valid UTF-8 nor GB18030: keep what UTF-8 can read, mark the rest.
-                Decoded::Text {
-                    text: String::from_utf8_lossy(bytes).into_owned(),
-                    encoding: "UTF-8（含无法识别的字节）",
-                }
+                Decoded::Text { text: String::from_utf8_lossy(bytes).into_owned(), encoding: "UTF-8（含无法识别的字节）" }
             } else {
-                Decoded::Text {
-                    text: text.into_owned(),
-                    encoding: "GB18030",
-                }
+                Decoded::Text { text: text.into_owned(), encoding: "GB18030" }
             }
         }
     }
@@ -60,9 +42,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
 /// Recognise files that are not text at all, so the user is told what to do.
 fn binary_kind(bytes: &[u8]) -> Option<String> {
     if bytes.starts_with(b"%PDF") {
-        return Some(
-            "这是 PDF 文件。请复制 PDF 中的文字粘贴到这里，或使用支持 PDF 的版本。".into(),
-        );
+        return Some("这是 PDF 文件。请复制 PDF 中的文字粘贴到这里，或使用支持 PDF 的版本。".into());
     }
     if bytes.starts_with(b"PK\x03\x04") {
         return Some("这是压缩格式文件（如 .docx）。请复制文档中的文字粘贴到这里。".into());
@@ -71,10 +51,7 @@ fn binary_kind(bytes: &[u8]) -> Option<String> {
         return Some("这是旧版 Word/WPS 文件（.doc/.wps），无法直接读取。请另存为 .docx 或 PDF，或复制文字粘贴到这里。".into());
     }
     let head = &bytes[..bytes.len().min(8192)];
-    let controls = head
-        .iter()
-        .filter(|&&b| b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B))
-        .count();
+    let controls = head.iter().filter(|&&b| b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B)).count();
     if !head.is_empty() && (head.contains(&0) || controls * 10 > head.len()) {
         return Some("这不是文本文件（含有大量二进制字节），无法读取。".into());
     }

@@ -15,57 +15,27 @@ pub struct SectionSpec {
 }
 
 pub const SECTIONS: &[SectionSpec] = &[
-    SectionSpec {
-        number: 1,
-        numeral: '一',
-        title: "总体情况",
-        keys: &["总体情况", "概述", "基本情况"],
-    },
-    SectionSpec {
-        number: 2,
-        numeral: '二',
-        title: "主动公开政府信息情况",
-        keys: &["主动公开政府信息", "主动公开情况"],
-    },
+    SectionSpec { number: 1, numeral: '一', title: "总体情况", keys: &["总体情况", "概述", "基本情况"] },
+    SectionSpec { number: 2, numeral: '二', title: "主动公开政府信息情况", keys: &["主动公开政府信息", "主动公开情况"] },
     SectionSpec {
         number: 3,
         numeral: '三',
         title: "收到和处理政府信息公开申请情况",
-        keys: &[
-            "收到和处理政府信息公开申请",
-            "收到和处理",
-            "处理政府信息公开申请",
-        ],
+        keys: &["收到和处理政府信息公开申请", "收到和处理", "处理政府信息公开申请"],
     },
     SectionSpec {
         number: 4,
         numeral: '四',
         title: "政府信息公开行政复议、行政诉讼情况",
-        keys: &[
-            "行政复议、行政诉讼",
-            "行政复议和行政诉讼",
-            "行政复议,行政诉讼",
-            "行政复议行政诉讼",
-        ],
+        keys: &["行政复议、行政诉讼", "行政复议和行政诉讼", "行政复议,行政诉讼", "行政复议行政诉讼"],
     },
     SectionSpec {
         number: 5,
         numeral: '五',
         title: "存在的主要问题及改进情况",
-        keys: &[
-            "存在的主要问题",
-            "存在主要问题",
-            "存在问题",
-            "主要问题及改进",
-            "改进情况",
-        ],
+        keys: &["存在的主要问题", "存在主要问题", "存在问题", "主要问题及改进", "改进情况"],
     },
-    SectionSpec {
-        number: 6,
-        numeral: '六',
-        title: "其他需要报告的事项",
-        keys: &["其他需要报告", "需要报告的事项", "其他事项"],
-    },
+    SectionSpec { number: 6, numeral: '六', title: "其他需要报告的事项", keys: &["其他需要报告", "需要报告的事项", "其他事项"] },
 ];
 
 /// A row of a table: its key (keys.md), its template label and the fragments that recognise it.
@@ -94,48 +64,14 @@ pub struct ColumnSpec {
 
 /// Table 二: each row has its own columns.
 pub const T2_ROWS: &[RowSpec] = &[
+    RowSpec { key: "regulations", label: "规章", keys: &["规章"], group: Some("第二十条第（一）项"), variant: Variant::Both },
     RowSpec {
-        key: "regulations",
-        label: "规章",
-        keys: &["规章"],
-        group: Some("第二十条第（一）项"),
-        variant: Variant::Both,
+        key: "normative_documents", label: "行政规范性文件", keys: &["规范性文件"], group: Some("第二十条第（一）项"), variant: Variant::Both
     },
-    RowSpec {
-        key: "normative_documents",
-        label: "行政规范性文件",
-        keys: &["规范性文件"],
-        group: Some("第二十条第（一）项"),
-        variant: Variant::Both,
-    },
-    RowSpec {
-        key: "licensing",
-        label: "行政许可",
-        keys: &["行政许可"],
-        group: Some("第二十条第（五）项"),
-        variant: Variant::Both,
-    },
-    RowSpec {
-        key: "punishment",
-        label: "行政处罚",
-        keys: &["行政处罚"],
-        group: Some("第二十条第（六）项"),
-        variant: Variant::Both,
-    },
-    RowSpec {
-        key: "coercion",
-        label: "行政强制",
-        keys: &["行政强制"],
-        group: Some("第二十条第（六）项"),
-        variant: Variant::Both,
-    },
-    RowSpec {
-        key: "fees",
-        label: "行政事业性收费",
-        keys: &["事业性收费"],
-        group: Some("第二十条第（八）项"),
-        variant: Variant::Both,
-    },
+    RowSpec { key: "licensing", label: "行政许可", keys: &["行政许可"], group: Some("第二十条第（五）项"), variant: Variant::Both },
+    RowSpec { key: "punishment", label: "行政处罚", keys: &["行政处罚"], group: Some("第二十条第（六）项"), variant: Variant::Both },
+    RowSpec { key: "coercion", label: "行政强制", keys: &["行政强制"], group: Some("第二十条第（六）项"), variant: Variant::Both },
+    RowSpec { key: "fees", label: "行政事业性收费", keys: &["事业性收费"], group: Some("第二十条第（八）项"), variant: Variant::Both },
 ];
 
 pub const T2_DOC_COLUMNS: &[&str] = &["made", "repealed", "valid"];
@@ -163,27 +99,9 @@ pub fn t2_column_label(column: &str) -> &'static str {
 
 /// Table 三 rows in template order (2021), with the 2019 single （六） row in its place.
 pub const T3_ROWS: &[RowSpec] = &[
-    RowSpec {
-        key: "new",
-        label: "一、本年新收政府信息公开申请数量",
-        keys: &["本年新收"],
-        group: None,
-        variant: Variant::Both,
-    },
-    RowSpec {
-        key: "carried_over",
-        label: "二、上年结转政府信息公开申请数量",
-        keys: &["上年结转"],
-        group: None,
-        variant: Variant::Both,
-    },
-    RowSpec {
-        key: "granted",
-        label: "（一）予以公开",
-        keys: &["予以公开"],
-        group: Some("三、本年度办理结果"),
-        variant: Variant::Both,
-    },
+    RowSpec { key: "new", label: "一、本年新收政府信息公开申请数量", keys: &["本年新收"], group: None, variant: Variant::Both },
+    RowSpec { key: "carried_over", label: "二、上年结转政府信息公开申请数量", keys: &["上年结转"], group: None, variant: Variant::Both },
+    RowSpec { key: "granted", label: "（一）予以公开", keys: &["予以公开"], group: Some("三、本年度办理结果"), variant: Variant::Both },
     RowSpec {
         key: "partial",
         label: "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
@@ -191,13 +109,7 @@ pub const T3_ROWS: &[RowSpec] = &[
         group: Some("三、本年度办理结果"),
         variant: Variant::Both,
     },
-    RowSpec {
-        key: "denied_1",
-        label: "1.属于国家秘密",
-        keys: &["国家秘密"],
-        group: Some("（三）不予公开"),
-        variant: Variant::Both,
-    },
+    RowSpec { key: "denied_1", label: "1.属于国家秘密", keys: &["国家秘密"], group: Some("（三）不予公开"), variant: Variant::Both },
     RowSpec {
         key: "denied_2",
         label: "2.其他法律行政法规禁止公开",
@@ -206,95 +118,41 @@ pub const T3_ROWS: &[RowSpec] = &[
         variant: Variant::Both,
     },
     RowSpec {
-        key: "denied_3",
-        label: "3.危及“三安全一稳定”",
-        keys: &["三安全一稳定", "危及"],
-        group: Some("（三）不予公开"),
-        variant: Variant::Both,
+        key: "denied_3", label: "3.危及“三安全一稳定”", keys: &["三安全一稳定", "危及"], group: Some("（三）不予公开"), variant: Variant::Both
     },
     RowSpec {
-        key: "denied_4",
-        label: "4.保护第三方合法权益",
-        keys: &["第三方合法权益", "保护第三方"],
-        group: Some("（三）不予公开"),
-        variant: Variant::Both,
+        key: "denied_4", label: "4.保护第三方合法权益", keys: &["第三方合法权益", "保护第三方"], group: Some("（三）不予公开"), variant: Variant::Both
     },
     RowSpec {
-        key: "denied_5",
-        label: "5.属于三类内部事务信息",
-        keys: &["内部事务"],
-        group: Some("（三）不予公开"),
-        variant: Variant::Both,
+        key: "denied_5", label: "5.属于三类内部事务信息", keys: &["内部事务"], group: Some("（三）不予公开"), variant: Variant::Both
     },
     RowSpec {
-        key: "denied_6",
-        label: "6.属于四类过程性信息",
-        keys: &["过程性信息"],
-        group: Some("（三）不予公开"),
-        variant: Variant::Both,
+        key: "denied_6", label: "6.属于四类过程性信息", keys: &["过程性信息"], group: Some("（三）不予公开"), variant: Variant::Both
     },
     RowSpec {
-        key: "denied_7",
-        label: "7.属于行政执法案卷",
-        keys: &["行政执法案卷", "执法案卷"],
-        group: Some("（三）不予公开"),
-        variant: Variant::Both,
+        key: "denied_7", label: "7.属于行政执法案卷", keys: &["行政执法案卷", "执法案卷"], group: Some("（三）不予公开"), variant: Variant::Both
     },
     RowSpec {
-        key: "denied_8",
-        label: "8.属于行政查询事项",
-        keys: &["行政查询事项", "查询事项"],
-        group: Some("（三）不予公开"),
-        variant: Variant::Both,
+        key: "denied_8", label: "8.属于行政查询事项", keys: &["行政查询事项", "查询事项"], group: Some("（三）不予公开"), variant: Variant::Both
     },
     RowSpec {
-        key: "unable_1",
-        label: "1.本机关不掌握相关政府信息",
-        keys: &["不掌握"],
-        group: Some("（四）无法提供"),
-        variant: Variant::Both,
+        key: "unable_1", label: "1.本机关不掌握相关政府信息", keys: &["不掌握"], group: Some("（四）无法提供"), variant: Variant::Both
     },
     RowSpec {
-        key: "unable_2",
-        label: "2.没有现成信息需要另行制作",
-        keys: &["另行制作", "没有现成"],
-        group: Some("（四）无法提供"),
-        variant: Variant::Both,
+        key: "unable_2", label: "2.没有现成信息需要另行制作", keys: &["另行制作", "没有现成"], group: Some("（四）无法提供"), variant: Variant::Both
     },
     RowSpec {
-        key: "unable_3",
-        label: "3.补正后申请内容仍不明确",
-        keys: &["补正后", "仍不明确"],
-        group: Some("（四）无法提供"),
-        variant: Variant::Both,
+        key: "unable_3", label: "3.补正后申请内容仍不明确", keys: &["补正后", "仍不明确"], group: Some("（四）无法提供"), variant: Variant::Both
     },
     RowSpec {
-        key: "not_processed_1",
-        label: "1.信访举报投诉类申请",
-        keys: &["信访举报", "投诉类"],
-        group: Some("（五）不予处理"),
-        variant: Variant::Both,
+        key: "not_processed_1", label: "1.信访举报投诉类申请", keys: &["信访举报", "投诉类"], group: Some("（五）不予处理"), variant: Variant::Both
+    },
+    RowSpec { key: "not_processed_2", label: "2.重复申请", keys: &["重复申请"], group: Some("（五）不予处理"), variant: Variant::Both },
+    RowSpec {
+        key: "not_processed_3", label: "3.要求提供公开出版物", keys: &["公开出版物"], group: Some("（五）不予处理"), variant: Variant::Both
     },
     RowSpec {
-        key: "not_processed_2",
-        label: "2.重复申请",
-        keys: &["重复申请"],
-        group: Some("（五）不予处理"),
-        variant: Variant::Both,
-    },
-    RowSpec {
-        key: "not_processed_3",
-        label: "3.要求提供公开出版物",
-        keys: &["公开出版物"],
-        group: Some("（五）不予处理"),
-        variant: Variant::Both,
-    },
-    RowSpec {
-        key: "not_processed_4",
-        label: "4.无正当理由大量反复申请",
-        keys: &["大量反复"],
-        group: Some("（五）不予处理"),
-        variant: Variant::Both,
+        key: "not_processed_4", label: "4.无正当理由大量反复申请", keys: &["大量反复"], group: Some("（五）不予处理"), variant: Variant::Both
     },
     RowSpec {
         key: "not_processed_5",
@@ -317,82 +175,29 @@ pub const T3_ROWS: &[RowSpec] = &[
         group: Some("（六）其他处理"),
         variant: Variant::Only2021,
     },
+    RowSpec { key: "other_3", label: "3.其他", keys: &[], group: Some("（六）其他处理"), variant: Variant::Only2021 },
+    RowSpec { key: "other", label: "（六）其他处理", keys: &[], group: Some("三、本年度办理结果"), variant: Variant::Only2019 },
+    RowSpec { key: "total", label: "（七）总计", keys: &[], group: Some("三、本年度办理结果"), variant: Variant::Both },
     RowSpec {
-        key: "other_3",
-        label: "3.其他",
-        keys: &[],
-        group: Some("（六）其他处理"),
-        variant: Variant::Only2021,
-    },
-    RowSpec {
-        key: "other",
-        label: "（六）其他处理",
-        keys: &[],
-        group: Some("三、本年度办理结果"),
-        variant: Variant::Only2019,
-    },
-    RowSpec {
-        key: "total",
-        label: "（七）总计",
-        keys: &[],
-        group: Some("三、本年度办理结果"),
-        variant: Variant::Both,
-    },
-    RowSpec {
-        key: "carried_forward",
-        label: "四、结转下年度继续办理",
-        keys: &["结转下年度", "结转下一年度", "转下年度"],
-        group: None,
-        variant: Variant::Both,
+        key: "carried_forward", label: "四、结转下年度继续办理", keys: &["结转下年度", "结转下一年度", "转下年度"], group: None, variant: Variant::Both
     },
 ];
 
 pub const T3_COLUMNS: &[ColumnSpec] = &[
-    ColumnSpec {
-        key: "natural",
-        label: "自然人",
-    },
-    ColumnSpec {
-        key: "legal_subtotal",
-        label: "法人或其他组织（小计）",
-    },
-    ColumnSpec {
-        key: "commercial",
-        label: "商业企业",
-    },
-    ColumnSpec {
-        key: "research",
-        label: "科研机构",
-    },
-    ColumnSpec {
-        key: "social",
-        label: "社会公益组织",
-    },
-    ColumnSpec {
-        key: "legal",
-        label: "法律服务机构",
-    },
-    ColumnSpec {
-        key: "other",
-        label: "其他",
-    },
-    ColumnSpec {
-        key: "total",
-        label: "总计",
-    },
+    ColumnSpec { key: "natural", label: "自然人" },
+    ColumnSpec { key: "legal_subtotal", label: "法人或其他组织（小计）" },
+    ColumnSpec { key: "commercial", label: "商业企业" },
+    ColumnSpec { key: "research", label: "科研机构" },
+    ColumnSpec { key: "social", label: "社会公益组织" },
+    ColumnSpec { key: "legal", label: "法律服务机构" },
+    ColumnSpec { key: "other", label: "其他" },
+    ColumnSpec { key: "total", label: "总计" },
 ];
 
 /// The five legal-person columns (商业企业 … 其他).
 pub const T3_LEGAL_COLUMNS: &[&str] = &["commercial", "research", "social", "legal", "other"];
 /// The six applicant columns that add up to 总计.
-pub const T3_APPLICANT_COLUMNS: &[&str] = &[
-    "natural",
-    "commercial",
-    "research",
-    "social",
-    "legal",
-    "other",
-];
+pub const T3_APPLICANT_COLUMNS: &[&str] = &["natural", "commercial", "research", "social", "legal", "other"];
 
 /// The result items that add up to （七）总计 (2021 format; 2019 uses `other`).
 pub const T3_RESULT_ITEMS: &[&str] = &[
@@ -421,50 +226,17 @@ pub const T3_RESULT_ITEMS: &[&str] = &[
 ];
 
 pub const T4_BLOCKS: &[RowSpec] = &[
-    RowSpec {
-        key: "review",
-        label: "行政复议",
-        keys: &[],
-        group: None,
-        variant: Variant::Both,
-    },
-    RowSpec {
-        key: "litigation_direct",
-        label: "行政诉讼（未经复议直接起诉）",
-        keys: &[],
-        group: None,
-        variant: Variant::Both,
-    },
-    RowSpec {
-        key: "litigation_after_review",
-        label: "行政诉讼（复议后起诉）",
-        keys: &[],
-        group: None,
-        variant: Variant::Both,
-    },
+    RowSpec { key: "review", label: "行政复议", keys: &[], group: None, variant: Variant::Both },
+    RowSpec { key: "litigation_direct", label: "行政诉讼（未经复议直接起诉）", keys: &[], group: None, variant: Variant::Both },
+    RowSpec { key: "litigation_after_review", label: "行政诉讼（复议后起诉）", keys: &[], group: None, variant: Variant::Both },
 ];
 
 pub const T4_COLUMNS: &[ColumnSpec] = &[
-    ColumnSpec {
-        key: "upheld",
-        label: "结果维持",
-    },
-    ColumnSpec {
-        key: "corrected",
-        label: "结果纠正",
-    },
-    ColumnSpec {
-        key: "other",
-        label: "其他结果",
-    },
-    ColumnSpec {
-        key: "pending",
-        label: "尚未审结",
-    },
-    ColumnSpec {
-        key: "total",
-        label: "总计",
-    },
+    ColumnSpec { key: "upheld", label: "结果维持" },
+    ColumnSpec { key: "corrected", label: "结果纠正" },
+    ColumnSpec { key: "other", label: "其他结果" },
+    ColumnSpec { key: "pending", label: "尚未审结" },
+    ColumnSpec { key: "total", label: "总计" },
 ];
 
 /// A sum the format requires. Applied by `rules::arithmetic` to whatever was read.
@@ -478,66 +250,39 @@ pub struct SumSpec {
 
 pub enum SumShape {
     /// In every row: Σ parts (columns) = total (column).
-    RowWise {
-        parts: &'static [&'static str],
-        total: &'static str,
-    },
+    RowWise { parts: &'static [&'static str], total: &'static str },
     /// In every column: Σ parts (rows) = total (row).
-    ColumnWise {
-        parts: &'static [&'static str],
-        total: &'static str,
-    },
+    ColumnWise { parts: &'static [&'static str], total: &'static str },
     /// In every column: Σ lhs rows = Σ rhs rows.
-    ColumnBalance {
-        lhs: &'static [&'static str],
-        rhs: &'static [&'static str],
-    },
+    ColumnBalance { lhs: &'static [&'static str], rhs: &'static [&'static str] },
 }
 
 pub const SUMS: &[SumSpec] = &[
     SumSpec {
         code: "A01",
         table: "t3",
-        shape: SumShape::RowWise {
-            parts: T3_APPLICANT_COLUMNS,
-            total: "total",
-        },
+        shape: SumShape::RowWise { parts: T3_APPLICANT_COLUMNS, total: "total" },
         name: "自然人与各类法人或其他组织之和应等于总计",
     },
     SumSpec {
         code: "A05",
         table: "t3",
-        shape: SumShape::RowWise {
-            parts: T3_LEGAL_COLUMNS,
-            total: "legal_subtotal",
-        },
+        shape: SumShape::RowWise { parts: T3_LEGAL_COLUMNS, total: "legal_subtotal" },
         name: "五类法人或其他组织之和应等于其小计",
     },
     SumSpec {
-        code: "A02",
-        table: "t3",
-        shape: SumShape::ColumnWise {
-            parts: T3_RESULT_ITEMS,
-            total: "total",
-        },
-        name: "各项办理结果之和应等于（七）总计",
+        code: "A02", table: "t3", shape: SumShape::ColumnWise { parts: T3_RESULT_ITEMS, total: "total" }, name: "各项办理结果之和应等于（七）总计"
     },
     SumSpec {
         code: "A03",
         table: "t3",
-        shape: SumShape::ColumnBalance {
-            lhs: &["new", "carried_over"],
-            rhs: &["total", "carried_forward"],
-        },
+        shape: SumShape::ColumnBalance { lhs: &["new", "carried_over"], rhs: &["total", "carried_forward"] },
         name: "第一项加第二项之和应等于第三项加第四项之和",
     },
     SumSpec {
         code: "A04",
         table: "t4",
-        shape: SumShape::RowWise {
-            parts: &["upheld", "corrected", "other", "pending"],
-            total: "total",
-        },
+        shape: SumShape::RowWise { parts: &["upheld", "corrected", "other", "pending"], total: "total" },
         name: "结果维持、结果纠正、其他结果、尚未审结之和应等于总计",
     },
 ];
@@ -552,62 +297,34 @@ pub fn row_label(table: &str, key: &str) -> &'static str {
         "t3" => T3_ROWS,
         _ => T4_BLOCKS,
     };
-    rows.iter()
-        .find(|r| r.key == key)
-        .map(|r| r.label)
-        .unwrap_or("")
+    rows.iter().find(|r| r.key == key).map(|r| r.label).unwrap_or("")
 }
 
 pub fn column_label(table: &str, key: &str) -> &'static str {
     match table {
         "t2" => t2_column_label(key),
-        "t3" => T3_COLUMNS
-            .iter()
-            .find(|c| c.key == key)
-            .map(|c| c.label)
-            .unwrap_or(""),
-        _ => T4_COLUMNS
-            .iter()
-            .find(|c| c.key == key)
-            .map(|c| c.label)
-            .unwrap_or(""),
+        "t3" => T3_COLUMNS.iter().find(|c| c.key == key).map(|c| c.label).unwrap_or(""),
+        _ => T4_COLUMNS.iter().find(|c| c.key == key).map(|c| c.label).unwrap_or(""),
     }
 }
 
 /// A short human name of a cell for messages: 「表三（七）总计·自然人」.
 pub fn cell_name(table: &str, row: &str, column: &str) -> String {
     match table {
-        "t2" => format!(
-            "表二「{}」{}",
-            row_label(table, row),
-            column_label(table, column)
-        ),
+        "t2" => format!("表二「{}」{}", row_label(table, row), column_label(table, column)),
         "t3" => {
             let spec = t3_row(row);
             let label = spec.map(|s| short_t3_label(s)).unwrap_or_default();
             format!("表三「{}」{}列", label, column_label(table, column))
         }
-        _ => format!(
-            "表四{}「{}」",
-            row_label(table, row),
-            column_label(table, column)
-        ),
+        _ => format!("表四{}「{}」", row_label(table, row), column_label(table, column)),
     }
 }
 
 /// Row label shortened for messages: sub-items carry their group (（三）不予公开 1.属于国家秘密).
 pub fn short_t3_label(spec: &RowSpec) -> String {
-    let base: String = spec
-        .label
-        .split('（')
-        .next()
-        .unwrap_or(spec.label)
-        .to_string();
-    let base = if base.is_empty() {
-        spec.label.chars().take(12).collect()
-    } else {
-        base
-    };
+    let base: String = spec.label.split('（').next().unwrap_or(spec.label).to_string();
+    let base = if base.is_empty() { spec.label.chars().take(12).collect() } else { base };
     match spec.group {
         Some(g) if g.starts_with('（') && spec.key != "other" && spec.key != "total" => {
             format!("{}{}", g, base)

@@ -9,11 +9,7 @@ use crate::source::Source;
 
 /// Does this text look like HTML markup rather than a report pasted as text?
 pub fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .chars()
-        .take(4096)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let head: String = text.chars().take(4096).collect::<String>().to_ascii_lowercase();
     let t = head.trim_start();
     (t.starts_with("<!doctype html")
         || t.starts_with("<html")
@@ -28,23 +24,11 @@ pub fn looks_like_html(text: &str) -> bool {
 /// The charset a page declares in its head (for GBK pages), if any.
 pub fn declared_charset(bytes: &[u8]) -> Option<String> {
     let head = &bytes[..bytes.len().min(2048)];
-    let s: String = head
-        .iter()
-        .map(|&b| {
-            if b < 128 {
-                (b as char).to_ascii_lowercase()
-            } else {
-                ' '
-            }
-        })
-        .collect();
+    let s: String = head.iter().map(|&b| if b < 128 { (b as char).to_ascii_lowercase() } else { ' ' }).collect();
     let i = s.find("charset=")?;
     let rest = &s[i + 8..];
     let rest = rest.trim_start_matches(['"', '\'']);
-    let name: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-        .collect();
+    let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
     if name.is_empty() {
         None
     } else {
@@ -74,10 +58,7 @@ pub fn flatten(html: String) -> Source {
         let b = bytes[i];
         if b == b'<' {
             if html[i..].starts_with("<!--") {
-                i = html[i..]
-                    .find("-->")
-                    .map(|p| i + p + 3)
-                    .unwrap_or(bytes.len());
+                i = html[i..].find("-->").map(|p| i + p + 3).unwrap_or(bytes.len());
                 continue;
             }
             let end = match html[i..].find('>') {
@@ -111,8 +92,7 @@ pub fn flatten(html: String) -> Source {
                     let _ = cell_has_text;
                 }
                 "td" | "th" if closing => {}
-                "tr" | "p" | "div" | "br" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-                | "table" | "title" | "section" | "article" | "ul" | "ol" => {
+                "tr" | "p" | "div" | "br" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "table" | "title" | "section" | "article" | "ul" | "ol" => {
                     if name == "tr" || name == "table" {
                         in_cell = false;
                     }
@@ -150,11 +130,7 @@ pub fn flatten(html: String) -> Source {
                     flat.push_str(&html[seg_start..start + k]);
                     pushed = true;
                 }
-                if !flat.ends_with(' ')
-                    && !flat.ends_with('\n')
-                    && !flat.ends_with('\t')
-                    && !flat.is_empty()
-                {
+                if !flat.ends_with(' ') && !flat.ends_with('\n') && !flat.ends_with('\t') && !flat.is_empty() {
                     pieces.push((flat.len(), start + k, false));
                     flat.push(' ');
                 }
@@ -183,12 +159,7 @@ fn push_break(flat: &mut String, pieces: &mut Vec<(usize, usize, bool)>, at: usi
 }
 
 fn tag_name(tag: &str) -> String {
-    tag.trim_start_matches('<')
-        .trim_start_matches('/')
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase()
+    tag.trim_start_matches('<').trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase()
 }
 
 fn find_ci(hay: &str, needle: &str) -> Option<usize> {
@@ -216,11 +187,7 @@ fn entity(s: &str) -> Option<(char, usize)> {
         "middot" => '·',
         _ => {
             let num = name.strip_prefix('#')?;
-            let code = if let Some(h) = num.strip_prefix(['x', 'X']) {
-                u32::from_str_radix(h, 16).ok()?
-            } else {
-                num.parse().ok()?
-            };
+            let code = if let Some(h) = num.strip_prefix(['x', 'X']) { u32::from_str_radix(h, 16).ok()? } else { num.parse().ok()? };
             match char::from_u32(code) {
                 Some('\u{a0}') => ' ',
                 Some(c) if c != '\0' => c,

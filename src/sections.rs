@@ -59,12 +59,7 @@ pub fn heading_of(line: &str) -> Option<(u8, u8, usize)> {
     if !matches!(after, '、' | '．' | '.' | '，') {
         return None;
     }
-    let body: String = rest
-        .chars()
-        .skip(2)
-        .take(32)
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let body: String = rest.chars().skip(2).take(32).filter(|c| !c.is_whitespace()).collect();
     // Headings are short; a long line that merely starts with 一、 is prose.
     let total: usize = rest.chars().filter(|c| !c.is_whitespace()).count();
     for spec in SECTIONS {
@@ -92,14 +87,7 @@ pub fn find_headings(text: &str) -> Vec<Heading> {
             // A later heading for an earlier section is kept only if it comes after the
             // previous one; table 三's own "三、本年度办理结果" never matches (other words).
             let t = line[skip..].trim_end();
-            out.push(Heading {
-                number,
-                printed,
-                start: s + skip,
-                end: s + skip + t.len(),
-                line_end: e,
-                text: t.to_string(),
-            });
+            out.push(Heading { number, printed, start: s + skip, end: s + skip + t.len(), line_end: e, text: t.to_string() });
         }
     }
     out
@@ -115,50 +103,31 @@ pub struct Title {
 }
 
 pub fn find_title(text: &str, first_heading: Option<usize>) -> Option<Title> {
-    let limit = first_heading
-        .unwrap_or(text.len().min(3000))
-        .min(text.len());
+    let limit = first_heading.unwrap_or(text.len().min(3000)).min(text.len());
     let head = &text[..limit];
-    let ls: Vec<(usize, usize)> = lines(head)
-        .filter(|&(s, e)| !head[s..e].trim().is_empty())
-        .take(12)
-        .collect();
+    let ls: Vec<(usize, usize)> = lines(head).filter(|&(s, e)| !head[s..e].trim().is_empty()).take(12).collect();
     for (i, &(s, e)) in ls.iter().enumerate() {
         let line = head[s..e].trim();
         let mut joined = strip_title_marks(line);
         let mut end = e;
         // A title wrapped as "…年度报\n告".
         // A title wrapped over two lines: 「…年政府信息公开工\n作年度报告」.
-        if !joined.contains("报告")
-            && (joined.contains("政府信息公开") || year_in(&joined).is_some())
-            && i + 1 < ls.len()
-        {
+        if !joined.contains("报告") && (joined.contains("政府信息公开") || year_in(&joined).is_some()) && i + 1 < ls.len() {
             let (ns, ne) = ls[i + 1];
             joined.push_str(&strip_title_marks(head[ns..ne].trim()));
             end = ne;
         }
         let compact: String = joined.chars().filter(|c| !c.is_whitespace()).collect();
-        if !(compact.contains("年度报告")
-            || compact.contains("年报")
-            || compact.contains("工作报告"))
-        {
+        if !(compact.contains("年度报告") || compact.contains("年报") || compact.contains("工作报告")) {
             continue;
         }
         if compact.chars().count() > 80 {
             continue;
         }
         let year = year_in(&compact);
-        let mut agency = compact
-            .split(|c: char| c.is_ascii_digit())
-            .next()
-            .unwrap_or("")
-            .to_string();
+        let mut agency = compact.split(|c: char| c.is_ascii_digit()).next().unwrap_or("").to_string();
         if year.is_none() {
-            agency = compact
-                .split("政府信息公开")
-                .next()
-                .unwrap_or("")
-                .to_string();
+            agency = compact.split("政府信息公开").next().unwrap_or("").to_string();
         }
         for p in ["关于", "《"] {
             if let Some(a) = agency.strip_suffix(p) {
@@ -169,10 +138,7 @@ pub fn find_title(text: &str, first_heading: Option<usize>) -> Option<Title> {
         let agency = if agency.is_empty() && i > 0 {
             // "洪泽区人民政府\n2023 年政府信息公开工作年度报告"
             let (ps, pe) = ls[i - 1];
-            let prev: String = strip_title_marks(head[ps..pe].trim())
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect();
+            let prev: String = strip_title_marks(head[ps..pe].trim()).chars().filter(|c| !c.is_whitespace()).collect();
             if prev.chars().count() <= 30 && !prev.contains('。') {
                 Some(prev)
             } else {
@@ -183,21 +149,13 @@ pub fn find_title(text: &str, first_heading: Option<usize>) -> Option<Title> {
         } else {
             Some(agency)
         };
-        return Some(Title {
-            text: compact,
-            start: s,
-            end,
-            year,
-            agency,
-        });
+        return Some(Title { text: compact, start: s, end, year, agency });
     }
     None
 }
 
 fn strip_title_marks(s: &str) -> String {
-    s.trim_start_matches(['#', '*', ' '])
-        .trim_end_matches(['*', ' '])
-        .to_string()
+    s.trim_start_matches(['#', '*', ' ']).trim_end_matches(['*', ' ']).to_string()
 }
 
 /// The first plausible report year (2000–2099) written as "2024年".
@@ -205,10 +163,7 @@ pub fn year_in(s: &str) -> Option<i32> {
     let b = s.as_bytes();
     let mut i = 0;
     while i + 4 <= b.len() {
-        if b[i..i + 4].iter().all(|c| c.is_ascii_digit())
-            && (i == 0 || !b[i - 1].is_ascii_digit())
-            && (i + 4 == b.len() || !b[i + 4].is_ascii_digit())
-        {
+        if b[i..i + 4].iter().all(|c| c.is_ascii_digit()) && (i == 0 || !b[i - 1].is_ascii_digit()) && (i + 4 == b.len() || !b[i + 4].is_ascii_digit()) {
             let y: i32 = s[i..i + 4].parse().ok()?;
             let rest = s[i + 4..].trim_start();
             if (2000..2100).contains(&y) && rest.starts_with('年') {
@@ -228,10 +183,7 @@ mod tests {
     fn headings() {
         assert_eq!(heading_of("一、总体情况").map(|h| h.0), Some(1));
         assert_eq!(heading_of("## 一、总体情况").map(|h| h.0), Some(1));
-        assert_eq!(
-            heading_of("五、政府信息公开工作存在的主要问题及改进情况").map(|h| h.0),
-            Some(5)
-        );
+        assert_eq!(heading_of("五、政府信息公开工作存在的主要问题及改进情况").map(|h| h.0), Some(5));
         assert_eq!(heading_of("一、本年新收政府信息公开申请数量"), None);
         assert_eq!(heading_of("三、本年度办理结果"), None);
         assert_eq!(heading_of("四、结转下年度继续办理"), None);
@@ -239,11 +191,7 @@ mod tests {
 
     #[test]
     fn title() {
-        let t = find_title(
-            "洪泽区人民政府\n2023 年政府信息公开工作年度报告\n本报告",
-            None,
-        )
-        .unwrap();
+        let t = find_title("洪泽区人民政府\n2023 年政府信息公开工作年度报告\n本报告", None).unwrap();
         assert_eq!(t.year, Some(2023));
         assert_eq!(t.agency.as_deref(), Some("洪泽区人民政府"));
         let t = find_title("\n红旗区科学技术局2024年政府信息公开工作年度报\n告\n", None).unwrap();

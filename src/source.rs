@@ -20,23 +20,13 @@ pub struct Source {
 impl Source {
     pub fn plain(text: String) -> Source {
         let line_starts = line_starts(&text);
-        Source {
-            original: text,
-            flat: None,
-            map: Vec::new(),
-            line_starts,
-        }
+        Source { original: text, flat: None, map: Vec::new(), line_starts }
     }
 
     /// `pieces`: (flat offset, original offset, verbatim) in increasing flat order.
     pub fn mapped(original: String, flat: String, pieces: Vec<(usize, usize, bool)>) -> Source {
         let line_starts = line_starts(&original);
-        Source {
-            original,
-            flat: Some(flat),
-            map: pieces,
-            line_starts,
-        }
+        Source { original, flat: Some(flat), map: pieces, line_starts }
     }
 
     /// The text readers work on.
@@ -69,11 +59,7 @@ impl Source {
             (start, end)
         } else {
             let s = self.to_original(start);
-            let e = if end > start {
-                self.to_original(end - 1) + 1
-            } else {
-                s
-            };
+            let e = if end > start { self.to_original(end - 1) + 1 } else { s };
             (s, e)
         };
         // Never end inside a UTF-8 character.
@@ -85,14 +71,7 @@ impl Source {
         let s = s.min(e);
         let (line, col) = self.line_col(s);
         let (end_line, end_col) = self.line_col(e);
-        Span {
-            start: s,
-            end: e,
-            line,
-            col,
-            end_line,
-            end_col,
-        }
+        Span { start: s, end: e, line, col, end_line, end_col }
     }
 
     /// 1-based line and character column of a byte offset of the original.
@@ -112,15 +91,9 @@ impl Source {
 
     /// The original line (without its newline) that holds a byte offset.
     pub fn line_text(&self, line: u32) -> &str {
-        let i = (line as usize)
-            .saturating_sub(1)
-            .min(self.line_starts.len() - 1);
+        let i = (line as usize).saturating_sub(1).min(self.line_starts.len() - 1);
         let start = self.line_starts[i];
-        let end = self
-            .line_starts
-            .get(i + 1)
-            .copied()
-            .unwrap_or(self.original.len());
+        let end = self.line_starts.get(i + 1).copied().unwrap_or(self.original.len());
         self.original[start..end].trim_end_matches(['\n', '\r'])
     }
 }

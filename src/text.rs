@@ -22,11 +22,7 @@ pub fn normalize_label(s: &str) -> String {
         if c.is_whitespace() || c == '*' || c == '#' || c == '|' || c == '\u{3000}' {
             continue;
         }
-        let c = if prev_digit && (c == '、' || c == '．') {
-            '.'
-        } else {
-            c
-        };
+        let c = if prev_digit && (c == '、' || c == '．') { '.' } else { c };
         prev_digit = c.is_ascii_digit();
         out.push(c);
     }
@@ -50,10 +46,7 @@ pub fn normalize_label(s: &str) -> String {
 }
 
 pub fn is_cjk_numeral(c: char) -> bool {
-    matches!(
-        c,
-        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-    )
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
 }
 
 pub fn numeral_value(c: char) -> Option<u8> {
@@ -74,10 +67,7 @@ pub fn numeral_value(c: char) -> Option<u8> {
 
 /// Placeholders that stand for "none" in a number cell.
 pub fn is_placeholder(s: &str) -> bool {
-    matches!(
-        s,
-        "/" | "／" | "\\" | "-" | "－" | "—" | "——" | "–" | "无" | "／／" | "--" | "—-" | "-—"
-    )
+    matches!(s, "/" | "／" | "\\" | "-" | "－" | "—" | "——" | "–" | "无" | "／／" | "--" | "—-" | "-—")
 }
 
 /// Read a number cell: `12`, `1,234`, `7730.28`, `-1`, full-width digits. `None` if the word is
@@ -106,11 +96,7 @@ pub fn parse_number(s: &str) -> Option<Value> {
     if parts.len() > 1 {
         // Thousands separators: every group after the first has exactly three digits.
         groups_ok = parts[1..].iter().enumerate().all(|(i, g)| {
-            let int_part = if i == parts.len() - 2 {
-                g.split('.').next().unwrap_or("")
-            } else {
-                g
-            };
+            let int_part = if i == parts.len() - 2 { g.split('.').next().unwrap_or("") } else { g };
             int_part.len() == 3 && int_part.bytes().all(|b| b.is_ascii_digit())
         }) && !parts[0].is_empty()
             && parts[0].len() <= 3;
@@ -160,20 +146,12 @@ pub fn is_page_marker(line: &str) -> bool {
         return true;
     }
     if let Some(rest) = t.strip_prefix('第') {
-        if rest.contains('页')
-            && rest
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == '页' || c == '共' || c == '第')
-        {
+        if rest.contains('页') && rest.chars().all(|c| c.is_ascii_digit() || c == '页' || c == '共' || c == '第') {
             return true;
         }
     }
     if let Some((a, b)) = t.split_once('/') {
-        if !a.is_empty()
-            && !b.is_empty()
-            && a.chars().all(|c| c.is_ascii_digit())
-            && b.chars().all(|c| c.is_ascii_digit())
-        {
+        if !a.is_empty() && !b.is_empty() && a.chars().all(|c| c.is_ascii_digit()) && b.chars().all(|c| c.is_ascii_digit()) {
             return true;
         }
     }

@@ -66,9 +66,7 @@ export interface Template {
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    value
-        .serialize(&ser)
-        .map_err(|e| JsError::new(&e.to_string()))
+    value.serialize(&ser).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// Check the text of a report (as typed or pasted; HTML markup is recognised).
@@ -87,14 +85,8 @@ pub fn check_bytes(bytes: &[u8], file_name: Option<String>) -> Result<JsValue, J
 #[derive(Serialize)]
 #[serde(untagged)]
 enum DecodedJs {
-    Text {
-        text: String,
-        encoding: &'static str,
-    },
-    NotText {
-        error: String,
-        kind: &'static str,
-    },
+    Text { text: String, encoding: &'static str },
+    NotText { error: String, kind: &'static str },
 }
 
 /// Decode the bytes of a dropped file into text, or say (in Chinese) why it cannot be read.
@@ -111,10 +103,7 @@ pub fn decode_file(bytes: &[u8], file_name: Option<String>) -> Result<JsValue, J
             } else {
                 "binary"
             };
-            DecodedJs::NotText {
-                error: reason,
-                kind,
-            }
+            DecodedJs::NotText { error: reason, kind }
         }
     };
     to_js(&out)
@@ -181,27 +170,13 @@ fn rows(specs: &[format::RowSpec], with_t2_columns: bool) -> Vec<RowT> {
             label: r.label,
             group: r.group,
             variant: variant(r.variant),
-            columns: with_t2_columns.then(|| {
-                format::t2_columns(r.key)
-                    .iter()
-                    .map(|c| ColumnT {
-                        key: c,
-                        label: format::t2_column_label(c),
-                    })
-                    .collect()
-            }),
+            columns: with_t2_columns.then(|| format::t2_columns(r.key).iter().map(|c| ColumnT { key: c, label: format::t2_column_label(c) }).collect()),
         })
         .collect()
 }
 
 fn columns(specs: &[format::ColumnSpec]) -> Vec<ColumnT> {
-    specs
-        .iter()
-        .map(|c| ColumnT {
-            key: c.key,
-            label: c.label,
-        })
-        .collect()
+    specs.iter().map(|c| ColumnT { key: c.key, label: c.label }).collect()
 }
 
 /// The official layout of tables 二, 三 and 四 (rows, columns, Chinese labels), from the
@@ -209,18 +184,9 @@ fn columns(specs: &[format::ColumnSpec]) -> Vec<ColumnT> {
 #[wasm_bindgen(unchecked_return_type = "Template")]
 pub fn template() -> Result<JsValue, JsError> {
     to_js(&TemplateT {
-        t2: T2T {
-            rows: rows(format::T2_ROWS, true),
-        },
-        t3: T3T {
-            rows: rows(format::T3_ROWS, false),
-            columns: columns(format::T3_COLUMNS),
-            legal_columns: format::T3_LEGAL_COLUMNS,
-        },
-        t4: T4T {
-            blocks: rows(format::T4_BLOCKS, false),
-            columns: columns(format::T4_COLUMNS),
-        },
+        t2: T2T { rows: rows(format::T2_ROWS, true) },
+        t3: T3T { rows: rows(format::T3_ROWS, false), columns: columns(format::T3_COLUMNS), legal_columns: format::T3_LEGAL_COLUMNS },
+        t4: T4T { blocks: rows(format::T4_BLOCKS, false), columns: columns(format::T4_COLUMNS) },
     })
 }
 

@@ -29,11 +29,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn parse_format(
-    args: &[String],
-    allowed: &[&str],
-    default: &str,
-) -> Result<(String, Vec<String>), String> {
+fn parse_format(args: &[String], allowed: &[&str], default: &str) -> Result<(String, Vec<String>), String> {
     let mut format = default.to_string();
     let mut files = Vec::new();
     let mut i = 0;
@@ -111,11 +107,7 @@ fn check(args: &[String]) -> ExitCode {
         }
     }
     if format == "json" {
-        let _ = writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&json_out).unwrap_or_else(|_| "[]".into())
-        );
+        let _ = writeln!(out, "{}", serde_json::to_string_pretty(&json_out).unwrap_or_else(|_| "[]".into()));
     }
     if io_error {
         ExitCode::from(2)
@@ -135,10 +127,7 @@ fn rules(args: &[String]) -> ExitCode {
         }
     };
     if format == "json" {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(nianbao::rules::codes::RULES).unwrap_or_default()
-        );
+        println!("{}", serde_json::to_string_pretty(nianbao::rules::codes::RULES).unwrap_or_default());
     } else {
         print!("{}", nianbao::rules::codes::markdown_reference());
     }

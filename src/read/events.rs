@@ -84,11 +84,7 @@ fn flush(text: &str, run: &mut Vec<(usize, usize, bool)>, out: &mut Vec<Ev>) {
         }
         let s: String = chars[a..b].iter().map(|c| c.0).collect();
         let last = chars[b - 1];
-        out.push(Ev::Label(Piece {
-            start: chars[a].1,
-            end: last.1 + last.0.len_utf8(),
-            norm: normalize_label(&s),
-        }));
+        out.push(Ev::Label(Piece { start: chars[a].1, end: last.1 + last.0.len_utf8(), norm: normalize_label(&s) }));
     }
 }
 

@@ -108,12 +108,7 @@ pub(crate) fn ordered_values(evs: &[Ev], ncols: usize, transpose: bool) -> Vec<T
     let mut i = 0;
     while i < chunks.len() {
         let n = chunks[i].1.len();
-        if transpose
-            && chunks[i].0
-            && n >= 2
-            && i + ncols <= chunks.len()
-            && chunks[i..i + ncols].iter().all(|c| c.0 && c.1.len() == n)
-        {
+        if transpose && chunks[i].0 && n >= 2 && i + ncols <= chunks.len() && chunks[i..i + ncols].iter().all(|c| c.0 && c.1.len() == n) {
             for r in 0..n {
                 for c in 0..ncols {
                     out.push(chunks[i + c].1[r].clone());

@@ -48,15 +48,7 @@ pub fn splits(digits: &str, n: usize, ok: &dyn Fn(&[i64]) -> bool) -> Vec<Vec<us
     out
 }
 
-fn rec(
-    b: &[u8],
-    n: usize,
-    cuts: &mut Vec<usize>,
-    vals: &mut Vec<i64>,
-    ok: &dyn Fn(&[i64]) -> bool,
-    out: &mut Vec<Vec<usize>>,
-    steps: &mut usize,
-) {
+fn rec(b: &[u8], n: usize, cuts: &mut Vec<usize>, vals: &mut Vec<i64>, ok: &dyn Fn(&[i64]) -> bool, out: &mut Vec<Vec<usize>>, steps: &mut usize) {
     *steps += 1;
     if out.len() > MAX_CANDIDATES || *steps > 2_000_000 {
         return;
@@ -73,16 +65,9 @@ fn rec(
     if remaining < left {
         return;
     }
-    let max_len = if b[at] == b'0' {
-        1
-    } else {
-        (remaining - (left - 1)).min(9)
-    };
+    let max_len = if b[at] == b'0' { 1 } else { (remaining - (left - 1)).min(9) };
     for len in 1..=max_len {
-        let v: i64 = std::str::from_utf8(&b[at..at + len])
-            .ok()
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(0);
+        let v: i64 = std::str::from_utf8(&b[at..at + len]).ok().and_then(|s| s.parse().ok()).unwrap_or(0);
         if left == 1 && at + len != b.len() {
             continue;
         }
@@ -95,29 +80,15 @@ fn rec(
 }
 
 fn values(digits: &str, cuts: &[usize]) -> Vec<i64> {
-    cuts.windows(2)
-        .map(|w| digits[w[0]..w[1]].parse().unwrap_or(0))
-        .collect()
+    cuts.windows(2).map(|w| digits[w[0]..w[1]].parse().unwrap_or(0)).collect()
 }
 
 fn toks(t: &Tok, cuts: &[usize], vals: &[i64]) -> Vec<Tok> {
-    cuts.windows(2)
-        .zip(vals)
-        .map(|(w, v)| Tok {
-            start: t.start + w[0],
-            end: t.start + w[1],
-            kind: Kind::Val(Value::Int(*v)),
-        })
-        .collect()
+    cuts.windows(2).zip(vals).map(|(w, v)| Tok { start: t.start + w[0], end: t.start + w[1], kind: Kind::Val(Value::Int(*v)) }).collect()
 }
 
 /// Table 三: rows placed by label, each holding one digit run.
-pub fn t3(
-    text: &str,
-    placed: &[(&'static str, Vec<Tok>)],
-    rows: &[&'static str],
-    columns: &[&'static str],
-) -> Option<RunTogether> {
+pub fn t3(text: &str, placed: &[(&'static str, Vec<Tok>)], rows: &[&'static str], columns: &[&'static str]) -> Option<RunTogether> {
     let n = columns.len();
     let idx = |c: &str| columns.iter().position(|x| *x == c);
     let total = idx("total");
@@ -138,50 +109,25 @@ pub fn t3(
         true
     };
     // Only when most rows look run-together.
-    let runs = placed
-        .iter()
-        .filter(|(_, v)| {
-            v.len() == 1
-                && digits_of(text, &v[0])
-                    .map(|d| d.len() >= n)
-                    .unwrap_or(false)
-        })
-        .count();
+    let runs = placed.iter().filter(|(_, v)| v.len() == 1 && digits_of(text, &v[0]).map(|d| d.len() >= n).unwrap_or(false)).count();
     if runs * 2 < rows.len() {
         return None;
     }
     let mut per_row: Vec<(&'static str, Option<Tok>, Vec<Vec<i64>>, Vec<Vec<usize>>)> = Vec::new();
-    let mut out = RunTogether {
-        rows: Vec::new(),
-        ambiguous: Vec::new(),
-        unread: Vec::new(),
-    };
+    let mut out = RunTogether { rows: Vec::new(), ambiguous: Vec::new(), unread: Vec::new() };
     for &k in rows {
         let Some(v) = placed.iter().find(|r| r.0 == k).map(|r| &r.1) else {
             continue;
         };
         if v.len() == n && v.iter().all(|t| matches!(t.kind, Kind::Val(_))) {
-            let vals: Option<Vec<i64>> = v
-                .iter()
-                .map(|t| {
-                    if let Kind::Val(x) = &t.kind {
-                        x.int()
-                    } else {
-                        None
-                    }
-                })
-                .collect();
+            let vals: Option<Vec<i64>> = v.iter().map(|t| if let Kind::Val(x) = &t.kind { x.int() } else { None }).collect();
             match vals {
                 Some(vals) => per_row.push((k, None, vec![vals], vec![])),
                 None => out.rows.push((k, v.clone())),
             }
             continue;
         }
-        let Some(d) = (if v.len() == 1 {
-            digits_of(text, &v[0])
-        } else {
-            None
-        }) else {
+        let Some(d) = (if v.len() == 1 { digits_of(text, &v[0]) } else { None }) else {
             out.unread.push((
                 k,
                 format!("读到 {} 个数，应为 {} 个", v.len(), n),
@@ -192,12 +138,7 @@ pub fn t3(
         };
         let cands = splits(&d, n, &row_ok);
         if cands.is_empty() {
-            out.unread.push((
-                k,
-                format!("「{}」无法拆成 {} 个能使本行平衡的数", d, n),
-                v[0].start,
-                v[0].end,
-            ));
+            out.unread.push((k, format!("「{}」无法拆成 {} 个能使本行平衡的数", d, n), v[0].start, v[0].end));
             continue;
         }
         let readings: Vec<Vec<i64>> = cands.iter().map(|c| values(&d, c)).collect();
@@ -205,31 +146,15 @@ pub fn t3(
     }
     // Choose one reading per row so that every column balances.
     let col_ok = |choice: &[usize]| -> bool {
-        let get = |key: &str, c: usize| {
-            per_row
-                .iter()
-                .zip(choice)
-                .find(|(r, _)| r.0 == key)
-                .map(|(r, &i)| r.2[i][c])
-        };
+        let get = |key: &str, c: usize| per_row.iter().zip(choice).find(|(r, _)| r.0 == key).map(|(r, &i)| r.2[i][c]);
         for c in 0..n {
-            let items: Vec<i64> = per_row
-                .iter()
-                .zip(choice)
-                .filter(|(r, _)| T3_RESULT_ITEMS.contains(&r.0))
-                .map(|(r, &i)| r.2[i][c])
-                .collect();
+            let items: Vec<i64> = per_row.iter().zip(choice).filter(|(r, _)| T3_RESULT_ITEMS.contains(&r.0)).map(|(r, &i)| r.2[i][c]).collect();
             if let Some(t) = get("total", c) {
                 if items.iter().sum::<i64>() != t {
                     return false;
                 }
             }
-            if let (Some(a), Some(b), Some(t), Some(f)) = (
-                get("new", c),
-                get("carried_over", c),
-                get("total", c),
-                get("carried_forward", c),
-            ) {
+            if let (Some(a), Some(b), Some(t), Some(f)) = (get("new", c), get("carried_over", c), get("total", c), get("carried_forward", c)) {
                 if a + b != t + f {
                     return false;
                 }
@@ -238,10 +163,7 @@ pub fn t3(
         true
     };
     let sizes: Vec<usize> = per_row.iter().map(|r| r.2.len()).collect();
-    let combos: usize = sizes
-        .iter()
-        .try_fold(1usize, |a, &s| a.checked_mul(s))
-        .unwrap_or(usize::MAX);
+    let combos: usize = sizes.iter().try_fold(1usize, |a, &s| a.checked_mul(s)).unwrap_or(usize::MAX);
     let mut solutions: Vec<Vec<usize>> = Vec::new();
     if combos <= MAX_COMBINATIONS {
         let mut choice = vec![0usize; per_row.len()];
@@ -270,11 +192,7 @@ pub fn t3(
     for (ri, (k, tok, readings, cuts)) in per_row.iter().enumerate() {
         let Some(tok) = tok else {
             // Already separated cells.
-            let v = placed
-                .iter()
-                .find(|r| r.0 == *k)
-                .map(|r| r.1.clone())
-                .unwrap_or_default();
+            let v = placed.iter().find(|r| r.0 == *k).map(|r| r.1.clone()).unwrap_or_default();
             out.rows.push((k, v));
             continue;
         };
@@ -287,8 +205,7 @@ pub fn t3(
             o
         };
         if options.len() == 1 {
-            out.rows
-                .push((k, toks(tok, &cuts[options[0]], &readings[options[0]])));
+            out.rows.push((k, toks(tok, &cuts[options[0]], &readings[options[0]])));
         } else if !solutions.is_empty() {
             let used = solutions[0][ri];
             out.ambiguous.push(Ambiguity {
@@ -300,34 +217,21 @@ pub fn t3(
             });
             out.rows.push((k, toks(tok, &cuts[used], &readings[used])));
         } else {
-            out.ambiguous.push(Ambiguity {
-                row: k,
-                start: tok.start,
-                end: tok.end,
-                readings: readings.clone(),
-                used: None,
-            });
+            out.ambiguous.push(Ambiguity { row: k, start: tok.start, end: tok.end, readings: readings.clone(), used: None });
         }
     }
     // Keep template order.
-    out.rows
-        .sort_by_key(|r| rows.iter().position(|k| *k == r.0).unwrap_or(usize::MAX));
+    out.rows.sort_by_key(|r| rows.iter().position(|k| *k == r.0).unwrap_or(usize::MAX));
     Some(out)
 }
 
 /// Table 四: one or three digit runs holding the 15 values.
 pub fn t4(text: &str, vals: &[Tok]) -> Option<(Vec<Tok>, Option<Ambiguity>)> {
-    let runs: Vec<(&Tok, String)> = vals
-        .iter()
-        .filter_map(|t| digits_of(text, t).map(|d| (t, d)))
-        .collect();
+    let runs: Vec<(&Tok, String)> = vals.iter().filter_map(|t| digits_of(text, t).map(|d| (t, d))).collect();
     if runs.len() != vals.len() || runs.is_empty() {
         return None;
     }
-    let block_ok = |v: &[i64]| {
-        v.chunks(5)
-            .all(|b| b.len() < 5 || b[0] + b[1] + b[2] + b[3] == b[4])
-    };
+    let block_ok = |v: &[i64]| v.chunks(5).all(|b| b.len() < 5 || b[0] + b[1] + b[2] + b[3] == b[4]);
     let per = 15 / runs.len();
     if 15 % runs.len() != 0 {
         return None;
@@ -341,13 +245,7 @@ pub fn t4(text: &str, vals: &[Tok]) -> Option<(Vec<Tok>, Option<Ambiguity>)> {
             1 => out.extend(toks(t, &c[0], &values(d, &c[0]))),
             _ => {
                 let readings: Vec<Vec<i64>> = c.iter().map(|x| values(d, x)).collect();
-                amb = Some(Ambiguity {
-                    row: "t4",
-                    start: t.start,
-                    end: t.end,
-                    readings,
-                    used: Some(0),
-                });
+                amb = Some(Ambiguity { row: "t4", start: t.start, end: t.end, readings, used: Some(0) });
                 out.extend(toks(t, &c[0], &values(d, &c[0])));
             }
         }

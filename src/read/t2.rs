@@ -7,17 +7,8 @@ use crate::format::{t2_columns, T2_ROWS};
 use crate::model::Value;
 
 /// Words that only the 2019 trial format's table 二 has.
-const FORMAT_2019_MARKS: &[&str] = &[
-    "新制作数量",
-    "新公开数量",
-    "对外公开总数量",
-    "上一年项目数量",
-    "本年增/减",
-    "本年增／减",
-    "政府集中采购",
-    "采购总金额",
-    "其他对外管理服务事项",
-];
+const FORMAT_2019_MARKS: &[&str] =
+    &["新制作数量", "新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "本年增／减", "政府集中采购", "采购总金额", "其他对外管理服务事项"];
 
 fn row_of(p: &Piece) -> Option<&'static str> {
     // 「行政规范性文件」 contains no 「规章」, and 「规章」 alone is its own row.
@@ -33,31 +24,12 @@ fn row_of(p: &Piece) -> Option<&'static str> {
 pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFacts)> {
     let lines = tokenize(text, start, end);
     let evs = events(text, &lines);
-    let mut facts = TableFacts {
-        region: (start, end),
-        ..Default::default()
-    };
-    let all: String = evs
-        .iter()
-        .filter_map(|e| {
-            if let Ev::Label(p) = e {
-                Some(p.norm.as_str())
-            } else {
-                None
-            }
-        })
-        .collect();
+    let mut facts = TableFacts { region: (start, end), ..Default::default() };
+    let all: String = evs.iter().filter_map(|e| if let Ev::Label(p) = e { Some(p.norm.as_str()) } else { None }).collect();
     if FORMAT_2019_MARKS.iter().any(|m| all.contains(m)) {
         // The 2019 table has other columns: its values do not map onto the 2021 keys.
         facts.format_2019 = true;
-        return Some((
-            RawTable {
-                table: "t2",
-                columns: vec![],
-                rows: vec![],
-            },
-            facts,
-        ));
+        return Some((RawTable { table: "t2", columns: vec![], rows: vec![] }, facts));
     }
     // By label.
     let mut placed: Vec<(&'static str, Vec<Tok>)> = Vec::new();
@@ -90,44 +62,23 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
     }
     let expect = |k: &str| t2_columns(k).len();
     let label_ok = orphans == 0
-        && T2_ROWS.iter().all(|s| {
-            placed
-                .iter()
-                .find(|r| r.0 == s.key)
-                .map(|r| trim_blanks(&r.1, expect(s.key)).len() == expect(s.key))
-                .unwrap_or(false)
-        });
+        && T2_ROWS.iter().all(|s| placed.iter().find(|r| r.0 == s.key).map(|r| trim_blanks(&r.1, expect(s.key)).len() == expect(s.key)).unwrap_or(false));
     let mut rows: Vec<RawRow> = Vec::new();
     let label_of = |k: &str| facts.labels.iter().find(|l| l.0 == k).map(|l| l.1.clone());
     if label_ok {
         facts.method = "label";
         for s in T2_ROWS {
-            let v = placed
-                .iter()
-                .find(|r| r.0 == s.key)
-                .map(|r| trim_blanks(&r.1, expect(s.key)))
-                .unwrap_or_default();
-            rows.push(RawRow {
-                key: s.key,
-                label: label_of(s.key),
-                cells: v,
-            });
+            let v = placed.iter().find(|r| r.0 == s.key).map(|r| trim_blanks(&r.1, expect(s.key))).unwrap_or_default();
+            rows.push(RawRow { key: s.key, label: label_of(s.key), cells: v });
         }
     } else {
-        let vals: Vec<Tok> = ordered_values(&evs, 1, false)
-            .into_iter()
-            .filter(|t| !matches!(t.kind, Kind::Val(Value::Blank)))
-            .collect();
+        let vals: Vec<Tok> = ordered_values(&evs, 1, false).into_iter().filter(|t| !matches!(t.kind, Kind::Val(Value::Blank))).collect();
         if vals.len() == 10 {
             facts.method = "order";
             let mut i = 0;
             for s in T2_ROWS {
                 let n = expect(s.key);
-                rows.push(RawRow {
-                    key: s.key,
-                    label: label_of(s.key),
-                    cells: vals[i..i + n].to_vec(),
-                });
+                rows.push(RawRow { key: s.key, label: label_of(s.key), cells: vals[i..i + n].to_vec() });
                 i += n;
             }
         } else {
@@ -139,32 +90,17 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
                         if v.len() != expect(s.key) {
                             facts.miscounted.push((s.key, v.len()));
                         }
-                        rows.push(RawRow {
-                            key: s.key,
-                            label: label_of(s.key),
-                            cells: v,
-                        });
+                        rows.push(RawRow { key: s.key, label: label_of(s.key), cells: v });
                     }
                     None => facts.missing_rows.push(s.key),
                 }
             }
             if orphans > 0 {
-                facts.unread.push((
-                    format!("表二有 {} 个数字无法确定属于哪一行", orphans),
-                    start,
-                    end,
-                ));
+                facts.unread.push((format!("表二有 {} 个数字无法确定属于哪一行", orphans), start, end));
             }
         }
     }
-    Some((
-        RawTable {
-            table: "t2",
-            columns: vec![],
-            rows,
-        },
-        facts,
-    ))
+    Some((RawTable { table: "t2", columns: vec![], rows }, facts))
 }
 
 fn trim_blanks(v: &[Tok], n: usize) -> Vec<Tok> {

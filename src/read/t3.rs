@@ -19,8 +19,7 @@ enum PieceKind {
 
 fn classify(p: &Piece, body_started: bool) -> PieceKind {
     let n = p.norm.as_str();
-    if n.starts_with("（七）") || (body_started && (n == "总计" || n == "合计" || n == "七、总计"))
-    {
+    if n.starts_with("（七）") || (body_started && (n == "总计" || n == "合计" || n == "七、总计")) {
         return PieceKind::Row("total");
     }
     if n.starts_with("3.其他") && n.chars().count() <= 6 {
@@ -34,53 +33,21 @@ fn classify(p: &Piece, body_started: bool) -> PieceKind {
     if n.contains("其他处理") {
         return PieceKind::GroupSix;
     }
-    if n.contains("办理结果")
-        || n.contains("不予公开")
-        || n.contains("无法提供")
-        || n.contains("不予处理")
-    {
+    if n.contains("办理结果") || n.contains("不予公开") || n.contains("无法提供") || n.contains("不予处理") {
         return PieceKind::Group;
     }
     PieceKind::Other
 }
 
 pub fn template_rows(variant: Variant) -> Vec<&'static str> {
-    T3_ROWS
-        .iter()
-        .filter(|r| r.variant == Variant::Both || r.variant == variant)
-        .map(|r| r.key)
-        .collect()
+    T3_ROWS.iter().filter(|r| r.variant == Variant::Both || r.variant == variant).map(|r| r.key).collect()
 }
 
 pub fn columns_for(n: usize, header_has_total: bool) -> Vec<&'static str> {
     match n {
-        8 => vec![
-            "natural",
-            "legal_subtotal",
-            "commercial",
-            "research",
-            "social",
-            "legal",
-            "other",
-            "total",
-        ],
-        6 if !header_has_total => vec![
-            "natural",
-            "commercial",
-            "research",
-            "social",
-            "legal",
-            "other",
-        ],
-        _ => vec![
-            "natural",
-            "commercial",
-            "research",
-            "social",
-            "legal",
-            "other",
-            "total",
-        ],
+        8 => vec!["natural", "legal_subtotal", "commercial", "research", "social", "legal", "other", "total"],
+        6 if !header_has_total => vec!["natural", "commercial", "research", "social", "legal", "other"],
+        _ => vec!["natural", "commercial", "research", "social", "legal", "other", "total"],
     }
 }
 
@@ -99,10 +66,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
     let evs = events(text, &lines);
 
     // Labels and the end of the header.
-    let mut facts = TableFacts {
-        region: (start, end),
-        ..Default::default()
-    };
+    let mut facts = TableFacts { region: (start, end), ..Default::default() };
     let mut body_started = false;
     let mut header = String::new();
     let mut kinds: Vec<Option<PieceKind>> = Vec::with_capacity(evs.len());
@@ -162,11 +126,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
     }
     // Trailing blank cells past the row's width are converter artefacts (a trailing tab).
     let has_sub_rows = facts.labels.iter().any(|l| l.0.starts_with("other_"));
-    let variant = if !has_sub_rows && placed.get("other").map(|v| !v.is_empty()).unwrap_or(false) {
-        Variant::Only2019
-    } else {
-        Variant::Only2021
-    };
+    let variant = if !has_sub_rows && placed.get("other").map(|v| !v.is_empty()).unwrap_or(false) { Variant::Only2019 } else { Variant::Only2021 };
 
     // Column count: from the rows themselves, then the header.
     let mut counts = [0usize; 16];
@@ -176,13 +136,8 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
             counts[n] += 1;
         }
     }
-    let mode = (1..counts.len())
-        .max_by_key(|&n| (counts[n], n == 7))
-        .unwrap_or(7);
-    let widest = (1..counts.len())
-        .rev()
-        .find(|&n| counts[n] > 0)
-        .unwrap_or(7);
+    let mode = (1..counts.len()).max_by_key(|&n| (counts[n], n == 7)).unwrap_or(7);
+    let widest = (1..counts.len()).rev().find(|&n| counts[n] > 0).unwrap_or(7);
     // The header says which columns there are; the rows confirm it.
     let ncols = if mode == 8 || header_has_subtotal {
         8
@@ -197,13 +152,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
     }
 
     let rows_t = template_rows(variant);
-    let label_ok = orphans == 0
-        && rows_t.iter().all(|k| {
-            placed
-                .get(k)
-                .map(|v| trimmed_len(v) == ncols)
-                .unwrap_or(false)
-        });
+    let label_ok = orphans == 0 && rows_t.iter().all(|k| placed.get(k).map(|v| trimmed_len(v) == ncols).unwrap_or(false));
 
     let mut chosen: Vec<(&'static str, Vec<Tok>)> = Vec::new();
     if label_ok {
@@ -217,19 +166,12 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
         // Placement by order: try the layouts the labels allow, with and without undoing
         // column-by-column extraction; keep one whose count fits (the sums pick among several).
         let mut candidates: Vec<(Variant, Vec<Tok>)> = Vec::new();
-        let variants: &[Variant] = if has_sub_rows {
-            &[Variant::Only2021]
-        } else {
-            &[Variant::Only2021, Variant::Only2019]
-        };
+        let variants: &[Variant] = if has_sub_rows { &[Variant::Only2021] } else { &[Variant::Only2021, Variant::Only2019] };
         for &var in variants {
             let n_rows = template_rows(var).len();
             for transpose in [true, false] {
                 let vals = ordered_values(&evs, ncols, transpose);
-                let vals: Vec<Tok> = vals
-                    .into_iter()
-                    .filter(|t| !matches!(t.kind, Kind::Val(Value::Blank)))
-                    .collect();
+                let vals: Vec<Tok> = vals.into_iter().filter(|t| !matches!(t.kind, Kind::Val(Value::Blank))).collect();
                 if vals.len() == n_rows * ncols && !candidates.iter().any(|c| same(&c.1, &vals)) {
                     candidates.push((var, vals));
                 }
@@ -239,11 +181,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
             .into_iter()
             .map(|(var, vals)| {
                 let rows = template_rows(var);
-                let placed: Vec<(&'static str, Vec<Tok>)> = rows
-                    .iter()
-                    .enumerate()
-                    .map(|(i, k)| (*k, vals[i * ncols..(i + 1) * ncols].to_vec()))
-                    .collect();
+                let placed: Vec<(&'static str, Vec<Tok>)> = rows.iter().enumerate().map(|(i, k)| (*k, vals[i * ncols..(i + 1) * ncols].to_vec())).collect();
                 let bad = failures(&placed, &columns);
                 (bad, placed)
             })
@@ -260,15 +198,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
             facts.method = "run-together";
             facts.ambiguous = rt.ambiguous;
             for (k, reason, s, e) in rt.unread {
-                facts.unread.push((
-                    format!(
-                        "{}：{}",
-                        crate::format::short_t3_label(crate::format::t3_row(k).unwrap()),
-                        reason
-                    ),
-                    s,
-                    e,
-                ));
+                facts.unread.push((format!("{}：{}", crate::format::short_t3_label(crate::format::t3_row(k).unwrap()), reason), s, e));
             }
             chosen = rt.rows;
         }
@@ -281,9 +211,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
             match placed.get(k) {
                 Some(v) => {
                     let mut v = v.clone();
-                    while v.len() > ncols
-                        && matches!(v.last().map(|t| &t.kind), Some(Kind::Val(Value::Blank)))
-                    {
+                    while v.len() > ncols && matches!(v.last().map(|t| &t.kind), Some(Kind::Val(Value::Blank))) {
                         v.pop();
                     }
                     if v.len() != ncols {
@@ -295,9 +223,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
             }
         }
         if orphans > 0 {
-            facts
-                .unread
-                .push((format!("{} 个数字无法确定属于哪一行", orphans), start, end));
+            facts.unread.push((format!("{} 个数字无法确定属于哪一行", orphans), start, end));
         }
     }
 
@@ -308,14 +234,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
         if !labelled && !filled {
             facts.missing_rows.push(k);
         } else if labelled && !filled {
-            facts.unread.push((
-                format!(
-                    "「{}」一行没有读到数字",
-                    crate::format::short_t3_label(crate::format::t3_row(k).unwrap())
-                ),
-                0,
-                0,
-            ));
+            facts.unread.push((format!("「{}」一行没有读到数字", crate::format::short_t3_label(crate::format::t3_row(k).unwrap())), 0, 0));
         }
     }
     if variant == Variant::Only2019 {
@@ -325,33 +244,11 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
     let rows = chosen
         .into_iter()
         .map(|(k, cells)| {
-            let label = facts
-                .labels
-                .iter()
-                .find(|l| l.0 == k)
-                .map(|l| l.1.clone())
-                .or_else(|| {
-                    if k == "other" {
-                        six_piece.clone()
-                    } else {
-                        None
-                    }
-                });
-            RawRow {
-                key: k,
-                label,
-                cells,
-            }
+            let label = facts.labels.iter().find(|l| l.0 == k).map(|l| l.1.clone()).or_else(|| if k == "other" { six_piece.clone() } else { None });
+            RawRow { key: k, label, cells }
         })
         .collect();
-    Some((
-        RawTable {
-            table: "t3",
-            columns,
-            rows,
-        },
-        facts,
-    ))
+    Some((RawTable { table: "t3", columns, rows }, facts))
 }
 
 fn trimmed_len(v: &[Tok]) -> usize {
@@ -375,22 +272,13 @@ fn num(t: &Tok) -> Option<i64> {
 
 /// How many of the table's sums fail for a candidate placement (to choose among readings).
 fn failures(rows: &[(&'static str, Vec<Tok>)], columns: &[&'static str]) -> usize {
-    let get = |r: &str, c: usize| {
-        rows.iter()
-            .find(|x| x.0 == r)
-            .and_then(|x| x.1.get(c))
-            .and_then(num)
-    };
+    let get = |r: &str, c: usize| rows.iter().find(|x| x.0 == r).and_then(|x| x.1.get(c)).and_then(num);
     let mut bad = 0;
     let total_col = columns.iter().position(|c| *c == "total");
     if let Some(tc) = total_col {
         for (_, v) in rows {
-            let parts: Option<i64> = columns
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| crate::format::T3_APPLICANT_COLUMNS.contains(c))
-                .map(|(i, _)| v.get(i).and_then(num))
-                .sum();
+            let parts: Option<i64> =
+                columns.iter().enumerate().filter(|(_, c)| crate::format::T3_APPLICANT_COLUMNS.contains(c)).map(|(i, _)| v.get(i).and_then(num)).sum();
             if let (Some(p), Some(t)) = (parts, v.get(tc).and_then(num)) {
                 if p != t {
                     bad += 1;
@@ -399,22 +287,13 @@ fn failures(rows: &[(&'static str, Vec<Tok>)], columns: &[&'static str]) -> usiz
         }
     }
     for c in 0..columns.len() {
-        let items: Option<i64> = rows
-            .iter()
-            .filter(|r| crate::format::T3_RESULT_ITEMS.contains(&r.0))
-            .map(|r| r.1.get(c).and_then(num))
-            .sum();
+        let items: Option<i64> = rows.iter().filter(|r| crate::format::T3_RESULT_ITEMS.contains(&r.0)).map(|r| r.1.get(c).and_then(num)).sum();
         if let (Some(s), Some(t)) = (items, get("total", c)) {
             if s != t {
                 bad += 1;
             }
         }
-        if let (Some(a), Some(b), Some(t), Some(f)) = (
-            get("new", c),
-            get("carried_over", c),
-            get("total", c),
-            get("carried_forward", c),
-        ) {
+        if let (Some(a), Some(b), Some(t), Some(f)) = (get("new", c), get("carried_over", c), get("total", c), get("carried_forward", c)) {
             if a + b != t + f {
                 bad += 1;
             }

@@ -9,21 +9,8 @@ use crate::model::Value;
 pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFacts)> {
     let lines = tokenize(text, start, end);
     let evs = events(text, &lines);
-    let mut facts = TableFacts {
-        region: (start, end),
-        method: "order",
-        ..Default::default()
-    };
-    let header: String = evs
-        .iter()
-        .filter_map(|e| {
-            if let Ev::Label(p) = e {
-                Some(p.norm.as_str())
-            } else {
-                None
-            }
-        })
-        .collect();
+    let mut facts = TableFacts { region: (start, end), method: "order", ..Default::default() };
+    let header: String = evs.iter().filter_map(|e| if let Ev::Label(p) = e { Some(p.norm.as_str()) } else { None }).collect();
     let mut vals: Vec<Tok> = ordered_values(&evs, 1, false);
     if vals.is_empty() && !(header.contains("维持") || header.contains("纠正")) {
         return None;
@@ -54,21 +41,10 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
             facts.miscounted.push((b.key, cells.len()));
         }
         if !cells.is_empty() {
-            rows.push(RawRow {
-                key: b.key,
-                label: None,
-                cells,
-            });
+            rows.push(RawRow { key: b.key, label: None, cells });
         }
     }
-    Some((
-        RawTable {
-            table: "t4",
-            columns: vec!["upheld", "corrected", "other", "pending", "total"],
-            rows,
-        },
-        facts,
-    ))
+    Some((RawTable { table: "t4", columns: vec!["upheld", "corrected", "other", "pending", "total"], rows }, facts))
 }
 
 fn int(t: &Tok) -> Option<i64> {
@@ -108,8 +84,7 @@ fn regroup(evs: &[Ev]) -> Option<Vec<Tok>> {
     if !cur.is_empty() {
         groups.push((labels, cur));
     }
-    if groups.len() < 2 || groups.len() > 7 || groups.iter().map(|g| g.1.len()).sum::<usize>() != 15
-    {
+    if groups.len() < 2 || groups.len() > 7 || groups.iter().map(|g| g.1.len()).sum::<usize>() != 15 {
         return None;
     }
     let n = groups.len();
@@ -127,8 +102,7 @@ fn regroup(evs: &[Ev]) -> Option<Vec<Tok>> {
                 return;
             }
             let block = at / 5;
-            if lab.contains("复议后起诉") && block == 2 || lab.contains("直接起诉") && block == 1
-            {
+            if lab.contains("复议后起诉") && block == 2 || lab.contains("直接起诉") && block == 1 {
                 score += 1;
             }
             seq.extend(vals.iter().cloned());
@@ -142,12 +116,7 @@ fn regroup(evs: &[Ev]) -> Option<Vec<Tok>> {
     if winners.len() != 1 {
         return None;
     }
-    Some(
-        winners[0]
-            .iter()
-            .flat_map(|&g| groups[g].1.iter().cloned())
-            .collect(),
-    )
+    Some(winners[0].iter().flat_map(|&g| groups[g].1.iter().cloned()).collect())
 }
 
 fn permute(v: &mut Vec<usize>, k: usize, f: &mut dyn FnMut(&[usize])) {

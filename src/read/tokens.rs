@@ -52,31 +52,15 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Line> {
             continue;
         }
         if line.trim().is_empty() {
-            out.push(Line {
-                start: ls,
-                end: le,
-                toks: Vec::new(),
-                blank: true,
-                cells: false,
-            });
+            out.push(Line { start: ls, end: le, toks: Vec::new(), blank: true, cells: false });
             continue;
         }
         let cells = line.contains('\t') || is_markdown_row(line);
-        let toks = if cells {
-            cell_tokens(line, ls)
-        } else {
-            word_tokens(line, ls)
-        };
+        let toks = if cells { cell_tokens(line, ls) } else { word_tokens(line, ls) };
         if is_markdown_rule(line) {
             continue;
         }
-        out.push(Line {
-            start: ls,
-            end: le,
-            toks,
-            blank: false,
-            cells,
-        });
+        out.push(Line { start: ls, end: le, toks, blank: false, cells });
     }
     out
 }
@@ -104,11 +88,7 @@ fn cell_tokens(line: &str, base: usize) -> Vec<Tok> {
     }
     if trimmed_md {
         // "| a | b |": the outer pipes do not delimit cells.
-        if parts
-            .first()
-            .map(|p| p.1.trim().is_empty())
-            .unwrap_or(false)
-        {
+        if parts.first().map(|p| p.1.trim().is_empty()).unwrap_or(false) {
             parts.remove(0);
         }
         if parts.last().map(|p| p.1.trim().is_empty()).unwrap_or(false) {
@@ -120,11 +100,7 @@ fn cell_tokens(line: &str, base: usize) -> Vec<Tok> {
         if t.is_empty() {
             if seen_value {
                 let at = base + off;
-                toks.push(Tok {
-                    start: at,
-                    end: at,
-                    kind: Kind::Val(Value::Blank),
-                });
+                toks.push(Tok { start: at, end: at, kind: Kind::Val(Value::Blank) });
             }
             continue;
         }
@@ -135,11 +111,7 @@ fn cell_tokens(line: &str, base: usize) -> Vec<Tok> {
         match classify(t, true) {
             Some(v) => {
                 seen_value = true;
-                toks.push(Tok {
-                    start: s,
-                    end: e,
-                    kind: Kind::Val(v),
-                });
+                toks.push(Tok { start: s, end: e, kind: Kind::Val(v) });
             }
             None => {
                 // A cell may still end in a run-together number ("数量801000081").
@@ -178,19 +150,11 @@ fn word_tokens(line: &str, base: usize) -> Vec<Tok> {
         let _ = b;
         let w = &line[s..i];
         if w == "无" && !has_number_word {
-            toks.push(Tok {
-                start: base + s,
-                end: base + i,
-                kind: Kind::Text,
-            });
+            toks.push(Tok { start: base + s, end: base + i, kind: Kind::Text });
             continue;
         }
         match classify(w, false) {
-            Some(v) => toks.push(Tok {
-                start: base + s,
-                end: base + i,
-                kind: Kind::Val(v),
-            }),
+            Some(v) => toks.push(Tok { start: base + s, end: base + i, kind: Kind::Val(v) }),
             None => split_word(w, base + s, &mut toks),
         }
     }
@@ -213,9 +177,7 @@ fn classify(w: &str, in_cell: bool) -> Option<Value> {
     let digits: usize = w.bytes().take_while(|b| b.is_ascii_digit()).count();
     if digits > 0 {
         let rest = &w[digits..];
-        if (rest.starts_with('（') || rest.starts_with('('))
-            && (rest.ends_with('）') || rest.ends_with(')'))
-        {
+        if (rest.starts_with('（') || rest.starts_with('(')) && (rest.ends_with('）') || rest.ends_with(')')) {
             return Some(Value::Text(w.to_string()));
         }
     }
@@ -231,28 +193,15 @@ fn split_word(w: &str, base: usize, out: &mut Vec<Tok>) {
         let head = &w[..cut];
         let last = head.chars().last().unwrap_or(' ');
         // Only after CJK text or a closing bracket: "第3" or "1.2" are not run-on values.
-        let cjk =
-            ('\u{4e00}'..='\u{9fff}').contains(&last) || last == '）' || last == ')' || last == '”';
+        let cjk = ('\u{4e00}'..='\u{9fff}').contains(&last) || last == '）' || last == ')' || last == '”';
         if cjk && last != '第' {
-            out.push(Tok {
-                start: base,
-                end: base + cut,
-                kind: Kind::Text,
-            });
+            out.push(Tok { start: base, end: base + cut, kind: Kind::Text });
             let v = parse_number(&w[cut..]).unwrap_or_else(|| Value::Text(w[cut..].to_string()));
-            out.push(Tok {
-                start: base + cut,
-                end: base + w.len(),
-                kind: Kind::Val(v),
-            });
+            out.push(Tok { start: base + cut, end: base + w.len(), kind: Kind::Val(v) });
             return;
         }
     }
-    out.push(Tok {
-        start: base,
-        end: base + w.len(),
-        kind: Kind::Text,
-    });
+    out.push(Tok { start: base, end: base + w.len(), kind: Kind::Text });
 }
 
 fn merge_text(toks: Vec<Tok>) -> Vec<Tok> {
@@ -288,23 +237,14 @@ mod tests {
     #[test]
     fn words_and_values() {
         assert_eq!(kinds("规章 0 0 12"), vec!["T:规章", "V:0", "V:0", "V:12"]);
-        assert_eq!(
-            kinds("只计这一情 形，不 4"),
-            vec!["T:只计这一情 形，不", "V:4"]
-        );
+        assert_eq!(kinds("只计这一情 形，不 4"), vec!["T:只计这一情 形，不", "V:4"]);
         assert_eq!(kinds("数量801000081"), vec!["T:数量", "V:801000081"]);
-        assert_eq!(
-            kinds("规章 22（其中修订16件） /"),
-            vec!["T:规章", "V:22（其中修订16件）", "V:/"]
-        );
+        assert_eq!(kinds("规章 22（其中修订16件） /"), vec!["T:规章", "V:22（其中修订16件）", "V:/"]);
         assert_eq!(kinds("-3-"), Vec::<String>::new());
     }
 
     #[test]
     fn cells() {
-        assert_eq!(
-            kinds("\t\t1.属于国家秘密\t0\t\t3\t"),
-            vec!["T:1.属于国家秘密", "V:0", "V:（空）", "V:3", "V:（空）"]
-        );
+        assert_eq!(kinds("\t\t1.属于国家秘密\t0\t\t3\t"), vec!["T:1.属于国家秘密", "V:0", "V:（空）", "V:3", "V:（空）"]);
     }
 }

@@ -6,9 +6,7 @@
 
 use super::diag;
 use crate::check::Doc;
-use crate::format::{
-    cell_name, column_label, row_label, short_t3_label, t3_row, SumShape, SUMS, T3_RESULT_ITEMS,
-};
+use crate::format::{cell_name, column_label, row_label, short_t3_label, t3_row, SumShape, SUMS, T3_RESULT_ITEMS};
 use crate::model::{CellRef, Diagnostic, Span, TableRead, Value};
 
 #[derive(Clone)]
@@ -42,11 +40,7 @@ impl Equation {
     fn contains(&self, row: &str, column: &str) -> Option<bool> {
         if self.left.iter().any(|t| t.row == row && t.column == column) {
             Some(true)
-        } else if self
-            .right
-            .iter()
-            .any(|t| t.row == row && t.column == column)
-        {
+        } else if self.right.iter().any(|t| t.row == row && t.column == column) {
             Some(false)
         } else {
             None
@@ -76,12 +70,7 @@ fn term(t: &TableRead, row: &'static str, column: &'static str) -> Option<Term> 
         return None;
     }
     let c = t.cell(row, column)?;
-    Some(Term {
-        row,
-        column,
-        value: number(&c.value)?,
-        span: c.span,
-    })
+    Some(Term { row, column, value: number(&c.value)?, span: c.span })
 }
 
 fn equations(t: &TableRead) -> Vec<Equation> {
@@ -93,39 +82,21 @@ fn equations(t: &TableRead) -> Vec<Equation> {
                     continue;
                 }
                 for r in &t.rows {
-                    let left: Option<Vec<Term>> = parts
-                        .iter()
-                        .filter(|c| t.columns.contains(c))
-                        .map(|c| term(t, r.key, c))
-                        .collect();
+                    let left: Option<Vec<Term>> = parts.iter().filter(|c| t.columns.contains(c)).map(|c| term(t, r.key, c)).collect();
                     let right = term(t, r.key, total);
                     if let (Some(left), Some(right)) = (left, right) {
                         let place = if t.table == "t3" {
-                            format!(
-                                "「{}」行",
-                                t3_row(r.key).map(short_t3_label).unwrap_or_default()
-                            )
+                            format!("「{}」行", t3_row(r.key).map(short_t3_label).unwrap_or_default())
                         } else {
                             row_label(t.table, r.key).to_string()
                         };
-                        out.push(Equation {
-                            code: sum.code,
-                            table: t.table,
-                            place,
-                            left,
-                            right: vec![right],
-                            shape: 0,
-                        });
+                        out.push(Equation { code: sum.code, table: t.table, place, left, right: vec![right], shape: 0 });
                     }
                 }
             }
             SumShape::ColumnWise { parts, total } => {
                 let items: Vec<&'static str> = if t.row("other").is_some() {
-                    parts
-                        .iter()
-                        .copied()
-                        .filter(|k| !k.starts_with("other_"))
-                        .collect()
+                    parts.iter().copied().filter(|k| !k.starts_with("other_")).collect()
                 } else {
                     parts.iter().copied().filter(|k| *k != "other").collect()
                 };
@@ -149,14 +120,7 @@ fn equations(t: &TableRead) -> Vec<Equation> {
                     let left: Option<Vec<Term>> = lhs.iter().map(|r| term(t, r, c)).collect();
                     let right: Option<Vec<Term>> = rhs.iter().map(|r| term(t, r, c)).collect();
                     if let (Some(left), Some(right)) = (left, right) {
-                        out.push(Equation {
-                            code: sum.code,
-                            table: t.table,
-                            place: format!("{}列", column_label(t.table, c)),
-                            left,
-                            right,
-                            shape: 2,
-                        });
+                        out.push(Equation { code: sum.code, table: t.table, place: format!("{}列", column_label(t.table, c)), left, right, shape: 2 });
                     }
                 }
             }
@@ -173,14 +137,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
         let eqs = equations(table);
         let failed: Vec<usize> = (0..eqs.len()).filter(|&i| !eqs[i].holds()).collect();
         // Suspects: (row, column, corrected value, equations explained).
-        let mut suspects: Vec<(
-            &'static str,
-            &'static str,
-            i64,
-            Vec<usize>,
-            Option<Span>,
-            i64,
-        )> = Vec::new();
+        let mut suspects: Vec<(&'static str, &'static str, i64, Vec<usize>, Option<Span>, i64)> = Vec::new();
         for &fi in &failed {
             for t in eqs[fi].left.iter().chain(eqs[fi].right.iter()) {
                 if suspects.iter().any(|s| s.0 == t.row && s.1 == t.column) {
@@ -217,11 +174,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
         for &fi in &failed {
             let e = &eqs[fi];
             let explaining: Vec<_> = suspects.iter().filter(|s| s.3.contains(&fi)).collect();
-            let suspect = if explaining.len() == 1 {
-                Some(explaining[0])
-            } else {
-                None
-            };
+            let suspect = if explaining.len() == 1 { Some(explaining[0]) } else { None };
             let (expected, actual) = (e.left_sum(), e.right_sum());
             let tname = if id == "t3" { "表三" } else { "表四" };
             let mut msg = match e.shape {
@@ -234,10 +187,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
                     column_label(e.table, e.right[0].column),
                     actual
                 ),
-                1 => format!(
-                    "{}{}：（一）至（六）各项办理结果之和为 {}，但（七）总计填的是 {}。",
-                    tname, e.place, expected, actual
-                ),
+                1 => format!("{}{}：（一）至（六）各项办理结果之和为 {}，但（七）总计填的是 {}。", tname, e.place, expected, actual),
                 _ => format!(
                     "{}{}：第一项加第二项（{} = {}）应等于第三项加第四项（{} = {}）。",
                     tname,
@@ -256,67 +206,36 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
                     cell_name(e.table, s.0, s.1),
                     s.5,
                     s.2,
-                    if s.3.len() >= 3 {
-                        "所在行和所在列"
-                    } else {
-                        "这几处合计"
-                    }
+                    if s.3.len() >= 3 { "所在行和所在列" } else { "这几处合计" }
                 ));
                 if let Some(sp) = s.4 {
                     spans.push(sp);
                 }
-                cells.push(CellRef {
-                    table: e.table,
-                    row: s.0,
-                    column: s.1,
-                    role: "suspect",
-                });
+                cells.push(CellRef { table: e.table, row: s.0, column: s.1, role: "suspect" });
             }
             for t in &e.right {
-                if suspect
-                    .map(|s| s.0 == t.row && s.1 == t.column)
-                    .unwrap_or(false)
-                {
+                if suspect.map(|s| s.0 == t.row && s.1 == t.column).unwrap_or(false) {
                     continue;
                 }
                 if let Some(sp) = t.span {
                     spans.push(sp);
                 }
-                cells.push(CellRef {
-                    table: e.table,
-                    row: t.row,
-                    column: t.column,
-                    role: "total",
-                });
+                cells.push(CellRef { table: e.table, row: t.row, column: t.column, role: "total" });
             }
             for t in &e.left {
-                if suspect
-                    .map(|s| s.0 == t.row && s.1 == t.column)
-                    .unwrap_or(false)
-                {
+                if suspect.map(|s| s.0 == t.row && s.1 == t.column).unwrap_or(false) {
                     continue;
                 }
                 if let Some(sp) = t.span {
                     spans.push(sp);
                 }
-                cells.push(CellRef {
-                    table: e.table,
-                    row: t.row,
-                    column: t.column,
-                    role: "part",
-                });
+                cells.push(CellRef { table: e.table, row: t.row, column: t.column, role: "part" });
             }
             let mut d = diag(e.code, msg, spans);
             d.cells = cells;
             d.expected = Some(expected as f64);
             d.actual = Some(actual as f64);
-            d.suggestion = suspect.map(|s| s.2.to_string()).or_else(|| {
-                if e.shape != 2 {
-                    Some(expected.to_string())
-                } else {
-                    None
-                }
-            });
+            d.suggestion = suspect.map(|s| s.2.to_string()).or_else(|| if e.shape != 2 { Some(expected.to_string()) } else { None });
             out.push(d);
         }
     }

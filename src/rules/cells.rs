@@ -23,27 +23,15 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
                 // Cells past the known columns have no column key: name them by position.
                 let col = cols.get(i).copied().unwrap_or("");
                 let span = cell.span.unwrap_or_default();
-                let cref = CellRef {
-                    table: table.table,
-                    row: row.key,
-                    column: col,
-                    role: "suspect",
-                };
+                let cref = CellRef { table: table.table, row: row.key, column: col, role: "suspect" };
                 let name = if col.is_empty() {
-                    format!(
-                        "{}「{}」第 {} 个数",
-                        tname,
-                        crate::format::row_label(id, row.key),
-                        i + 1
-                    )
+                    format!("{}「{}」第 {} 个数", tname, crate::format::row_label(id, row.key), i + 1)
                 } else {
                     cell_name(id, row.key, col)
                 };
                 match &cell.value {
                     Value::Blank => blanks.push((cref, span, "空白".to_string())),
-                    Value::Text(t) if crate::text::is_placeholder(t) => {
-                        blanks.push((cref, span, format!("「{}」", t)))
-                    }
+                    Value::Text(t) if crate::text::is_placeholder(t) => blanks.push((cref, span, format!("「{}」", t))),
                     Value::Text(t) => {
                         let lead: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
                         let mut d = diag(
@@ -52,11 +40,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
                                 "{}填的是「{}」：数字单元格里只应填数字{}，说明文字请写在正文中。",
                                 name,
                                 t,
-                                if lead.is_empty() {
-                                    String::new()
-                                } else {
-                                    format!("（{}）", lead)
-                                }
+                                if lead.is_empty() { String::new() } else { format!("（{}）", lead) }
                             ),
                             vec![span],
                         );
@@ -66,24 +50,13 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
                         out.push(with_cells(d, vec![cref]));
                     }
                     Value::Int(n) if *n < 0 => {
-                        out.push(with_cells(
-                            diag(
-                                "T07",
-                                format!("{}是负数（{}）：件数不能为负。", name, n),
-                                vec![span],
-                            ),
-                            vec![cref],
-                        ));
+                        out.push(with_cells(diag("T07", format!("{}是负数（{}）：件数不能为负。", name, n), vec![span]), vec![cref]));
                     }
                     Value::Decimal(d) if !(id == "t2" && row.key == "fees") => {
                         out.push(with_cells(
                             diag(
                                 "T07",
-                                format!(
-                                    "{}是小数（{}）：件数应为整数（只有收费金额可以有小数）。",
-                                    name,
-                                    crate::model::format_decimal(*d)
-                                ),
+                                format!("{}是小数（{}）：件数应为整数（只有收费金额可以有小数）。", name, crate::model::format_decimal(*d)),
                                 vec![span],
                             ),
                             vec![cref],
@@ -95,20 +68,10 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
         }
         if !blanks.is_empty() {
             let n = blanks.len();
-            let examples: Vec<String> = blanks
-                .iter()
-                .take(3)
-                .map(|(c, _, what)| format!("{}为{}", cell_name(id, c.row, c.column), what))
-                .collect();
+            let examples: Vec<String> = blanks.iter().take(3).map(|(c, _, what)| format!("{}为{}", cell_name(id, c.row, c.column), what)).collect();
             let mut d = diag(
                 "T05",
-                format!(
-                    "{}有 {} 个应填数字的单元格为空或用了占位符（{}{}）。没有的应填 0。",
-                    tname,
-                    n,
-                    examples.join("，"),
-                    if n > 3 { "等" } else { "" }
-                ),
+                format!("{}有 {} 个应填数字的单元格为空或用了占位符（{}{}）。没有的应填 0。", tname, n, examples.join("，"), if n > 3 { "等" } else { "" }),
                 blanks.iter().map(|b| b.1).collect(),
             );
             d.suggestion = Some("0".into());

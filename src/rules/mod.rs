@@ -10,19 +10,8 @@ use crate::model::{CellRef, Diagnostic, Span};
 
 /// A finding with the registry's severity for `code`.
 pub fn diag(code: &'static str, message: String, spans: Vec<Span>) -> Diagnostic {
-    let severity = codes::rule(code)
-        .map(|r| r.severity)
-        .unwrap_or(crate::model::Severity::Warning);
-    Diagnostic {
-        code,
-        severity,
-        message,
-        spans,
-        cells: Vec::new(),
-        expected: None,
-        actual: None,
-        suggestion: None,
-    }
+    let severity = codes::rule(code).map(|r| r.severity).unwrap_or(crate::model::Severity::Warning);
+    Diagnostic { code, severity, message, spans, cells: Vec::new(), expected: None, actual: None, suggestion: None }
 }
 
 pub fn with_cells(mut d: Diagnostic, cells: Vec<CellRef>) -> Diagnostic {

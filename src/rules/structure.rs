@@ -52,10 +52,7 @@ fn format_2019(doc: &Doc, out: &mut Vec<Diagnostic>) {
         return;
     }
     let Some((_, facts)) = &doc.t2 else { return };
-    let span = doc.span(
-        facts.region.0,
-        first_line_end_from(doc.text(), facts.region.0),
-    );
+    let span = doc.span(facts.region.0, first_line_end_from(doc.text(), facts.region.0));
     let mut d = diag(
         "D02",
         "表二使用的是 2019 年试行格式（「本年新制作数量」「对外公开总数量」等栏目）。2021 年起应使用国办公开办函〔2021〕30号规定的格式：本年制发件数、本年废止件数、现行有效件数。".to_string(),
@@ -81,14 +78,7 @@ fn sections(doc: &Doc, out: &mut Vec<Diagnostic>, start: Span) {
     for spec in SECTIONS {
         if doc.heading(spec.number).is_none() {
             // A table found without its heading still means the heading is missing.
-            out.push(diag(
-                "D03",
-                format!(
-                    "缺少第{}部分「{}、{}」。年度报告应依次包含六个部分。",
-                    spec.numeral, spec.numeral, spec.title
-                ),
-                vec![start],
-            ));
+            out.push(diag("D03", format!("缺少第{}部分「{}、{}」。年度报告应依次包含六个部分。", spec.numeral, spec.numeral, spec.title), vec![start]));
         }
     }
     // Order and numbering of the headings that are there.
@@ -99,35 +89,18 @@ fn sections(doc: &Doc, out: &mut Vec<Diagnostic>, start: Span) {
             let spec = &SECTIONS[(h.number - 1) as usize];
             out.push(diag(
                 "D04",
-                format!(
-                    "「{}」编号为「{}、」，按格式应为第{}部分「{}、{}」。",
-                    h.text,
-                    numeral(h.printed),
-                    spec.numeral,
-                    spec.numeral,
-                    spec.title
-                ),
+                format!("「{}」编号为「{}、」，按格式应为第{}部分「{}、{}」。", h.text, numeral(h.printed), spec.numeral, spec.numeral, spec.title),
                 vec![span],
             ));
         } else if h.number < last {
-            out.push(diag(
-                "D04",
-                format!(
-                    "「{}」排在了后面部分之后：六个部分应按一至六的顺序排列。",
-                    h.text
-                ),
-                vec![span],
-            ));
+            out.push(diag("D04", format!("「{}」排在了后面部分之后：六个部分应按一至六的顺序排列。", h.text), vec![span]));
         }
         last = last.max(h.number);
     }
 }
 
 fn numeral(n: u8) -> char {
-    "一二三四五六七八九十"
-        .chars()
-        .nth((n as usize).saturating_sub(1))
-        .unwrap_or('?')
+    "一二三四五六七八九十".chars().nth((n as usize).saturating_sub(1)).unwrap_or('?')
 }
 
 /// 「一、」-level numbering inside a prose section collides with the section numbers.
@@ -170,18 +143,12 @@ fn second_numbering(doc: &Doc, out: &mut Vec<Diagnostic>) {
 
 fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
     // T01: a section heading without its table.
-    for (n, id, name) in [
-        (2u8, "t2", "表二（主动公开政府信息情况）"),
-        (3, "t3", "表三（收到和处理政府信息公开申请情况）"),
-        (4, "t4", "表四（行政复议、行政诉讼情况）"),
-    ] {
+    for (n, id, name) in
+        [(2u8, "t2", "表二（主动公开政府信息情况）"), (3, "t3", "表三（收到和处理政府信息公开申请情况）"), (4, "t4", "表四（行政复议、行政诉讼情况）")]
+    {
         if doc.table(id).is_none() {
             if let Some(h) = doc.heading(n) {
-                out.push(diag(
-                    "T01",
-                    format!("有「{}」这一部分，但没有找到{}。", h.text, name),
-                    vec![doc.span(h.start, h.end)],
-                ));
+                out.push(diag("T01", format!("有「{}」这一部分，但没有找到{}。", h.text, name), vec![doc.span(h.start, h.end)]));
             }
         }
     }
@@ -194,10 +161,7 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
             "t3" => "表三",
             _ => "表四",
         };
-        let region = doc.span(
-            facts.region.0,
-            first_line_end_from(doc.text(), facts.region.0.min(doc.text().len())),
-        );
+        let region = doc.span(facts.region.0, first_line_end_from(doc.text(), facts.region.0.min(doc.text().len())));
         // T02: template rows missing.
         let mut missing: Vec<&'static str> = facts.missing_rows.clone();
         if id == "t3" && !doc.format_2019 {
@@ -214,15 +178,8 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
             missing.retain(|k| !k.starts_with("other_"));
         }
         if !missing.is_empty() {
-            let names: Vec<String> = missing
-                .iter()
-                .map(|k| format!("「{}」", row_name(id, k)))
-                .collect();
-            out.push(diag(
-                "T02",
-                format!("{}缺少模板规定的行：{}。", tname, names.join("、")),
-                vec![region],
-            ));
+            let names: Vec<String> = missing.iter().map(|k| format!("「{}」", row_name(id, k))).collect();
+            out.push(diag("T02", format!("{}缺少模板规定的行：{}。", tname, names.join("、")), vec![region]));
         }
         // T03: labels that differ from the template.
         for (key, piece) in &facts.labels {
@@ -238,12 +195,7 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
             let printed = &doc.text()[piece.start..piece.end];
             let mut d = diag(
                 "T03",
-                format!(
-                    "{}行名「{}」与格式模板不一致，应为「{}」。",
-                    tname,
-                    printed.split_whitespace().collect::<String>(),
-                    template
-                ),
+                format!("{}行名「{}」与格式模板不一致，应为「{}」。", tname, printed.split_whitespace().collect::<String>(), template),
                 vec![doc.span(piece.start, piece.end)],
             );
             d.suggestion = Some(template.to_string());
@@ -265,29 +217,11 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
             }
         }
         for (n, keys) in by_count {
-            let want = if id == "t2" {
-                crate::format::t2_columns(keys[0]).len()
-            } else {
-                table.columns.len().max(if id == "t4" { 5 } else { 0 })
-            };
-            let spans: Vec<Span> = keys
-                .iter()
-                .filter_map(|k| {
-                    table.row(k).and_then(|r| {
-                        r.label_span
-                            .or_else(|| r.cells.first().and_then(|c| c.span))
-                    })
-                })
-                .collect();
-            let names: Vec<String> = keys
-                .iter()
-                .map(|k| format!("「{}」", row_name(id, k)))
-                .collect();
-            let shown = if names.len() > 4 {
-                format!("{}等 {} 行", names[..3].join("、"), names.len())
-            } else {
-                names.join("、")
-            };
+            let want = if id == "t2" { crate::format::t2_columns(keys[0]).len() } else { table.columns.len().max(if id == "t4" { 5 } else { 0 }) };
+            let spans: Vec<Span> =
+                keys.iter().filter_map(|k| table.row(k).and_then(|r| r.label_span.or_else(|| r.cells.first().and_then(|c| c.span)))).collect();
+            let names: Vec<String> = keys.iter().map(|k| format!("「{}」", row_name(id, k))).collect();
+            let shown = if names.len() > 4 { format!("{}等 {} 行", names[..3].join("、"), names.len()) } else { names.join("、") };
             out.push(diag(
                 "T04",
                 format!("{}{}只有 {} 个数，应为 {} 个（每列一个）。缺了哪一列无法判断，这些行不参与合计核对。", tname, shown, n, want),
@@ -297,71 +231,42 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
         // P01: parts that could not be read.
         for (what, s, e) in &facts.unread {
             let span = if *e > *s { doc.span(*s, *e) } else { region };
-            out.push(diag(
-                "P01",
-                format!("{}：{}。这部分不作推测，相关核对跳过。", tname, what),
-                vec![span],
-            ));
+            out.push(diag("P01", format!("{}：{}。这部分不作推测，相关核对跳过。", tname, what), vec![span]));
         }
         // P02: ambiguous digit runs.
         for a in &facts.ambiguous {
-            let readings: Vec<String> = a
-                .readings
-                .iter()
-                .take(6)
-                .map(|r| {
-                    r.iter()
-                        .map(|v| v.to_string())
-                        .collect::<Vec<_>>()
-                        .join("|")
-                })
-                .collect();
+            let readings: Vec<String> = a.readings.iter().take(6).map(|r| r.iter().map(|v| v.to_string()).collect::<Vec<_>>().join("|")).collect();
             let used = match a.used {
-                Some(i) => format!(
-                    "暂按第 {} 种读法（{}）核对",
-                    i + 1,
-                    readings.get(i).cloned().unwrap_or_default()
-                ),
+                Some(i) => format!("暂按第 {} 种读法（{}）核对", i + 1, readings.get(i).cloned().unwrap_or_default()),
                 None => "没有一种能使整张表平衡，这一行不作推测".to_string(),
             };
-            let rowname = if id == "t3" {
-                format!("「{}」", row_name(id, a.row))
-            } else {
-                String::new()
-            };
+            let rowname = if id == "t3" { format!("「{}」", row_name(id, a.row)) } else { String::new() };
             let digits = &doc.text()[a.start..a.end];
             out.push(diag(
                 "P02",
-                format!("{}{}的数字「{}」连在一起，符合勾稽关系的拆法有 {} 种：{}{}；{}。请对照原表核实。", tname, rowname, digits, a.readings.len(), readings.join("；"), if a.readings.len() > 6 { "…" } else { "" }, used),
+                format!(
+                    "{}{}的数字「{}」连在一起，符合勾稽关系的拆法有 {} 种：{}{}；{}。请对照原表核实。",
+                    tname,
+                    rowname,
+                    digits,
+                    a.readings.len(),
+                    readings.join("；"),
+                    if a.readings.len() > 6 { "…" } else { "" },
+                    used
+                ),
                 vec![doc.span(a.start, a.end)],
             ));
         }
         if facts.method == "run-together" {
-            out.push(diag(
-                "P03",
-                format!(
-                    "{}的数字之间没有分隔（网页文本连写），已按表格勾稽关系拆分。",
-                    tname
-                ),
-                vec![region],
-            ));
+            out.push(diag("P03", format!("{}的数字之间没有分隔（网页文本连写），已按表格勾稽关系拆分。", tname), vec![region]));
         }
-        let _ = CellRef {
-            table: "t3",
-            row: "new",
-            column: "total",
-            role: "part",
-        };
+        let _ = CellRef { table: "t3", row: "new", column: "total", role: "part" };
     }
 }
 
 fn template_label(table: &str, key: &str) -> &'static str {
     match table {
-        "t2" => T2_ROWS
-            .iter()
-            .find(|r| r.key == key)
-            .map(|r| r.label)
-            .unwrap_or(""),
+        "t2" => T2_ROWS.iter().find(|r| r.key == key).map(|r| r.label).unwrap_or(""),
         "t3" => t3_row(key).map(|r| r.label).unwrap_or(""),
         _ => "",
     }
