@@ -43,7 +43,6 @@ pub fn flatten(html: String) -> Source {
     let mut i = 0;
     let mut skip_until: Option<&'static str> = None;
     let mut in_cell = false;
-    let mut cell_has_text = false;
     while i < bytes.len() {
         if let Some(end_tag) = skip_until {
             match find_ci(&html[i..], end_tag) {
@@ -87,9 +86,6 @@ pub fn flatten(html: String) -> Source {
                         push_break(&mut flat, &mut pieces, i, "\n");
                     }
                     in_cell = true;
-                    cell_has_text = false;
-                    // An empty cell still occupies a column: mark its place.
-                    let _ = cell_has_text;
                 }
                 "td" | "th" if closing => {}
                 "tr" | "p" | "div" | "br" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "table" | "title" | "section" | "article" | "ul" | "ol" => {
@@ -110,7 +106,6 @@ pub fn flatten(html: String) -> Source {
                 pieces.push((flat.len(), i, false));
                 flat.push(ch);
                 i += len;
-                cell_has_text = true;
                 continue;
             }
         }
@@ -122,13 +117,11 @@ pub fn flatten(html: String) -> Source {
         let run = &html[start..i];
         // Newlines inside markup are not line breaks on the page.
         let mut seg_start = start;
-        let mut pushed = false;
         for (k, c) in run.char_indices() {
             if c == '\n' || c == '\r' || c == '\t' {
                 if seg_start < start + k {
                     pieces.push((flat.len(), seg_start, true));
                     flat.push_str(&html[seg_start..start + k]);
-                    pushed = true;
                 }
                 if !flat.ends_with(' ') && !flat.ends_with('\n') && !flat.ends_with('\t') && !flat.is_empty() {
                     pieces.push((flat.len(), start + k, false));
@@ -140,10 +133,6 @@ pub fn flatten(html: String) -> Source {
         if seg_start < i {
             pieces.push((flat.len(), seg_start, true));
             flat.push_str(&html[seg_start..i]);
-            pushed = true;
-        }
-        if pushed {
-            cell_has_text = true;
         }
     }
     Source::mapped(html, flat, pieces)

@@ -122,14 +122,3 @@ pub(crate) fn ordered_values(evs: &[Ev], ncols: usize, transpose: bool) -> Vec<T
     }
     out
 }
-
-/// Text of the events that are labels, joined (for header checks).
-pub(crate) fn label_text(evs: &[Ev]) -> String {
-    evs.iter()
-        .filter_map(|e| match e {
-            Ev::Label(p) => Some(p.norm.as_str()),
-            _ => None,
-        })
-        .collect::<Vec<_>>()
-        .join("")
-}

@@ -86,7 +86,31 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
             for s in T2_ROWS {
                 match placed.iter().find(|r| r.0 == s.key) {
                     Some((_, v)) => {
-                        let v = trim_blanks(v, expect(s.key));
+                        let mut v = trim_blanks(v, expect(s.key));
+                        let n = expect(s.key);
+                        if v.len() == 1 && n > 1 {
+                            let raw = &text[v[0].start..v[0].end];
+                            if raw.len() >= n && raw.bytes().all(|b| b.is_ascii_digit()) {
+                                if raw.len() == n {
+                                    // One digit per cell: the only possible reading.
+                                    v = (0..n)
+                                        .map(|i| Tok {
+                                            start: v[0].start + i,
+                                            end: v[0].start + i + 1,
+                                            kind: Kind::Val(Value::Int((raw.as_bytes()[i] - b'0') as i64)),
+                                        })
+                                        .collect();
+                                } else {
+                                    // Table 二 has no sums to tell how to split a run.
+                                    facts.unread.push((
+                                        format!("「{}」一行的数字「{}」连在一起，表二没有合计关系可用来拆分", s.label, raw),
+                                        v[0].start,
+                                        v[0].end,
+                                    ));
+                                    continue;
+                                }
+                            }
+                        }
                         if v.len() != expect(s.key) {
                             facts.miscounted.push((s.key, v.len()));
                         }

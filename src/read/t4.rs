@@ -26,6 +26,10 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
             if let Some(a) = amb {
                 facts.ambiguous.push(a);
             }
+        } else if let Some(t) = vals.iter().find(|t| text[t.start..t.end].len() > 5 && text[t.start..t.end].bytes().all(|b| b.is_ascii_digit())) {
+            // A digit run that no balanced split explains: say so, guess nothing.
+            facts.unread.push((format!("数字「{}」连在一起，找不到能使各组合计平衡的拆法", &text[t.start..t.end]), t.start, t.end));
+            return Some((RawTable { table: "t4", columns: vec!["upheld", "corrected", "other", "pending", "total"], rows: vec![] }, facts));
         }
     } else if vals.len() == 15 && !balanced(&vals) {
         if let Some(v) = regroup(&evs) {

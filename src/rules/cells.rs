@@ -32,6 +32,8 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
                 match &cell.value {
                     Value::Blank => blanks.push((cref, span, "空白".to_string())),
                     Value::Text(t) if crate::text::is_placeholder(t) => blanks.push((cref, span, format!("「{}」", t))),
+                    // An unsplit digit run: the reader reports it (P01/P02).
+                    Value::Text(t) if t.bytes().all(|b| b.is_ascii_digit()) => {}
                     Value::Text(t) => {
                         let lead: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
                         let mut d = diag(
