@@ -92,7 +92,14 @@ pub fn flatten(html: String) -> Source {
                     if name == "tr" || name == "table" {
                         in_cell = false;
                     }
-                    if !flat.is_empty() && !flat.ends_with('\n') {
+                    if in_cell {
+                        // Word and CMS editors wrap cell text in <p>/<span>/<br>: inside a cell
+                        // these are not new lines, or the row would fall apart.
+                        if !flat.is_empty() && !flat.ends_with([' ', '\t', '\n']) {
+                            pieces.push((flat.len(), i, false));
+                            flat.push(' ');
+                        }
+                    } else if !flat.is_empty() && !flat.ends_with('\n') {
                         push_break(&mut flat, &mut pieces, i, "\n");
                     }
                 }
@@ -199,6 +206,13 @@ mod tests {
         let p = src.text().find('3').unwrap();
         let sp = src.span(p, p + 1);
         assert_eq!(&src.original[sp.start..sp.end], "3");
+    }
+
+    #[test]
+    fn paragraphs_inside_cells_stay_in_the_row() {
+        let src = flatten("<table><tr><td><p><span>规</span><span>章</span></p></td><td><p>3</p></td><td><p>&nbsp;</p></td></tr></table>".to_string());
+        let line = src.text().lines().find(|l| l.contains("规章")).unwrap();
+        assert_eq!(line.split('\t').map(str::trim).collect::<Vec<_>>(), vec!["规章", "3", ""]);
     }
 
     #[test]
