@@ -149,7 +149,7 @@ function wire() {
     if (f) readFile(f);
     ev.target.value = '';
   });
-  $('sample').addEventListener('click', loadSample);
+  $('sample-btn').addEventListener('click', loadSample);
   $('clear').addEventListener('click', () => {
     ta.value = '';
     state.fileName = null;
@@ -499,17 +499,55 @@ function* allCells(r) {
   }
 }
 
-/** cell key -> {roles:Set, expected:Set, findings:[i]} */
+/** The number read for a cell, if it is one. */
+function cellNumber(r, table, row, col) {
+  let cell;
+  if (table === 't3') {
+    const i = r.t3 ? r.t3.columns.indexOf(col) : -1;
+    cell = i >= 0 && r.t3.rows[row] ? r.t3.rows[row][i] : undefined;
+  } else {
+    const t = r[table];
+    cell = t && t[row] ? t[row][col] : undefined;
+  }
+  return cell && typeof cell.value === 'number' ? cell.value : undefined;
+}
+
+/** Which side of a failed sum a cell is on: 'total' (the printed total; for A03 the right-hand
+ *  side 三+四) or 'part' (a term; for A03 the left-hand side 一+二). A diagnostic's `expected`
+ *  is the parts' sum and `actual` the printed total. */
+function sideOf(code, c) {
+  switch (code) {
+    case 'A01': return c.column === 'total' ? 'total' : 'part';
+    case 'A05': return c.column === 'legal_subtotal' ? 'total' : 'part';
+    case 'A02': return c.row === 'total' ? 'total' : 'part';
+    case 'A03': return c.row === 'total' || c.row === 'carried_forward' ? 'total' : 'part';
+    case 'A04': return c.column === 'total' ? 'total' : 'part';
+    default: return c.role === 'part' ? 'part' : c.role === 'total' ? 'total' : null;
+  }
+}
+
+/** cell key -> {roles:Set, expected:Set, findings:[i]}. `roles` holds how the page shows the
+ *  cell: 'wrong' (the suspect cell, or the total of a failed sum when no single cell is
+ *  suspected) or 'part' (takes part in a failed sum). `expected` is the value that would make
+ *  the sum hold with only this cell changed. */
 function cellMarksOf(r) {
   const m = new Map();
   r.diagnostics.forEach((d, i) => {
-    for (const c of d.cells || []) {
+    const cells = d.cells || [];
+    const hasSuspect = cells.some((c) => c.role === 'suspect');
+    for (const c of cells) {
       const key = `${c.table}|${c.row}|${c.column}`;
-      if (!m.has(key)) m.set(key, { roles: new Set(), expected: new Set(), findings: [] });
+      if (!m.has(key)) m.set(key, { roles: new Set(), expected: new Set(), findings: [], suspect: false });
       const e = m.get(key);
-      e.roles.add(c.role);
+      const wrong = c.role === 'suspect' || (c.role === 'total' && !hasSuspect);
+      e.roles.add(wrong ? 'wrong' : 'part');
+      if (c.role === 'suspect') e.suspect = true;
       if (!e.findings.includes(i)) e.findings.push(i);
-      if ((c.role === 'total' || c.role === 'suspect') && typeof d.expected === 'number') e.expected.add(fmtNum(d.expected));
+      if (wrong && typeof d.expected === 'number' && typeof d.actual === 'number') {
+        const v = cellNumber(r, c.table, c.row, c.column);
+        const side = sideOf(d.code, c);
+        if (v !== undefined && side) e.expected.add(fmtNum(side === 'total' ? v + d.expected - d.actual : v + d.actual - d.expected));
+      }
     }
   });
   return m;
@@ -518,7 +556,7 @@ function cellMarksOf(r) {
 function cellTd(table, row, col, cell, marks, label, extra) {
   const key = `${table}|${row}|${col}`;
   const mk = marks.get(key);
-  const wrong = mk && (mk.roles.has('suspect') || mk.roles.has('total'));
+  const wrong = mk && mk.roles.has('wrong');
   const part = mk && !wrong && mk.roles.has('part');
   const cls = ['v'];
   if (wrong) cls.push('wrong');
@@ -538,7 +576,7 @@ function cellTd(table, row, col, cell, marks, label, extra) {
   parts.push(el('span', { class: 'val', text: fmtValue(cell.value) }));
   if (wrong && mk.expected.size) parts.push(el('span', { class: 'exp', text: `（应为 ${Array.from(mk.expected).join(' 或 ')}）` }));
   let state_ = '';
-  if (wrong) state_ = '，' + (mk.roles.has('suspect') ? ROLE_ZH.suspect : ROLE_ZH.total) + (mk.expected.size ? `，应为 ${Array.from(mk.expected).join(' 或 ')}` : '');
+  if (wrong) state_ = '，' + (mk.suspect ? ROLE_ZH.suspect : ROLE_ZH.total) + (mk.expected.size ? `，应为 ${Array.from(mk.expected).join(' 或 ')}` : '');
   else if (part) state_ = '，' + ROLE_ZH.part;
   const aria = `${label}：${fmtValue(cell.value)}${state_}` + (cell.span ? '。按回车在原文中查看' : '');
   if (cell.span) {
@@ -734,8 +772,13 @@ function renderSource(r, text) {
       if (fs.length) {
         const uniq = Array.from(new Set(fs)).sort((p, q) => p - q);
         const worst = uniq.map((f) => r.diagnostics[f].severity).sort((p, q) => SEV[q].rank - SEV[p].rank)[0];
-        const m = el('mark', { class: 'hl sev-' + worst, tabindex: '0', 'data-f': uniq.join(' ') });
-        const newStarts = uniq.filter((f) => !started.has(f));
+        // A finding's first span is its main place; the others (the terms of a sum, say) are
+        // drawn lighter. The code label goes where the main place starts.
+        const primaries = [];
+        for (const id of active) if (ranges[id].primary) primaries.push(ranges[id].f);
+        const cls = 'hl sev-' + worst + (primaries.length ? '' : ' secondary');
+        const m = el('mark', { class: cls, tabindex: '0', 'data-f': uniq.join(' ') });
+        const newStarts = Array.from(new Set(primaries)).filter((f) => !started.has(f)).sort((p, q) => p - q);
         if (newStarts.length) {
           m.dataset.codes = Array.from(new Set(newStarts.map((f) => r.diagnostics[f].code))).join(' ');
           newStarts.forEach((f) => started.add(f));
