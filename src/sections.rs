@@ -55,11 +55,17 @@ pub fn heading_of(line: &str) -> Option<(u8, u8, usize)> {
         return None;
     }
     let printed = numeral_value(first)?;
-    let after = chars.next()?;
+    // 「一、」, also 「一．」 and 「一 、」 as PDF text spaces it.
+    let mut after = chars.next()?;
+    let mut skipped = 2;
+    while after == ' ' || after == '\u{3000}' {
+        after = chars.next()?;
+        skipped += 1;
+    }
     if !matches!(after, '、' | '．' | '.' | '，') {
         return None;
     }
-    let body: String = rest.chars().skip(2).take(32).filter(|c| !c.is_whitespace()).collect();
+    let body: String = rest.chars().skip(skipped).take(32).filter(|c| !c.is_whitespace()).collect();
     // Headings are short; a long line that merely starts with 一、 is prose.
     let total: usize = rest.chars().filter(|c| !c.is_whitespace()).count();
     for spec in SECTIONS {
@@ -125,16 +131,22 @@ pub fn find_title(text: &str, first_heading: Option<usize>) -> Option<Title> {
             continue;
         }
         let year = year_in(&compact);
-        let mut agency = compact.split(|c: char| c.is_ascii_digit()).next().unwrap_or("").to_string();
-        if year.is_none() {
+        // The agency is what precedes the year (or 政府信息公开 when the year comes later).
+        let year_at = year.and_then(|y| compact.find(&y.to_string()).or_else(|| compact.find(['二', '〇', '○', '零'])));
+        let mut agency = match year_at {
+            Some(p) => compact[..p].to_string(),
+            None => String::new(),
+        };
+        if agency.contains("政府信息公开") || year.is_none() {
             agency = compact.split("政府信息公开").next().unwrap_or("").to_string();
         }
-        for p in ["关于", "《"] {
+        for p in ["关于", "《", "（", "("] {
             if let Some(a) = agency.strip_suffix(p) {
                 agency = a.to_string();
             }
         }
-        let agency = agency.trim_start_matches('《').to_string();
+        let agency = agency.trim_start_matches(['《', '（', '(']);
+        let agency = agency.strip_prefix("关于").unwrap_or(agency).to_string();
         let agency = if agency.is_empty() && i > 0 {
             // "洪泽区人民政府\n2023 年政府信息公开工作年度报告"
             let (ps, pe) = ls[i - 1];
@@ -158,8 +170,32 @@ fn strip_title_marks(s: &str) -> String {
     s.trim_start_matches(['#', '*', ' ']).trim_end_matches(['*', ' ']).to_string()
 }
 
-/// The first plausible report year (2000–2099) written as "2024年".
+/// The first plausible report year (2000–2099) written as "2024年" or "二〇二四年".
 pub fn year_in(s: &str) -> Option<i32> {
+    arabic_year(s).or_else(|| chinese_year(s))
+}
+
+fn chinese_year(s: &str) -> Option<i32> {
+    let cs: Vec<char> = s.chars().collect();
+    let digit = |c: char| match c {
+        '〇' | '○' | '零' | 'Ｏ' | 'O' => Some(0),
+        c => numeral_value(c).filter(|v| *v <= 9).map(|v| v as i32),
+    };
+    for i in 0..cs.len().saturating_sub(4) {
+        if cs[i + 4] == '年' {
+            let ds: Option<Vec<i32>> = cs[i..i + 4].iter().map(|c| digit(*c)).collect();
+            if let Some(ds) = ds {
+                let y = ds.iter().fold(0, |a, d| a * 10 + d);
+                if (2000..2100).contains(&y) {
+                    return Some(y);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn arabic_year(s: &str) -> Option<i32> {
     let b = s.as_bytes();
     let mut i = 0;
     while i + 4 <= b.len() {
@@ -186,6 +222,8 @@ mod tests {
         assert_eq!(heading_of("五、政府信息公开工作存在的主要问题及改进情况").map(|h| h.0), Some(5));
         assert_eq!(heading_of("一、本年新收政府信息公开申请数量"), None);
         assert_eq!(heading_of("三、本年度办理结果"), None);
+        assert_eq!(heading_of("三 、本 年 度办 理 结果"), None);
+        assert_eq!(heading_of("四 、政府信息公开行政复议、行政诉讼情况").map(|h| h.0), Some(4));
         assert_eq!(heading_of("四、结转下年度继续办理"), None);
     }
 
@@ -197,5 +235,13 @@ mod tests {
         let t = find_title("\n红旗区科学技术局2024年政府信息公开工作年度报\n告\n", None).unwrap();
         assert_eq!(t.year, Some(2024));
         assert_eq!(t.agency.as_deref(), Some("红旗区科学技术局"));
+        let t = find_title("某市生态环境局二〇二四年度政府信息公开工作年度报告\n", None).unwrap();
+        assert_eq!(t.year, Some(2024));
+        assert_eq!(t.agency.as_deref(), Some("某市生态环境局"));
+        let t = find_title("某县人民政府政府信息公开工作年度报告（2023年）\n", None).unwrap();
+        assert_eq!(t.year, Some(2023));
+        assert_eq!(t.agency.as_deref(), Some("某县人民政府"));
+        let t = find_title("关于某区教育局2024年政府信息公开工作年度报告\n", None).unwrap();
+        assert_eq!(t.agency.as_deref(), Some("某区教育局"));
     }
 }

@@ -94,7 +94,7 @@ fn is_marker(chars: &[(char, usize, bool)], i: usize) -> bool {
     let next = |k: usize| chars.get(i + k).map(|x| x.0);
     if c == '（' || c == '(' {
         let mut k = 1;
-        while next(k).map(is_cjk_numeral).unwrap_or(false) {
+        while next(k).map(|c| is_cjk_numeral(c) || c.is_ascii_digit()).unwrap_or(false) {
             k += 1;
         }
         return k > 1 && matches!(next(k), Some('）') | Some(')'));

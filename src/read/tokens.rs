@@ -181,9 +181,17 @@ fn classify(w: &str, in_cell: bool) -> Option<Value> {
             return Some(Value::Text(w.to_string()));
         }
     }
+    // "0万元", "12件": a number with its unit in the cell (T06 says to drop the unit).
+    let num_len = w.char_indices().find(|(_, c)| !(c.is_ascii_digit() || *c == '.')).map(|(i, _)| i).unwrap_or(w.len());
+    if num_len > 0 && parse_number(&w[..num_len]).is_some() && UNITS.contains(&&w[num_len..]) {
+        return Some(Value::Text(w.to_string()));
+    }
     let _ = in_cell;
     None
 }
+
+/// Units that are sometimes written into number cells.
+const UNITS: &[&str] = &["万元", "元", "件", "条", "个", "项", "起", "次", "份"];
 
 /// Split a word that is text with a number run on at its end ("数量801000081", "规章0").
 fn split_word(w: &str, base: usize, out: &mut Vec<Tok>) {
@@ -241,6 +249,7 @@ mod tests {
         assert_eq!(kinds("数量801000081"), vec!["T:数量", "V:801000081"]);
         assert_eq!(kinds("规章 22（其中修订16件） /"), vec!["T:规章", "V:22（其中修订16件）", "V:/"]);
         assert_eq!(kinds("-3-"), Vec::<String>::new());
+        assert_eq!(kinds("行政事业性收费 0.5万元"), vec!["T:行政事业性收费", "V:0.5万元"]);
     }
 
     #[test]

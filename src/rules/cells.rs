@@ -35,7 +35,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
                     // An unsplit digit run: the reader reports it (P01/P02).
                     Value::Text(t) if t.bytes().all(|b| b.is_ascii_digit()) => {}
                     Value::Text(t) => {
-                        let lead: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+                        let lead: String = t.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
                         let mut d = diag(
                             "T06",
                             format!(
