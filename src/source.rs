@@ -15,18 +15,36 @@ pub struct Source {
     map: Vec<(usize, usize, bool)>,
     /// Byte offset of every line start in `original`.
     line_starts: Vec<usize>,
+    /// Characters before every 4 KiB block of `original`, so a column is found in constant
+    /// time even on a page that is one long line (HTML often is).
+    char_blocks: Vec<usize>,
+}
+
+const BLOCK: usize = 4096;
+
+fn char_blocks(text: &str) -> Vec<usize> {
+    let mut v = Vec::with_capacity(text.len() / BLOCK + 1);
+    let mut n = 0;
+    for chunk in text.as_bytes().chunks(BLOCK) {
+        v.push(n);
+        n += chunk.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    }
+    v.push(n);
+    v
 }
 
 impl Source {
     pub fn plain(text: String) -> Source {
         let line_starts = line_starts(&text);
-        Source { original: text, flat: None, map: Vec::new(), line_starts }
+        let char_blocks = char_blocks(&text);
+        Source { original: text, flat: None, map: Vec::new(), line_starts, char_blocks }
     }
 
     /// `pieces`: (flat offset, original offset, verbatim) in increasing flat order.
     pub fn mapped(original: String, flat: String, pieces: Vec<(usize, usize, bool)>) -> Source {
         let line_starts = line_starts(&original);
-        Source { original, flat: Some(flat), map: pieces, line_starts }
+        let char_blocks = char_blocks(&original);
+        Source { original, flat: Some(flat), map: pieces, line_starts, char_blocks }
     }
 
     /// The text readers work on.
@@ -81,12 +99,16 @@ impl Source {
             Err(i) => i - 1,
         };
         let start = self.line_starts[line];
-        let mut o = off.min(self.original.len());
-        while !self.original.is_char_boundary(o) {
-            o -= 1;
-        }
-        let col = self.original[start..o].chars().count() + 1;
+        let o = off.min(self.original.len());
+        let col = self.char_index(o) - self.char_index(start) + 1;
         (line as u32 + 1, col as u32)
+    }
+
+    /// How many characters start before byte `off`.
+    fn char_index(&self, off: usize) -> usize {
+        let b = off / BLOCK;
+        let base = self.char_blocks[b];
+        base + self.original.as_bytes()[b * BLOCK..off].iter().filter(|&&c| c & 0xC0 != 0x80).count()
     }
 
     /// The original line (without its newline) that holds a byte offset.
@@ -106,4 +128,20 @@ fn line_starts(text: &str) -> Vec<usize> {
         }
     }
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters() {
+        let long = format!("{}\n末尾", "年".repeat(10_000));
+        let src = Source::plain(long.clone());
+        let off = "年".len() * 5000;
+        assert_eq!(src.line_col(off), (1, 5001));
+        let last = long.find("尾").unwrap();
+        assert_eq!(src.line_col(last), (2, 2));
+        assert_eq!(src.line_col(long.len()), (2, 3));
+    }
 }
