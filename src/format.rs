@@ -327,7 +327,7 @@ pub fn short_t3_label(spec: &RowSpec) -> String {
     let base = if base.is_empty() { spec.label.chars().take(12).collect() } else { base };
     match spec.group {
         Some(g) if g.starts_with('（') && spec.key != "other" && spec.key != "total" => {
-            format!("{}{}", g, base)
+            format!("{} {}", g, base)
         }
         _ => {
             if spec.key == "partial" {

@@ -177,9 +177,41 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
         if doc.format_2019 {
             missing.retain(|k| !k.starts_with("other_"));
         }
+        // A text that ends inside the table (a paste cut short): the missing tail is one
+        // reading problem, not a list of missing rows.
+        let text_end = doc.text().trim_end().len();
+        if facts.region.1 >= text_end && !missing.is_empty() {
+            let last_read = table.rows.last().map(|r| r.key);
+            let order: Vec<&str> = match id {
+                "t2" => T2_ROWS.iter().map(|r| r.key).collect(),
+                "t3" => crate::read::t3::template_rows(if table.row("other").is_some() {
+                    crate::format::Variant::Only2019
+                } else {
+                    crate::format::Variant::Only2021
+                }),
+                _ => crate::format::T4_BLOCKS.iter().map(|r| r.key).collect(),
+            };
+            let cut = last_read.and_then(|k| order.iter().position(|o| *o == k)).map(|p| p + 1).unwrap_or(0);
+            let tail: Vec<&str> = order[cut..].to_vec();
+            if !tail.is_empty() && tail.iter().all(|k| missing.contains(k)) {
+                missing.retain(|k| !tail.contains(k));
+                let at = table.rows.last().and_then(|r| r.cells.last().and_then(|c| c.span).or(r.label_span)).unwrap_or(region);
+                out.push(diag(
+                    "P01",
+                    format!(
+                        "文本在{}「{}」之后就结束了，后面 {} 行及其后的内容没有读到：粘贴或复制可能不完整，请粘贴报告全文。",
+                        tname,
+                        last_read.map(|k| row_name(id, k)).unwrap_or_default(),
+                        tail.len()
+                    ),
+                    vec![at],
+                ));
+            }
+        }
         if !missing.is_empty() {
             let names: Vec<String> = missing.iter().map(|k| format!("「{}」", row_name(id, k))).collect();
-            out.push(diag("T02", format!("{}缺少模板规定的行：{}。", tname, names.join("、")), vec![region]));
+            let shown = if names.len() > 4 { format!("{}等 {} 行", names[..3].join("、"), names.len()) } else { names.join("、") };
+            out.push(diag("T02", format!("{}缺少模板规定的行：{}。", tname, shown), vec![region]));
         }
         // T03: labels that differ from the template.
         for (key, piece) in &facts.labels {
