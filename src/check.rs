@@ -152,7 +152,7 @@ fn run(src: Source, is_html: bool) -> Report {
         year,
         format,
         sections,
-        t2: doc.t2.map(|t| t.0),
+        t2: doc.t2.map(|t| t.0).filter(|t| !t.rows.is_empty()),
         t3: doc.t3.map(|t| t.0),
         t4: doc.t4.map(|t| t.0),
         diagnostics,
