@@ -168,7 +168,8 @@ fn find_ci(hay: &str, needle: &str) -> Option<usize> {
 }
 
 fn entity(s: &str) -> Option<(char, usize)> {
-    let end = s[..s.len().min(12)].find(';')?;
+    // Entities are ASCII: look for the ';' in the first bytes without slicing a character.
+    let end = s.bytes().take(12).position(|b| b == b';')?;
     let name = &s[1..end];
     let ch = match name {
         "nbsp" | "ensp" | "emsp" | "thinsp" => ' ',

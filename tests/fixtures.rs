@@ -23,29 +23,28 @@ struct Case {
 fn cases() -> Vec<Case> {
     let mut out = Vec::new();
     let dir = shared().join("truth");
-    let mut entries: Vec<_> = std::fs::read_dir(&dir)
-        .expect("../shared/fixtures/truth")
-        .flatten()
-        .collect();
+    let mut entries: Vec<_> = std::fs::read_dir(&dir).expect("../shared/fixtures/truth").flatten().collect();
     entries.sort_by_key(|e| e.path());
     for e in entries {
         let truth: J = serde_json::from_str(&std::fs::read_to_string(e.path()).unwrap()).unwrap();
-        let rel = truth["file"]
-            .as_str()
-            .unwrap()
-            .trim_start_matches("shared/fixtures/");
+        let rel = truth["file"].as_str().unwrap().trim_start_matches("shared/fixtures/");
         let file = shared().join(rel);
-        out.push(Case {
-            file: file.clone(),
-            truth: truth.clone(),
-        });
+        out.push(Case { file: file.clone(), truth: truth.clone() });
+        // Other forms of the same report, derived from it (tests/fixtures/derived).
+        let stem = file.file_name().unwrap().to_string_lossy().split('.').next().unwrap().to_string();
+        let derived = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/derived");
+        if let Ok(rd) = std::fs::read_dir(&derived) {
+            let mut extra: Vec<PathBuf> =
+                rd.flatten().map(|e| e.path()).filter(|p| p.file_name().unwrap().to_string_lossy().starts_with(&format!("{}.", stem))).collect();
+            extra.sort();
+            for d in extra {
+                out.push(Case { file: d, truth: truth.clone() });
+            }
+        }
         // The layout extraction of the same PDF.
         let layout = PathBuf::from(file.to_string_lossy().replace(".txt", ".layout.txt"));
         if layout != file && layout.exists() {
-            out.push(Case {
-                file: layout,
-                truth,
-            });
+            out.push(Case { file: layout, truth });
         }
     }
     out
@@ -85,14 +84,7 @@ fn compare(path: &str, got: &J, want: &J, errs: &mut Vec<String>) {
         }
         (J::Array(g), J::Array(w)) => {
             if g.len() != w.len() {
-                errs.push(format!(
-                    "{}: {} values, want {}: got {} want {}",
-                    path,
-                    g.len(),
-                    w.len(),
-                    got,
-                    want
-                ));
+                errs.push(format!("{}: {} values, want {}: got {} want {}", path, g.len(), w.len(), got, want));
             } else {
                 for (i, (a, b)) in g.iter().zip(w).enumerate() {
                     compare(&format!("{}[{}]", path, i), a, b, errs);
@@ -121,54 +113,65 @@ fn codes_in_scope(list: impl Iterator<Item = String>) -> BTreeMap<String, usize>
 fn fixtures_read_exactly_and_report_exactly_the_known_problems() {
     let mut failures = Vec::new();
     let all = cases();
-    assert!(
-        all.len() >= 9,
-        "fixtures not found next to the project (../shared)"
-    );
+    assert!(all.len() >= 9, "fixtures not found next to the project (../shared)");
     for case in all {
         let bytes = std::fs::read(&case.file).unwrap();
-        let report = nianbao::check_bytes(&bytes, case.file.to_str());
-        let got = plain(&serde_json::to_value(&report).unwrap());
         let name = case.file.file_name().unwrap().to_string_lossy().to_string();
-        let mut errs = Vec::new();
-        for t in ["t2", "t3", "t4"] {
-            compare(t, &got[t], &case.truth[t], &mut errs);
-        }
-        if got["year"] != case.truth["year"] {
-            errs.push(format!("year {} want {}", got["year"], case.truth["year"]));
-        }
-        let want = codes_in_scope(
-            case.truth["true_problems"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .filter_map(|p| p["rule"].as_str().map(String::from)),
-        );
-        let have = codes_in_scope(report.diagnostics.iter().map(|d| d.code.to_string()));
-        if want != have {
-            errs.push(format!(
-                "findings {:?} want {:?}\n      {}",
-                have,
-                want,
-                report
-                    .diagnostics
-                    .iter()
-                    .filter(|d| d.code.starts_with(IN_SCOPE))
-                    .map(|d| format!("{} {}", d.code, d.message))
-                    .collect::<Vec<_>>()
-                    .join("\n      ")
-            ));
-        }
-        if !errs.is_empty() {
-            failures.push(format!("{}:\n    {}", name, errs.join("\n    ")));
+        // Each file as given, and as it arrives after a trip through Windows (CRLF), a web page
+        // (non-breaking spaces) or a Chinese editor (ideographic spaces).
+        let text = String::from_utf8_lossy(&bytes).to_string();
+        let is_html = name.ends_with(".html");
+        let variants: Vec<(String, Vec<u8>)> = vec![
+            (name.clone(), bytes.clone()),
+            (format!("{} (CRLF)", name), text.replace('\n', "\r\n").into_bytes()),
+            (
+                format!("{} (NBSP)", name),
+                if is_html {
+                    text.replace(' ', "&nbsp;")
+                        .replace("<td&nbsp;", "<td ")
+                        .replace("<meta&nbsp;", "<meta ")
+                        .replace("<tr&nbsp;", "<tr ")
+                        .replace("<p&nbsp;", "<p ")
+                        .replace("<span&nbsp;", "<span ")
+                } else {
+                    text.replace(' ', "\u{a0}")
+                }
+                .into_bytes(),
+            ),
+            (format!("{} (U+3000)", name), if is_html { text.clone() } else { text.replace(' ', "\u{3000}") }.into_bytes()),
+        ];
+        for (name, bytes) in variants {
+            let report = nianbao::check_bytes(&bytes, case.file.to_str());
+            let got = plain(&serde_json::to_value(&report).unwrap());
+            let mut errs = Vec::new();
+            for t in ["t2", "t3", "t4"] {
+                compare(t, &got[t], &case.truth[t], &mut errs);
+            }
+            if got["year"] != case.truth["year"] {
+                errs.push(format!("year {} want {}", got["year"], case.truth["year"]));
+            }
+            let want = codes_in_scope(case.truth["true_problems"].as_array().unwrap().iter().filter_map(|p| p["rule"].as_str().map(String::from)));
+            let have = codes_in_scope(report.diagnostics.iter().map(|d| d.code.to_string()));
+            if want != have {
+                errs.push(format!(
+                    "findings {:?} want {:?}\n      {}",
+                    have,
+                    want,
+                    report
+                        .diagnostics
+                        .iter()
+                        .filter(|d| d.code.starts_with(IN_SCOPE))
+                        .map(|d| format!("{} {}", d.code, d.message))
+                        .collect::<Vec<_>>()
+                        .join("\n      ")
+                ));
+            }
+            if !errs.is_empty() {
+                failures.push(format!("{}:\n    {}", name, errs.join("\n    ")));
+            }
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} fixture(s) differ:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} fixture(s) differ:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]
@@ -182,14 +185,7 @@ fn arithmetic_findings_carry_expected_actual_and_point_at_the_total() {
     assert_eq!((a04[1].expected, a04[1].actual), (Some(5.0), Some(0.0)));
     for d in a04 {
         let s = d.spans[0];
-        assert_eq!(
-            &text[s.start..s.end],
-            "0",
-            "primary span is the printed total"
-        );
-        assert!(d
-            .cells
-            .iter()
-            .any(|c| c.role == "total" && c.column == "total"));
+        assert_eq!(&text[s.start..s.end], "0", "primary span is the printed total");
+        assert!(d.cells.iter().any(|c| c.role == "total" && c.column == "total"));
     }
 }
