@@ -117,6 +117,10 @@ fn run(src: Source, is_html: bool) -> Report {
     rules::structure::check(&doc, &mut diagnostics);
     rules::cells::check(&doc, &mut diagnostics);
     rules::arithmetic::check(&doc, &mut diagnostics);
+    rules::counts::check(&doc, &mut diagnostics);
+    rules::year::check(&doc, &mut diagnostics);
+    rules::fee::check(&doc, &mut diagnostics);
+    rules::wording::check(&doc, &mut diagnostics);
     diagnostics.sort_by_key(|d| (d.spans.first().map(|s| s.start).unwrap_or(0), d.code));
 
     let summary = Summary {

@@ -3,8 +3,15 @@
 
 pub mod arithmetic;
 pub mod cells;
+pub mod claims;
 pub mod codes;
+pub mod counts;
+pub mod fee;
+pub mod prose;
+pub mod scope;
 pub mod structure;
+pub mod wording;
+pub mod year;
 
 use crate::model::{CellRef, Diagnostic, Span};
 

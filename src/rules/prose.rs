@@ -1,0 +1,341 @@
+//! The prose of a report, as the prose rules (C, W, X03) read it.
+//!
+//! Prose is everything the readers did not take as a table: the preamble, the bodies of 一, 五
+//! and 六, and whatever of 二/三/四 lies outside a table region. Title and section heading lines
+//! are left out (the structure rules look at those).
+//!
+//! PDF text breaks lines in the middle of words and numbers (「答\n复 3050 件」) and pads with
+//! spaces (「21 件」, 「号 ， 邮 编」). The rules read a joined copy: lines of one paragraph joined,
+//! white space dropped (one space kept between two ASCII letters or digits), full-width digits
+//! made ASCII, markdown marks (`#`, `*`) dropped, page markers (「-3-」) skipped. A paragraph
+//! break is kept as `\n`. Every byte of the joined copy remembers the reader-text characters it
+//! came from, so a finding still points at the exact characters of the input.
+
+use crate::check::Doc;
+use crate::model::Span;
+use crate::text::is_page_marker;
+
+pub struct Prose {
+    /// The joined, normalised prose; `\n` marks a paragraph break.
+    pub text: String,
+    /// For every byte of `text`: start and end of the reader-text character it came from.
+    starts: Vec<usize>,
+    ends: Vec<usize>,
+    /// (offset in `text`, section number 0..=6) where each section's prose starts (0 = before
+    /// the first heading).
+    sections: Vec<(usize, u8)>,
+}
+
+/// The reader-text ranges that are prose: the whole text without the title, the heading lines
+/// and the table regions.
+pub fn ranges(doc: &Doc) -> Vec<(usize, usize)> {
+    let text = doc.text();
+    let mut cut: Vec<(usize, usize)> = Vec::new();
+    if let Some(t) = &doc.title {
+        // Anything above the title (a page's navigation, a stray line) is not the report's prose.
+        cut.push((0, t.end));
+    }
+    for h in &doc.headings {
+        cut.push((h.start, h.line_end));
+    }
+    for id in ["t2", "t3", "t4"] {
+        if let Some((_, facts)) = doc.table(id) {
+            cut.push(facts.region);
+        }
+    }
+    subtract((0, text.len()), cut)
+}
+
+/// The body of one section as a prose range (minus any table region inside it).
+pub fn section_ranges(doc: &Doc, n: u8) -> Vec<(usize, usize)> {
+    let Some((s, e)) = doc.section_body(n) else {
+        return Vec::new();
+    };
+    ranges(doc).into_iter().filter_map(|(a, b)| if b <= s || a >= e { None } else { Some((a.max(s), b.min(e))) }).collect()
+}
+
+fn subtract(whole: (usize, usize), mut cut: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    cut.sort();
+    let mut out = Vec::new();
+    let mut pos = whole.0;
+    for (s, e) in cut {
+        if e <= pos {
+            continue;
+        }
+        if s > pos {
+            out.push((pos, s.min(whole.1)));
+        }
+        pos = pos.max(e);
+        if pos >= whole.1 {
+            break;
+        }
+    }
+    if pos < whole.1 {
+        out.push((pos, whole.1));
+    }
+    out.retain(|r| r.1 > r.0);
+    out
+}
+
+/// Characters a paragraph ends with in running text.
+fn ends_paragraph(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '：' | '!' | '?' | ';' | ':')
+}
+
+/// A line that starts a new item: 「（二）」「(三)」「一是」 at its start.
+fn starts_item(line: &str) -> bool {
+    let t = line.trim_start_matches([' ', '\t', '\u{3000}', '*', '#']);
+    let mut cs = t.chars();
+    match (cs.next(), cs.next(), cs.next()) {
+        (Some('（' | '('), Some(n), Some('）' | ')')) => crate::text::is_cjk_numeral(n),
+        _ => false,
+    }
+}
+
+impl Prose {
+    /// All of a report's prose.
+    pub fn of(doc: &Doc) -> Prose {
+        Prose::build(doc, &ranges(doc))
+    }
+
+    /// The prose of some sections only.
+    pub fn of_sections(doc: &Doc, numbers: &[u8]) -> Prose {
+        let mut r: Vec<(usize, usize)> = numbers.iter().flat_map(|&n| section_ranges(doc, n)).collect();
+        r.sort();
+        Prose::build(doc, &r)
+    }
+
+    pub fn build(doc: &Doc, ranges: &[(usize, usize)]) -> Prose {
+        let text = doc.text();
+        let mut p = Prose { text: String::new(), starts: Vec::new(), ends: Vec::new(), sections: Vec::new() };
+        let section_at = |off: usize| doc.headings.iter().filter(|h| h.start <= off).max_by_key(|h| h.start).map(|h| h.number).unwrap_or(0);
+        for &(rs, re) in ranges {
+            let sec = section_at(rs);
+            if p.sections.last().map(|s| s.1) != Some(sec) {
+                p.sections.push((p.text.len(), sec));
+            }
+            p.paragraph_break(rs);
+            let mut prev_line_end: Option<char> = None;
+            let mut prev_heading = false;
+            let mut pos = rs;
+            for raw in text[rs..re].split_inclusive('\n') {
+                let ls = pos;
+                pos += raw.len();
+                let line = raw.trim_end_matches(['\n', '\r']);
+                let trimmed = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{c}');
+                if trimmed.is_empty() || is_page_marker(trimmed) {
+                    continue;
+                }
+                let md_heading = line.trim_start().starts_with('#');
+                if let Some(c) = prev_line_end {
+                    if ends_paragraph(c) || prev_heading || md_heading || starts_item(line) {
+                        p.paragraph_break(ls);
+                    }
+                }
+                p.push_line(text, ls, line);
+                prev_line_end = trimmed.chars().rev().find(|c| *c != '*').or(prev_line_end);
+                prev_heading = md_heading;
+            }
+        }
+        p
+    }
+
+    fn paragraph_break(&mut self, at: usize) {
+        if !self.text.is_empty() && !self.text.ends_with('\n') {
+            self.push('\n', at, at);
+        }
+    }
+
+    fn push(&mut self, c: char, s: usize, e: usize) {
+        let n = c.len_utf8();
+        self.text.push(c);
+        for _ in 0..n {
+            self.starts.push(s);
+            self.ends.push(e);
+        }
+    }
+
+    fn push_line(&mut self, text: &str, ls: usize, line: &str) {
+        let mut pending_space: Option<usize> = None;
+        for (i, c) in line.char_indices() {
+            let at = ls + i;
+            let end = at + c.len_utf8();
+            if c.is_whitespace() || c == '\u{3000}' || c == '\u{c}' {
+                pending_space.get_or_insert(at);
+                continue;
+            }
+            if c == '*' || (c == '#' && self.text.ends_with('\n')) || (c == '#' && self.text.is_empty()) {
+                continue;
+            }
+            let c = match c {
+                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+                _ => c,
+            };
+            // Keep one space between two ASCII words or numbers, also across a line break.
+            let last = self.text.chars().next_back();
+            if let Some(l) = last {
+                if l.is_ascii_alphanumeric() && c.is_ascii_alphanumeric() {
+                    let sp = pending_space.unwrap_or(at);
+                    if pending_space.is_some() || i == 0 {
+                        self.push(' ', sp, sp + 1);
+                    }
+                }
+            }
+            pending_space = None;
+            self.push(c, at, end);
+        }
+        let _ = text;
+    }
+
+    /// The input span of a range of the joined text.
+    pub fn span(&self, doc: &Doc, start: usize, end: usize) -> Span {
+        let (s, e) = self.reader_range(start, end);
+        doc.span(s, e)
+    }
+
+    /// The reader-text range of a range of the joined text.
+    pub fn reader_range(&self, start: usize, end: usize) -> (usize, usize) {
+        if self.starts.is_empty() {
+            return (0, 0);
+        }
+        let s = self.starts[start.min(self.starts.len() - 1)];
+        let e = if end > start { self.ends[(end - 1).min(self.ends.len() - 1)] } else { s };
+        (s, e.max(s))
+    }
+
+    /// The section (1..=6, 0 before the first heading) a joined-text offset belongs to.
+    pub fn section_at(&self, off: usize) -> u8 {
+        self.sections.iter().filter(|s| s.0 <= off).last().map(|s| s.1).unwrap_or(0)
+    }
+
+    /// The joined text split at section changes: (start, end, section).
+    pub fn section_parts(&self) -> Vec<(usize, usize, u8)> {
+        let mut out = Vec::new();
+        for (i, &(s, n)) in self.sections.iter().enumerate() {
+            let e = self.sections.get(i + 1).map(|x| x.0).unwrap_or(self.text.len());
+            if e > s {
+                out.push((s, e, n));
+            }
+        }
+        out
+    }
+
+    /// Sentences: (start, end) of the joined text, split after 。！？；!?; and at paragraph breaks.
+    pub fn sentences(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut s = 0;
+        for (i, c) in self.text.char_indices() {
+            let end = i + c.len_utf8();
+            if matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n') {
+                if end > s {
+                    out.push((s, end));
+                }
+                s = end;
+            }
+        }
+        if s < self.text.len() {
+            out.push((s, self.text.len()));
+        }
+        out
+    }
+}
+
+/// A number written in words or digits at the start of `s`: 「12」「十二」「两」「一百零五」「3,119」.
+/// Returns the value and its length in bytes.
+pub fn leading_number(s: &str) -> Option<(i64, usize)> {
+    let digits: usize = s.bytes().take_while(|b| b.is_ascii_digit() || *b == b',').count();
+    if digits > 0 {
+        let t = s[..digits].trim_end_matches(',');
+        if s.as_bytes()[0] == b',' {
+            return None;
+        }
+        // A decimal is not a count.
+        if s[t.len()..].starts_with('.') && s[t.len() + 1..].starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let v: i64 = t.replace(',', "").parse().ok()?;
+        return Some((v, t.len()));
+    }
+    let mut total: i64 = 0;
+    let mut section: i64 = 0;
+    let mut digit: Option<i64> = None;
+    let mut len = 0;
+    for (i, c) in s.char_indices() {
+        let d = match c {
+            '零' | '〇' => Some(0),
+            '一' => Some(1),
+            '二' | '两' => Some(2),
+            '三' => Some(3),
+            '四' => Some(4),
+            '五' => Some(5),
+            '六' => Some(6),
+            '七' => Some(7),
+            '八' => Some(8),
+            '九' => Some(9),
+            _ => None,
+        };
+        if let Some(d) = d {
+            if digit.map_or(false, |x| x != 0) {
+                // 「一二」 is not a number.
+                return None;
+            }
+            digit = Some(d);
+        } else {
+            let unit = match c {
+                '十' => 10,
+                '百' => 100,
+                '千' => 1000,
+                '万' => 10000,
+                _ => break,
+            };
+            if unit == 10000 {
+                section += digit.take().unwrap_or(0);
+                total += section.max(1) * unit;
+                section = 0;
+            } else {
+                section += digit.take().unwrap_or(1) * unit;
+            }
+        }
+        len = i + c.len_utf8();
+    }
+    // 「零件」 is a word, not a count.
+    if len == 0 || s[..len].chars().all(|c| c == '零' || c == '〇') {
+        return None;
+    }
+    Some((total + section + digit.unwrap_or(0), len))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A `Doc` for prose tests: headings and title, no tables.
+    pub fn with_doc<R>(text: &str, f: impl FnOnce(&Doc) -> R) -> R {
+        let src = crate::source::Source::plain(text.to_string());
+        let headings = crate::sections::find_headings(src.text());
+        let title = crate::sections::find_title(src.text(), headings.iter().map(|h| h.start).min());
+        let year = title.as_ref().and_then(|t| t.year);
+        let doc = Doc { src: &src, headings, title, year, t2: None, t3: None, t4: None, format_2019: false, input_form: "text" };
+        f(&doc)
+    }
+
+    #[test]
+    fn numbers_in_words_and_digits() {
+        assert_eq!(leading_number("21 件"), Some((21, 2)));
+        assert_eq!(leading_number("3,119件"), Some((3119, 5)));
+        assert_eq!(leading_number("十二件"), Some((12, 6)));
+        assert_eq!(leading_number("两起"), Some((2, 3)));
+        assert_eq!(leading_number("二十件"), Some((20, 6)));
+        assert_eq!(leading_number("一百零五件"), Some((105, 12)));
+        assert_eq!(leading_number("零件"), None);
+        assert_eq!(leading_number("7730.28万元"), None);
+        assert_eq!(leading_number("件"), None);
+        assert_eq!(leading_number("一二"), None);
+    }
+
+    #[test]
+    fn subtracting_ranges() {
+        assert_eq!(subtract((0, 100), vec![(10, 20), (15, 30), (50, 60)]), vec![(0, 10), (30, 50), (60, 100)]);
+        assert_eq!(subtract((0, 10), vec![(0, 10)]), vec![]);
+    }
+}

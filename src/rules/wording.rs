@@ -1,0 +1,419 @@
+//! Wording in the prose: misused words (W01, list in `wordlist.tsv`), unbalanced brackets and
+//! quotes (W02), garbled dates (W03), a word repeated back to back (W04).
+
+use super::diag;
+use super::prose::Prose;
+use crate::check::Doc;
+use crate::model::Diagnostic;
+
+pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
+    let prose = Prose::of(doc);
+    misused_words(doc, &prose, out);
+    brackets(doc, &prose, out);
+    dates(doc, &prose, out);
+    repeats(doc, &prose, out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// W01
+
+/// One entry of `wordlist.tsv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub wrong: &'static str,
+    pub right: &'static str,
+    pub when: When,
+    pub reason: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum When {
+    Always,
+    /// At a clause start, before a date or a time word.
+    Date,
+    /// Not right after one of these characters.
+    NotAfter(&'static str),
+}
+
+const WORDLIST: &str = include_str!("wordlist.tsv");
+
+/// The curated list of misused words.
+pub fn wordlist() -> Vec<Entry> {
+    let mut v: Vec<Entry> = WORDLIST
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let f: Vec<&'static str> = l.split('\t').collect();
+            if f.len() != 4 {
+                return None;
+            }
+            let when = match f[2] {
+                "" => When::Always,
+                "date" => When::Date,
+                w => When::NotAfter(w.strip_prefix("not_after:")?),
+            };
+            Some(Entry { wrong: f[0], right: f[1], when, reason: f[3] })
+        })
+        .collect();
+    // Longest first: 截止到 before 截止.
+    v.sort_by_key(|e| std::cmp::Reverse(e.wrong.chars().count()));
+    v
+}
+
+/// Words after 截止 that make it a point in time: 截止2024年, 截止目前, 截止年底.
+const TIME_WORDS: &[&str] = &[
+    "目前",
+    "今",
+    "当前",
+    "现在",
+    "本年",
+    "年底",
+    "年末",
+    "本月",
+    "上年",
+    "去年",
+    "报告期",
+    "二〇",
+    "二零",
+    "上半年",
+    "下半年",
+    "本季度",
+    "发稿",
+    "统计",
+    "本报告",
+];
+
+fn clause_start(before: &str) -> bool {
+    match before.chars().next_back() {
+        None => true,
+        Some(c) => matches!(c, '\n' | '。' | '，' | '；' | '：' | '！' | '？' | '（' | '(' | ',' | ';' | ':' | '、' | '”' | '）' | ')'),
+    }
+}
+
+fn misused_words(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
+    let list = wordlist();
+    let t = &prose.text;
+    let mut i = 0;
+    while i < t.len() {
+        let rest = &t[i..];
+        let hit = list.iter().find(|e| {
+            if !rest.starts_with(e.wrong) {
+                return false;
+            }
+            match &e.when {
+                When::Always => true,
+                When::NotAfter(chars) => !t[..i].chars().next_back().is_some_and(|c| chars.contains(c)),
+                When::Date => {
+                    let after = &rest[e.wrong.len()..];
+                    clause_start(&t[..i]) && (after.starts_with(|c: char| c.is_ascii_digit()) || TIME_WORDS.iter().any(|w| after.starts_with(w)))
+                }
+            }
+        });
+        match hit {
+            Some(e) => {
+                let end = i + e.wrong.len();
+                let mut d = diag("W01", format!("「{}」应为「{}」：{}。", e.wrong, e.right, e.reason), vec![prose.span(doc, i, end)]);
+                d.suggestion = Some(e.right.to_string());
+                out.push(d);
+                i = end;
+            }
+            None => i += rest.chars().next().map(|c| c.len_utf8()).unwrap_or(1),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// W02
+
+/// (opening, closing, name of the pair) — half-width forms count as the full-width ones.
+const PAIRS: &[(&[char], &[char], &str)] =
+    &[(&['（', '('], &['）', ')'], "括号"), (&['〔', '['], &['〕', ']'], "六角括号"), (&['《'], &['》'], "书名号"), (&['“'], &['”'], "引号")];
+
+fn brackets(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
+    let t = &prose.text;
+    // Closing brackets that stand alone after an item number at a paragraph or sentence start:
+    // 「二）依申请公开」. Several of them (「1）」「2）」) are a numbering style, not a slip.
+    let mut lone_items: Vec<(usize, usize, usize)> = Vec::new(); // (number start, bracket start, bracket end)
+    let mut lone_other: Vec<(usize, usize, usize)> = Vec::new(); // (pair, start, end)
+    let mut unclosed: Vec<(usize, usize)> = Vec::new(); // (pair, start)
+    for (ps, pe, _) in prose.section_parts() {
+        let mut stacks: Vec<Vec<usize>> = vec![Vec::new(); PAIRS.len()];
+        for (k, c) in t[ps..pe].char_indices() {
+            let at = ps + k;
+            for (p, (open, close, _)) in PAIRS.iter().enumerate() {
+                if open.contains(&c) {
+                    stacks[p].push(at);
+                } else if close.contains(&c) && stacks[p].pop().is_none() {
+                    match item_number_before(t, ps, at) {
+                        Some(ns) if p == 0 => lone_items.push((ns, at, at + c.len_utf8())),
+                        _ => lone_other.push((p, at, at + c.len_utf8())),
+                    }
+                }
+            }
+        }
+        for (p, st) in stacks.into_iter().enumerate() {
+            unclosed.extend(st.into_iter().map(|s| (p, s)));
+        }
+    }
+    if lone_items.len() == 1 {
+        let (ns, bs, be) = lone_items[0];
+        let number = &t[ns..bs];
+        let mut d =
+            diag("W02", format!("「{}{}」缺少左括号，应为「（{}）」：前后的序号都带一对括号。", number, &t[bs..be], number), vec![prose.span(doc, ns, be)]);
+        d.suggestion = Some(format!("（{}）", number));
+        out.push(d);
+    }
+    for (p, s, e) in lone_other {
+        let (open, close, name) = PAIRS[p];
+        out.push(diag("W02", format!("「{}」前面没有对应的「{}」：{}不成对。{}", &t[s..e], open[0], name, context(t, s, e)), vec![prose.span(doc, s, e)]));
+        let _ = close;
+    }
+    for (p, s) in unclosed {
+        let (_, close, name) = PAIRS[p];
+        let e = s + t[s..].chars().next().map(|c| c.len_utf8()).unwrap_or(1);
+        out.push(diag("W02", format!("「{}」后面没有对应的「{}」：{}不成对。{}", &t[s..e], close[0], name, context(t, s, e)), vec![prose.span(doc, s, e)]));
+    }
+}
+
+/// An item number (一…十 or digits) right before `at`, itself at a paragraph or sentence start.
+fn item_number_before(t: &str, floor: usize, at: usize) -> Option<usize> {
+    let before = &t[floor..at];
+    let num: usize = before.chars().rev().take_while(|c| crate::text::is_cjk_numeral(*c) || c.is_ascii_digit()).map(|c| c.len_utf8()).sum();
+    if num == 0 || num > 6 {
+        return None;
+    }
+    let ns = at - num;
+    match t[floor..ns].chars().next_back() {
+        None | Some('\n' | '。' | '；' | '：' | '！' | '？' | ';' | ':') => Some(ns),
+        _ => None,
+    }
+}
+
+/// 「…前后文字…」 around a place, to help find it.
+fn context(t: &str, s: usize, e: usize) -> String {
+    let before: String = t[..s].chars().rev().take_while(|c| *c != '\n').take(12).collect::<Vec<_>>().into_iter().rev().collect();
+    let after: String = t[e..].chars().take_while(|c| *c != '\n').take(12).collect();
+    format!("位置：「{}{}{}」。", before, &t[s..e], after)
+}
+
+// ---------------------------------------------------------------------------------------------
+// W03
+
+/// Characters that may follow 「M月D」 without 日: ranges, lists, and measure words (「1-12月15个」
+/// counts, it is not a date).
+const AFTER_DAY_OK: &str =
+    "日号至到和及或与、起止前后个件条次项人家名篇期场份万千百亿余多天批户元所支处座台套类组位周年月版册卷页张本宗笔例部只株亩吨米岁届轮段";
+
+fn days_in(month: u32, year: Option<u32>) -> u32 {
+    match month {
+        2 => match year {
+            Some(y) if !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) => 28,
+            _ => 29,
+        },
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn digits_before(t: &str, at: usize) -> (usize, Option<u32>) {
+    let n = t[..at].bytes().rev().take_while(|b| b.is_ascii_digit()).count();
+    if n == 0 || n > 4 {
+        return (at, None);
+    }
+    (at - n, t[at - n..at].parse().ok())
+}
+
+fn dates(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
+    let t = &prose.text;
+    for (m_at, _) in t.match_indices('月') {
+        let (ms, month) = digits_before(t, m_at);
+        let Some(month) = month else { continue };
+        if m_at - ms > 2 {
+            continue;
+        }
+        // A year right before: 「2024年」.
+        let (year, start) = if t[..ms].ends_with('年') {
+            let y_at = ms - '年'.len_utf8();
+            match digits_before(t, y_at) {
+                (ys, Some(y)) if y_at - ys == 4 => (Some(y), ys),
+                _ => (None, ms),
+            }
+        } else {
+            (None, ms)
+        };
+        // Not a date at all: 「1-12月」 as a range of months is fine, 「第13月」 is not ours.
+        let after = &t[m_at + '月'.len_utf8()..];
+        let dn = after.bytes().take_while(|b| b.is_ascii_digit()).count();
+        let day: Option<u32> = if (1..=2).contains(&dn) { after[..dn].parse().ok() } else { None };
+        let next = after[dn..].chars().next();
+        let d_end = m_at + '月'.len_utf8() + dn;
+        if !(1..=12).contains(&month) {
+            // Only with a year before or a day after is it surely meant as a date.
+            if year.is_some() || (day.is_some() && matches!(next, Some('日' | '号'))) {
+                let end = if day.is_some() && matches!(next, Some('日' | '号')) { d_end + 3 } else { m_at + '月'.len_utf8() };
+                out.push(diag("W03", format!("日期「{}」有误：没有 {} 月。", &t[start..end], month), vec![prose.span(doc, start, end)]));
+            }
+            continue;
+        }
+        let Some(day) = day else { continue };
+        match next {
+            Some('日' | '号') => {
+                if day == 0 || day > days_in(month, year) {
+                    let end = d_end + 3;
+                    let what = if let (2, Some(y)) = (month, year) {
+                        format!("{} 年 2 月只有 {} 天", y, days_in(2, Some(y)))
+                    } else {
+                        format!("{} 月没有 {} 日", month, day)
+                    };
+                    out.push(diag("W03", format!("日期「{}」不存在：{}。", &t[start..end], what), vec![prose.span(doc, start, end)]));
+                }
+            }
+            Some(c) if is_cjk(c) && !AFTER_DAY_OK.contains(c) && (1..=days_in(month, year)).contains(&day) => {
+                let end = d_end + c.len_utf8();
+                let right = match year {
+                    Some(y) => format!("{}年{}月{}日", y, month, day),
+                    None => format!("{}月{}日", month, day),
+                };
+                let mut d = diag("W03", format!("日期「{}」写错了：「{}」应为「日」，即「{}」。", &t[start..end], c, right), vec![prose.span(doc, start, end)]);
+                d.suggestion = Some(right);
+                out.push(d);
+            }
+            _ => {}
+        }
+    }
+}
+
+pub fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
+// ---------------------------------------------------------------------------------------------
+// W04
+
+/// First characters of a repeated pair that is a normal reduplication: 「一个一个」「一步一步」
+/// 「每天每天」 — never a slip worth a note.
+const REDUP_OK_FIRST: &str = "一两几每";
+
+fn repeats(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
+    let chars: Vec<(usize, char)> = prose.text.char_indices().collect();
+    let n = chars.len();
+    let mut i = 0;
+    while i < n {
+        let mut found = None;
+        for len in (2..=6).rev() {
+            if i + 2 * len > n {
+                continue;
+            }
+            let a = &chars[i..i + len];
+            let b = &chars[i + len..i + 2 * len];
+            if a.iter().zip(b).all(|(x, y)| x.1 == y.1) && a.iter().all(|c| is_cjk(c.1)) && !a.iter().all(|c| c.1 == a[0].1) && !REDUP_OK_FIRST.contains(a[0].1)
+            {
+                found = Some(len);
+                break;
+            }
+        }
+        match found {
+            Some(len) => {
+                let s = chars[i].0;
+                let mid = chars[i + len].0;
+                let e = chars.get(i + 2 * len).map(|c| c.0).unwrap_or(prose.text.len());
+                let word = &prose.text[s..mid];
+                let mut d = diag("W04", format!("「{}」连续出现两次（「{}」），可能多打了一遍。", word, &prose.text[s..e]), vec![prose.span(doc, s, e)]);
+                d.suggestion = Some(word.to_string());
+                out.push(d);
+                i += 2 * len;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(text: &str, code: &str) -> Vec<(String, Option<String>)> {
+        let r = crate::check_text(text);
+        r.diagnostics.iter().filter(|d| d.code == code).map(|d| (text[d.spans[0].start..d.spans[0].end].to_string(), d.suggestion.clone())).collect()
+    }
+
+    fn report(body1: &str) -> String {
+        format!("某某区某某局2024年政府信息公开工作年度报告\n一、总体情况\n{}\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n存在问题：信息公开的主动性还不够强，公开内容不够全面。\n六、其他需要报告的事项\n本年度未收取信息处理费。\n", body1)
+    }
+
+    #[test]
+    fn wordlist_is_well_formed() {
+        let list = wordlist();
+        assert!(list.len() >= 20);
+        for e in &list {
+            assert_ne!(e.wrong, e.right, "{:?}", e);
+            assert!(!e.reason.is_empty() && !e.reason.contains('\t'));
+            assert_eq!(list.iter().filter(|x| x.wrong == e.wrong).count(), 1, "duplicate {}", e.wrong);
+        }
+        assert_eq!(list.iter().filter(|e| e.wrong == "截止").count(), 1);
+        assert!(list.iter().any(|e| e.wrong == "健立建全" && e.right == "建立健全"));
+    }
+
+    #[test]
+    fn w01_jiezhi_before_a_date_only() {
+        let t = report("截止 2024年 12月 31日，我局未收到政府信息公开申请。");
+        assert_eq!(codes(&t, "W01"), vec![("截止".to_string(), Some("截至".to_string()))]);
+        let t = report("截止到目前，我局共发布信息 88 条。");
+        assert_eq!(codes(&t, "W01"), vec![("截止到".to_string(), Some("截至".to_string()))]);
+        for ok in ["申报截止日期为2024年3月1日。", "截至2024年12月31日，共发布信息12条。", "报名截止时间延后。", "我局明确了截止期限。"]
+        {
+            assert!(codes(&report(ok), "W01").is_empty(), "{}", ok);
+        }
+    }
+
+    #[test]
+    fn w01_not_after_guard() {
+        assert_eq!(codes(&report("及时做好工作布署，层层压实责任。"), "W01").len(), 1);
+        assert!(codes(&report("在区政府网站发布署名文章3篇。"), "W01").is_empty());
+    }
+
+    #[test]
+    fn w02_lone_and_unclosed() {
+        let t = report("（一）主动公开。坚持公开为常态。\n二）依申请公开。未收到申请。\n（三）政府信息管理。加强审核。");
+        assert_eq!(codes(&t, "W02"), vec![("二）".to_string(), Some("（二）".to_string()))]);
+        let t = report("严格落实《中华人民共和国政府信息公开条例的要求，做好公开工作。");
+        assert_eq!(codes(&t, "W02"), vec![("《".to_string(), None)]);
+        let t = report("落实“三审三校制度，确保信息准确。");
+        assert_eq!(codes(&t, "W02").len(), 1);
+        // Balanced across a PDF line break and a blank line.
+        let t = report("严格按照《中华人民共和国政府信息公开条\n\n例》的要求，落实“三审\n三校”制度（试行）。");
+        assert!(codes(&t, "W02").is_empty());
+        // A numbering style 1）2） is not a slip.
+        let t = report("主要做法：\n1）加强领导。\n2）完善制度。");
+        assert!(codes(&t, "W02").is_empty());
+    }
+
+    #[test]
+    fn w03_garbled_dates() {
+        let t = report("截至 2024年 12月 31诶，我局未收到政府信息公开申请。");
+        assert_eq!(codes(&t, "W03"), vec![("2024年 12月 31诶".to_string(), Some("2024年12月31日".to_string()))]);
+        assert_eq!(codes(&report("2024年13月，我局开展自查。"), "W03").len(), 1);
+        assert_eq!(codes(&report("于2023年2月30日印发。"), "W03").len(), 1);
+        assert_eq!(codes(&report("于2023年2月29日印发。"), "W03").len(), 1);
+        for ok in [
+            "于2024年2月29日印发。",
+            "统计期限自2024年1月1日起至2024年12月31日止。",
+            "1-12月15个部门完成自查。",
+            "全年共12个月，每月15日前报送。",
+            "12月1至5日开展培训。",
+            "6月份开展检查。",
+        ] {
+            assert!(codes(&report(ok), "W03").is_empty(), "{}", ok);
+        }
+    }
+
+    #[test]
+    fn w04_repeats() {
+        assert_eq!(codes(&report("加强资金资金保障。"), "W04"), vec![("资金资金".to_string(), Some("资金".to_string()))]);
+        assert_eq!(codes(&report("做好政府信息公开公开工作。"), "W04").len(), 1);
+        for ok in ["常常深入基层，人人参与，看看成效。", "一个一个落实，一步一步推进。", "认认真真、扎扎实实做好工作。", "2024年2024年"]
+        {
+            assert!(codes(&report(ok), "W04").is_empty(), "{}", ok);
+        }
+    }
+}
