@@ -61,7 +61,12 @@ pub fn check_html(html_text: &str) -> Report {
 }
 
 /// Check a file's bytes: decodes UTF-8/GBK, recognises HTML, refuses binary with a reason.
+/// PDF (natively, with the `pdf` feature) and .docx are read by `files`; the text their spans
+/// point into is `files::check_file(..).text`.
 pub fn check_bytes(bytes: &[u8], file_name: Option<&str>) -> Report {
+    if crate::files::kind_of(bytes, file_name) != crate::files::Kind::Text || bytes.len() > crate::files::MAX_FILE_BYTES {
+        return crate::files::check_file(bytes, file_name).report;
+    }
     let lower = file_name.unwrap_or("").to_ascii_lowercase();
     match decode(bytes) {
         Decoded::NotText(reason) => not_text(&reason),
@@ -75,8 +80,9 @@ pub fn check_bytes(bytes: &[u8], file_name: Option<&str>) -> Report {
     }
 }
 
-fn not_text(reason: &str) -> Report {
-    let mut d = rules::diag("D01", format!("无法读取：{}", reason), vec![Span { start: 0, end: 0, line: 1, col: 1, end_line: 1, end_col: 1 }]);
+pub(crate) fn not_text(reason: &str) -> Report {
+    let mut d =
+        rules::diag("D01", format!("无法读取：{}", reason), vec![Span { start: 0, end: 0, line: 1, col: 1, end_line: 1, end_col: 1, ..Default::default() }]);
     d.severity = Severity::Error;
     let summary = Summary { errors: 1, warnings: 0, infos: 0 };
     Report {
@@ -95,6 +101,12 @@ fn not_text(reason: &str) -> Report {
 }
 
 fn run(src: Source, is_html: bool) -> Report {
+    run_as(src, if is_html { Some("html") } else { None })
+}
+
+/// The pipeline over a prepared source; `form` is the input form when the caller knows it
+/// ("html", "pdf", "docx"), otherwise it is detected from the text.
+pub(crate) fn run_as(src: Source, form: Option<&'static str>) -> Report {
     let text = src.text();
     let headings = find_headings(text);
     let title = find_title(text, headings.iter().map(|h| h.start).min());
@@ -106,7 +118,7 @@ fn run(src: Source, is_html: bool) -> Report {
     let t4 = regions.2.and_then(|(s, e)| read::t4::read(text, s, e));
     let format_2019 = t2.as_ref().map(|t| t.1.format_2019).unwrap_or(false);
 
-    let input_form = detect_form(text, is_html, t3.as_ref().map(|t| &t.1), regions.1);
+    let input_form = form.unwrap_or_else(|| detect_form(text, false, t3.as_ref().map(|t| &t.1), regions.1));
     let finish = |t: Option<(RawTable, TableFacts)>| t.map(|(raw, facts)| (to_table(&src, &raw, &facts), facts));
     let mut doc = Doc { src: &src, headings, title, year, t2: None, t3: None, t4: None, format_2019, input_form };
     doc.t2 = finish(t2).filter(|t| !t.0.rows.is_empty() || t.1.format_2019);

@@ -6,9 +6,14 @@
 //! `src/bin/nianbao.rs`.
 
 pub mod decode;
+pub mod docx;
+pub mod files;
 pub mod format;
 pub mod html;
 pub mod model;
+#[cfg(all(feature = "pdf", not(target_arch = "wasm32")))]
+pub mod pdf;
+pub mod positioned;
 pub mod read;
 pub mod render;
 pub mod rules;

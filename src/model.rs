@@ -9,7 +9,11 @@ use serde::{Serialize, Serializer};
 
 /// A range of the checked text: byte offsets (UTF-8, end exclusive) and 1-based line/column
 /// (column counted in characters, as editors do).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+///
+/// For a PDF the checked text is the one rebuilt from the page (`positioned`), and `page`, `x`
+/// and `y` also say where the first character is printed: 1-based page, top left in points
+/// (1/72 inch) from the page's top left corner. They are absent for other inputs.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Default)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -17,6 +21,12 @@ pub struct Span {
     pub col: u32,
     pub end_line: u32,
     pub end_col: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub x: Option<f32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub y: Option<f32>,
 }
 
 /// The value of one table cell, exactly as printed.

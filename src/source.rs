@@ -18,6 +18,9 @@ pub struct Source {
     /// Characters before every 4 KiB block of `original`, so a column is found in constant
     /// time even on a page that is one long line (HTML often is).
     char_blocks: Vec<usize>,
+    /// For a PDF: where the characters of `original` are printed, sorted by offset
+    /// (see `positioned`). Empty otherwise.
+    positions: Vec<(usize, crate::positioned::Pos)>,
 }
 
 const BLOCK: usize = 4096;
@@ -37,14 +40,32 @@ impl Source {
     pub fn plain(text: String) -> Source {
         let line_starts = line_starts(&text);
         let char_blocks = char_blocks(&text);
-        Source { original: text, flat: None, map: Vec::new(), line_starts, char_blocks }
+        Source { original: text, flat: None, map: Vec::new(), line_starts, char_blocks, positions: Vec::new() }
     }
 
     /// `pieces`: (flat offset, original offset, verbatim) in increasing flat order.
     pub fn mapped(original: String, flat: String, pieces: Vec<(usize, usize, bool)>) -> Source {
         let line_starts = line_starts(&original);
         let char_blocks = char_blocks(&original);
-        Source { original, flat: Some(flat), map: pieces, line_starts, char_blocks }
+        Source { original, flat: Some(flat), map: pieces, line_starts, char_blocks, positions: Vec::new() }
+    }
+
+    /// Text rebuilt from a PDF page layout, with where every character is printed.
+    pub fn positioned(layout: crate::positioned::Layout) -> Source {
+        let mut src = Source::plain(layout.text);
+        src.positions = layout.positions;
+        src
+    }
+
+    /// Where the character at an offset of the original is printed (PDF input only).
+    pub fn position(&self, off: usize) -> Option<crate::positioned::Pos> {
+        let i = match self.positions.binary_search_by(|p| p.0.cmp(&off)) {
+            Ok(i) => i,
+            // A separator (tab, newline) belongs to the character after it.
+            Err(i) if i < self.positions.len() => i,
+            Err(i) => i.checked_sub(1)?,
+        };
+        self.positions.get(i).map(|p| p.1)
     }
 
     /// The text readers work on.
@@ -89,7 +110,9 @@ impl Source {
         let s = s.min(e);
         let (line, col) = self.line_col(s);
         let (end_line, end_col) = self.line_col(e);
-        Span { start: s, end: e, line, col, end_line, end_col }
+        let pos = self.position(s);
+        let round = |v: f32| (v * 10.0).round() / 10.0;
+        Span { start: s, end: e, line, col, end_line, end_col, page: pos.map(|p| p.page), x: pos.map(|p| round(p.x)), y: pos.map(|p| round(p.y)) }
     }
 
     /// 1-based line and character column of a byte offset of the original.

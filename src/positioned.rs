@@ -1,0 +1,666 @@
+//! PDF text with positions → the text the readers work on.
+//!
+//! A PDF has no lines, rows or cells: only pieces of text placed on pages. Both the page
+//! (PDF.js, `static/pdf-loader.js`) and the CLI (`crate::pdf`, natively) produce the same
+//! positioned items; this module rebuilds from their coordinates what a person sees:
+//!
+//! - lines: items whose vertical extents overlap, ordered by x; text runs are joined, a wide
+//!   horizontal gap starts a new cell (separated by a tab, so the tab-cell readers apply);
+//! - table rows: a label wrapped over several lines inside its cell (「（二）部分公开（区分处理
+//!   的，只计这一情 / 形，不计其他情形）」) is joined into the row whose numbers it belongs to,
+//!   however the numbers sit between, above or below its lines;
+//! - columns: the values of a row keep their printed order by x; a missing value between two
+//!   printed ones stays an empty cell when the table's other rows show a column there;
+//! - pages: a table continues across a page break; running headers and footers (page
+//!   numbers, a repeated title line) are dropped;
+//! - rotated pages: a page whose text mostly runs top to bottom (a landscape table printed
+//!   sideways) is turned so that it reads left to right.
+//!
+//! Every character of the rebuilt text remembers the item it came from, so a finding can
+//! point at the page and the place on it (`Span::page`, `x`, `y`).
+
+use serde::Deserialize;
+
+use crate::text::{is_page_marker, is_placeholder, parse_number};
+
+/// One piece of text on a page, in display coordinates: origin at the top left of the page,
+/// y downwards, in PDF points (1/72 inch), the page's rotation already applied.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct TextItem {
+    /// 1-based page number.
+    pub page: u32,
+    /// Left end of the baseline.
+    pub x: f32,
+    /// The baseline's distance from the top of the page.
+    pub y: f32,
+    /// Advance width along the text direction.
+    pub w: f32,
+    /// Font size (height of the text).
+    pub h: f32,
+    /// Text direction in degrees, clockwise: 0 left to right, 90 top to bottom, 180, 270.
+    #[serde(default)]
+    pub dir: u16,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Default)]
+pub struct PageSize {
+    pub width: f32,
+    pub height: f32,
+}
+
+/// A PDF's text as positioned items (what `static/pdf-loader.js` and `crate::pdf` produce).
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+pub struct PositionedDoc {
+    pub pages: Vec<PageSize>,
+    pub items: Vec<TextItem>,
+}
+
+/// Where a character of the rebuilt text is on its page: the top left of its place, in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pos {
+    pub page: u32,
+    pub x: f32,
+    pub y: f32,
+}
+
+/// The rebuilt text and, for every run of it, where on which page it came from.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    pub text: String,
+    /// (offset in `text`, position of the character there), sorted by offset; a run of text
+    /// from one item has one entry per character.
+    pub positions: Vec<(usize, Pos)>,
+    /// Characters of text found (white space not counted).
+    pub chars: usize,
+    pub pages: usize,
+}
+
+/// An item after clean-up, in the page's reading orientation.
+#[derive(Debug, Clone)]
+struct It {
+    page: u32,
+    x: f32,
+    y: f32,
+    w: f32,
+    h: f32,
+    text: String,
+}
+
+impl It {
+    fn top(&self) -> f32 {
+        self.y - 0.8 * self.h
+    }
+    fn bottom(&self) -> f32 {
+        self.y + 0.2 * self.h
+    }
+    fn right(&self) -> f32 {
+        self.x + self.w
+    }
+}
+
+/// A cell: neighbouring items of one line with no wide gap between them.
+#[derive(Debug, Clone)]
+struct Cell {
+    items: Vec<usize>,
+    x0: f32,
+    x1: f32,
+    numeric: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Line {
+    /// Items in x order.
+    items: Vec<usize>,
+    top: f32,
+    bottom: f32,
+    /// Baseline of the first item.
+    y: f32,
+    h: f32,
+    cells: Vec<Cell>,
+}
+
+impl Line {
+    fn is_anchor(&self) -> bool {
+        self.cells.iter().any(|c| c.numeric)
+    }
+    /// Left end of the first value cell.
+    fn values_x(&self) -> Option<f32> {
+        self.cells.iter().find(|c| c.numeric).map(|c| c.x0)
+    }
+}
+
+/// Rebuild lines, rows and cells from positioned items.
+pub fn layout(doc: &PositionedDoc) -> Layout {
+    let npages = doc.pages.len().max(doc.items.iter().map(|i| i.page as usize).max().unwrap_or(0));
+    let mut by_page: Vec<Vec<It>> = vec![Vec::new(); npages];
+    for it in &doc.items {
+        let ok = it.x.is_finite() && it.y.is_finite() && it.w.is_finite() && it.h.is_finite() && it.page >= 1;
+        if !ok || it.text.trim().is_empty() {
+            continue;
+        }
+        let text = squeeze(&it.text);
+        by_page[it.page as usize - 1].push(It { page: it.page, x: it.x, y: it.y, w: it.w.max(0.0), h: it.h.abs().max(0.1), text });
+    }
+    // Turn pages that read sideways.
+    for (i, items) in by_page.iter_mut().enumerate() {
+        let size = doc.pages.get(i).copied().unwrap_or_default();
+        let raw: Vec<&TextItem> = doc.items.iter().filter(|t| t.page as usize == i + 1 && !t.text.trim().is_empty()).collect();
+        turn_page(items, &raw, size);
+    }
+    let mut pages: Vec<Vec<Line>> = Vec::with_capacity(npages);
+    let mut all: Vec<Vec<It>> = Vec::with_capacity(npages);
+    for items in by_page {
+        let items = dedupe(items);
+        let lines = lines_of(&items);
+        pages.push(lines);
+        all.push(items);
+    }
+    drop_running_lines(&mut pages, &all, &doc.pages);
+
+    let mut out = Out::default();
+    let mut chars = 0;
+    for (p, lines) in pages.iter().enumerate() {
+        let items = &all[p];
+        chars += lines.iter().flat_map(|l| l.items.iter()).map(|&i| items[i].text.chars().filter(|c| !c.is_whitespace()).count()).sum::<usize>();
+        let rows = rows_of(lines, items);
+        let mut prev_bottom: Option<(f32, f32)> = None;
+        for row in rows {
+            if let Some((b, h)) = prev_bottom {
+                // A visible gap (more than a line's height) becomes a blank line.
+                if row.top - b > 1.2 * h.max(row.h) {
+                    out.push_sep("\n");
+                }
+            }
+            row.write(items, &mut out);
+            out.push_sep("\n");
+            prev_bottom = Some((row.bottom, row.h));
+        }
+    }
+    Layout { text: out.text, positions: out.positions, chars, pages: npages }
+}
+
+/// The output text with its positions.
+#[derive(Default)]
+struct Out {
+    text: String,
+    positions: Vec<(usize, Pos)>,
+}
+
+impl Out {
+    fn push_sep(&mut self, s: &str) {
+        self.text.push_str(s);
+    }
+    fn push_item(&mut self, it: &It, s: &str) {
+        let n = it.text.chars().count().max(1) as f32;
+        let top = it.top().max(0.0);
+        for (k, (i, c)) in s.char_indices().enumerate() {
+            let x = it.x + it.w * (k as f32) / n;
+            self.positions.push((self.text.len() + i, Pos { page: it.page, x, y: top }));
+            let _ = c;
+        }
+        self.text.push_str(s);
+    }
+}
+
+/// Pages whose text runs mostly top to bottom (or upside down) are turned to read normally.
+fn turn_page(items: &mut [It], raw: &[&TextItem], size: PageSize) {
+    let mut weight = [0usize; 4];
+    for t in raw {
+        let d = ((t.dir as usize + 45) / 90) % 4;
+        weight[d] += t.text.chars().count();
+    }
+    let dir = (0..4).max_by_key(|&d| (weight[d], d == 0)).unwrap_or(0);
+    if dir == 0 {
+        return;
+    }
+    let (w, h) = (size.width, size.height);
+    for it in items.iter_mut() {
+        let (x, y) = (it.x, it.y);
+        let (nx, ny) = match dir {
+            1 => (y, w - x),
+            2 => (w - x, h - y),
+            _ => (h - y, x),
+        };
+        it.x = nx;
+        it.y = ny;
+    }
+}
+
+/// Drop text drawn twice at (almost) the same place (a common way of making text bold).
+fn dedupe(mut items: Vec<It>) -> Vec<It> {
+    items.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let mut out: Vec<It> = Vec::with_capacity(items.len());
+    for it in items {
+        let dup = out.iter().rev().take(8).any(|o| o.text == it.text && (o.x - it.x).abs() < 0.3 * it.h && (o.y - it.y).abs() < 0.3 * it.h);
+        if !dup {
+            out.push(it);
+        }
+    }
+    out
+}
+
+/// An item's text without the spaces between Chinese characters (letter-spaced labels,
+/// 「商 业 企」; extractors differ in whether they put them in), without control characters.
+fn squeeze(s: &str) -> String {
+    let chars: Vec<char> = s.chars().map(|c| if c.is_control() || c == '\u{3000}' || c == '\u{a0}' { ' ' } else { c }).collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let prev = chars[..i].iter().rev().find(|c| **c != ' ');
+            let next = chars[i + 1..].iter().find(|c| **c != ' ');
+            let cjk_both = matches!((prev, next), (Some(a), Some(b)) if is_cjk(*a) && is_cjk(*b));
+            if cjk_both || out.ends_with(' ') {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn overlap(a0: f32, a1: f32, b0: f32, b1: f32) -> f32 {
+    (a1.min(b1) - a0.max(b0)).max(0.0)
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x2018..=0x201F | 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
+}
+
+fn is_value_text(s: &str) -> bool {
+    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    !t.is_empty() && (parse_number(&t).is_some() || is_placeholder(&t))
+}
+
+/// Items grouped into lines (by vertical overlap), each split into cells.
+fn lines_of(items: &[It]) -> Vec<Line> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&a, &b| items[a].y.total_cmp(&items[b].y).then(items[a].x.total_cmp(&items[b].x)));
+    let mut lines: Vec<Line> = Vec::new();
+    for i in order {
+        let it = &items[i];
+        // The line this item overlaps most with (measured against the item of the line it
+        // overlaps most, relative to the smaller of the two), among the last few lines.
+        let mut best: Option<(usize, f32)> = None;
+        for (k, l) in lines.iter().enumerate().rev().take(8) {
+            let score = l.items.iter().map(|&j| overlap(it.top(), it.bottom(), items[j].top(), items[j].bottom()) / it.h.min(items[j].h)).fold(0.0, f32::max);
+            if score >= 0.5 && best.map(|b| score > b.1).unwrap_or(true) {
+                // Not if it would sit on top of text already in that line.
+                let clash = l.items.iter().any(|&j| overlap(it.x, it.right(), items[j].x, items[j].right()) > 0.5 * it.w.min(items[j].w).max(0.1));
+                if !clash {
+                    best = Some((k, score));
+                }
+            }
+        }
+        match best {
+            Some((k, _)) => {
+                let l = &mut lines[k];
+                l.items.push(i);
+                if l.h < it.h {
+                    l.h = it.h;
+                }
+            }
+            None => lines.push(Line { items: vec![i], top: it.top(), bottom: it.bottom(), y: it.y, h: it.h, cells: Vec::new() }),
+        }
+    }
+    for l in lines.iter_mut() {
+        l.items.sort_by(|&a, &b| items[a].x.total_cmp(&items[b].x));
+        l.top = l.items.iter().map(|&i| items[i].top()).fold(f32::INFINITY, f32::min);
+        l.bottom = l.items.iter().map(|&i| items[i].bottom()).fold(f32::NEG_INFINITY, f32::max);
+        l.cells = cells_of(&l.items, items);
+    }
+    lines.sort_by(|a, b| a.y.total_cmp(&b.y));
+    lines
+}
+
+/// Split a line's items (in x order) into cells at wide gaps.
+fn cells_of(line: &[usize], items: &[It]) -> Vec<Cell> {
+    let mut cells: Vec<Cell> = Vec::new();
+    for &i in line {
+        let it = &items[i];
+        let new_cell = match cells.last() {
+            None => true,
+            Some(c) => {
+                let prev = &items[*c.items.last().unwrap()];
+                let gap = it.x - c.x1;
+                let em = prev.h.min(it.h);
+                // A value next to text, or two values, are separate cells at a smaller gap.
+                let v = is_value_text(&it.text) || is_value_text(&prev.text);
+                gap > if v { 0.6 * em } else { 1.0 * em }
+            }
+        };
+        if new_cell {
+            cells.push(Cell { items: vec![i], x0: it.x, x1: it.right(), numeric: false });
+        } else {
+            let c = cells.last_mut().unwrap();
+            c.items.push(i);
+            c.x1 = c.x1.max(it.right());
+        }
+    }
+    for c in cells.iter_mut() {
+        let text: String = c.items.iter().map(|&i| items[i].text.as_str()).collect();
+        c.numeric = is_value_text(&text);
+    }
+    cells
+}
+
+/// Drop running headers and footers: the first or last line of a page that is a page number,
+/// or whose text (digits aside) is also the first or last line of another page.
+fn drop_running_lines(pages: &mut [Vec<Line>], items: &[Vec<It>], sizes: &[PageSize]) {
+    let text_of = |p: usize, l: &Line| -> String { l.items.iter().map(|&i| items[p][i].text.as_str()).collect::<String>() };
+    let key = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).map(|c| if c.is_ascii_digit() { '#' } else { c }).collect() };
+    // (page, line index, key) of every page's top and bottom lines.
+    let mut edges: Vec<(usize, usize, String, bool)> = Vec::new();
+    for (p, lines) in pages.iter().enumerate() {
+        let height = sizes.get(p).map(|s| s.height).filter(|h| *h > 0.0).unwrap_or_else(|| lines.iter().map(|l| l.bottom).fold(0.0, f32::max));
+        if let Some(first) = lines.first() {
+            if first.top < 0.15 * height {
+                edges.push((p, 0, key(&text_of(p, first)), true));
+            }
+        }
+        if lines.len() > 1 {
+            let last = lines.last().unwrap();
+            if last.bottom > 0.85 * height {
+                edges.push((p, lines.len() - 1, key(&text_of(p, last)), false));
+            }
+        }
+    }
+    let mut drop: Vec<(usize, usize)> = Vec::new();
+    for (p, li, k, top) in &edges {
+        let text = text_of(*p, &pages[*p][*li]);
+        let marker = is_page_marker(&text) || (k.chars().all(|c| c == '#') && k.len() <= 4 && !top);
+        let repeated = edges.iter().any(|(q, _, k2, t2)| q != p && k2 == k && t2 == top) && k.chars().count() <= 40;
+        if marker || repeated {
+            drop.push((*p, *li));
+        }
+    }
+    drop.sort();
+    for (p, li) in drop.into_iter().rev() {
+        pages[p].remove(li);
+    }
+}
+
+/// A row of output: a line, possibly with label fragments of its table row joined in.
+struct Row {
+    top: f32,
+    bottom: f32,
+    h: f32,
+    /// Cells in order; each cell is a list of items (a joined label may come from several).
+    cells: Vec<Vec<usize>>,
+}
+
+impl Row {
+    fn write(&self, items: &[It], out: &mut Out) {
+        for (k, cell) in self.cells.iter().enumerate() {
+            if k > 0 {
+                out.push_sep("\t");
+            }
+            let mut prev: Option<&It> = None;
+            for &i in cell {
+                let it = &items[i];
+                let text = it.text.trim();
+                if let Some(p) = prev {
+                    if needs_space(p, it) {
+                        out.push_sep(" ");
+                    }
+                }
+                // Keep the item's own inner spacing but not tabs or line breaks.
+                let clean: String = text.chars().map(|c| if c == '\t' || c == '\n' || c == '\r' { ' ' } else { c }).collect();
+                out.push_item(it, &clean);
+                prev = Some(it);
+            }
+        }
+    }
+}
+
+/// A space between two items of one cell: when they are on one line with a visible gap, or
+/// when a wrapped line break falls between two Latin words.
+fn needs_space(a: &It, b: &It) -> bool {
+    let last = a.text.trim_end().chars().last().unwrap_or(' ');
+    let first = b.text.trim_start().chars().next().unwrap_or(' ');
+    let same_line = overlap(a.top(), a.bottom(), b.top(), b.bottom()) > 0.3 * a.h.min(b.h);
+    if !same_line {
+        return last.is_ascii_alphanumeric() && first.is_ascii_alphanumeric();
+    }
+    let gap = b.x - a.right();
+    let em = a.h.min(b.h);
+    if is_cjk(last) && is_cjk(first) {
+        // Chinese has no spaces between characters; a gap is letter spacing or justification.
+        false
+    } else {
+        gap > 0.15 * em
+    }
+}
+
+/// Lines of one page, with wrapped row labels joined into their table rows.
+fn rows_of(lines: &[Line], items: &[It]) -> Vec<Row> {
+    // Label pieces: text cells of text-only lines, and text cells left of the values of lines
+    // that have values (anchors).
+    #[derive(Clone, Copy)]
+    struct Piece {
+        line: usize,
+        x0: f32,
+        x1: f32,
+        y: f32,
+        h: f32,
+    }
+    let mut pieces: Vec<Piece> = Vec::new();
+    for (li, l) in lines.iter().enumerate() {
+        let vx = l.values_x();
+        for c in l.cells.iter() {
+            if c.numeric || vx.map(|v| c.x0 >= v).unwrap_or(false) {
+                continue;
+            }
+            let y = l.items.iter().filter(|i| c.items.contains(i)).map(|&i| items[i].y).next().unwrap_or(l.y);
+            let h = c.items.iter().map(|&i| items[i].h).fold(0.0, f32::max);
+            pieces.push(Piece { line: li, x0: c.x0, x1: c.x1, y, h });
+        }
+    }
+    // Chains: pieces stacked in one column with a line step of a wrapped cell.
+    let mut chain_of: Vec<usize> = (0..pieces.len()).collect();
+    let mut order: Vec<usize> = (0..pieces.len()).collect();
+    order.sort_by(|&a, &b| pieces[a].y.total_cmp(&pieces[b].y));
+    for (k, &a) in order.iter().enumerate() {
+        let pa = pieces[a];
+        // The nearest piece below in the same column.
+        for &b in order[k + 1..].iter() {
+            let pb = pieces[b];
+            let step = pb.y - pa.y;
+            if step <= 0.3 * pa.h {
+                continue;
+            }
+            if step > 2.3 * pa.h.max(pb.h) {
+                break;
+            }
+            let ov = overlap(pa.x0, pa.x1, pb.x0, pb.x1);
+            let same_size = (pa.h - pb.h).abs() <= 0.2 * pa.h.max(pb.h);
+            if ov > 0.5 * (pa.x1 - pa.x0).min(pb.x1 - pb.x0).max(0.1) && same_size && pb.line != pa.line {
+                let (ca, cb) = (find(&mut chain_of, a), find(&mut chain_of, b));
+                chain_of[cb] = ca;
+                break;
+            }
+        }
+    }
+    // Attach each chain's text-only pieces to the one anchor line it belongs to.
+    let mut attach: Vec<Option<usize>> = vec![None; lines.len()]; // text-only line -> anchor line
+    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for i in 0..pieces.len() {
+        let r = find(&mut chain_of, i);
+        groups.entry(r).or_default().push(i);
+    }
+    for (_, g) in groups {
+        if g.len() < 2 {
+            continue;
+        }
+        let loose: Vec<usize> = g.iter().copied().filter(|&i| !lines[pieces[i].line].is_anchor()).collect();
+        if loose.is_empty() {
+            continue;
+        }
+        let mut anchors: Vec<usize> = g.iter().map(|&i| pieces[i].line).filter(|&l| lines[l].is_anchor()).collect();
+        anchors.sort();
+        anchors.dedup();
+        if anchors.is_empty() {
+            // The values may sit between the wrapped lines, with no label of their own.
+            let y0 = g.iter().map(|&i| pieces[i].y).fold(f32::INFINITY, f32::min);
+            let y1 = g.iter().map(|&i| pieces[i].y).fold(f32::NEG_INFINITY, f32::max);
+            let x1 = g.iter().map(|&i| pieces[i].x1).fold(f32::NEG_INFINITY, f32::max);
+            anchors = (0..lines.len())
+                .filter(|&l| {
+                    let ln = &lines[l];
+                    ln.is_anchor()
+                        && ln.y > y0
+                        && ln.y < y1 + 0.5 * ln.h
+                        && ln.values_x().map(|v| v >= x1).unwrap_or(false)
+                        && ln.cells.iter().all(|c| c.numeric || c.x0 >= ln.values_x().unwrap_or(0.0))
+                })
+                .collect();
+        }
+        if anchors.len() != 1 {
+            continue;
+        }
+        let a = anchors[0];
+        // A whole text-only line is moved only if all its cells are label pieces of the table.
+        for &i in &loose {
+            let l = pieces[i].line;
+            let vx = lines[a].values_x().unwrap_or(f32::INFINITY);
+            if lines[l].cells.iter().all(|c| c.x1 <= vx + 0.5 * lines[l].h) && lines[l].cells.len() == 1 {
+                attach[l] = Some(a);
+            }
+        }
+    }
+    // Build the rows.
+    let mut rows = Vec::new();
+    for (li, l) in lines.iter().enumerate() {
+        if attach[li].is_some() {
+            continue;
+        }
+        let joined: Vec<usize> = (0..lines.len()).filter(|&k| attach[k] == Some(li)).collect();
+        if joined.is_empty() {
+            rows.push(Row { top: l.top, bottom: l.bottom, h: l.h, cells: l.cells.iter().map(|c| c.items.clone()).collect() });
+            continue;
+        }
+        // Label cells of the row: this line's label cells and the joined lines' cells, grouped
+        // into columns by horizontal overlap, each column read top to bottom.
+        let vx = l.values_x().unwrap_or(f32::INFINITY);
+        let mut label: Vec<(f32, f32, f32, Vec<usize>)> = Vec::new(); // (x0, x1, y, items)
+        for c in l.cells.iter().filter(|c| !c.numeric && c.x0 < vx) {
+            label.push((c.x0, c.x1, l.y, c.items.clone()));
+        }
+        for &k in &joined {
+            for c in &lines[k].cells {
+                label.push((c.x0, c.x1, lines[k].y, c.items.clone()));
+            }
+        }
+        label.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut cols: Vec<(f32, f32, Vec<(f32, Vec<usize>)>)> = Vec::new();
+        for (x0, x1, y, its) in label {
+            match cols.iter_mut().find(|c| overlap(c.0, c.1, x0, x1) > 0.3 * (x1 - x0).min(c.1 - c.0).max(0.1)) {
+                Some(c) => {
+                    c.0 = c.0.min(x0);
+                    c.1 = c.1.max(x1);
+                    c.2.push((y, its));
+                }
+                None => cols.push((x0, x1, vec![(y, its)])),
+            }
+        }
+        cols.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut cells: Vec<Vec<usize>> = Vec::new();
+        for (_, _, mut parts) in cols {
+            parts.sort_by(|a, b| a.0.total_cmp(&b.0));
+            cells.push(parts.into_iter().flat_map(|p| p.1).collect());
+        }
+        for c in l.cells.iter().filter(|c| c.numeric || c.x0 >= vx) {
+            cells.push(c.items.clone());
+        }
+        let top = joined.iter().map(|&k| lines[k].top).fold(l.top, f32::min);
+        let bottom = joined.iter().map(|&k| lines[k].bottom).fold(l.bottom, f32::max);
+        rows.push(Row { top, bottom, h: l.h, cells });
+    }
+    rows
+}
+
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(page: u32, x: f32, y: f32, text: &str) -> TextItem {
+        let n = text.chars().map(|c| if c.is_ascii() { 0.5 } else { 1.0 }).sum::<f32>();
+        TextItem { page, x, y, w: n * 10.0, h: 10.0, dir: 0, text: text.to_string() }
+    }
+
+    fn doc(items: Vec<TextItem>) -> PositionedDoc {
+        let pages = items.iter().map(|i| i.page).max().unwrap_or(1);
+        PositionedDoc { pages: vec![PageSize { width: 600.0, height: 800.0 }; pages as usize], items }
+    }
+
+    #[test]
+    fn cells_and_wrapped_labels() {
+        let d = doc(vec![
+            item(1, 50.0, 100.0, "（一）予以公开"),
+            item(1, 300.0, 101.0, "12"),
+            item(1, 350.0, 101.0, "0"),
+            item(1, 50.0, 130.0, "（二）部分公开（区分处理的，只计这一情"),
+            item(1, 300.0, 137.0, "4"),
+            item(1, 350.0, 137.0, "1"),
+            item(1, 50.0, 144.0, "形，不计其他情形）"),
+        ]);
+        let l = layout(&d);
+        let lines: Vec<&str> = l.text.lines().filter(|s| !s.is_empty()).collect();
+        assert_eq!(lines, vec!["（一）予以公开\t12\t0", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t4\t1"]);
+        // Every character maps back to its page and place.
+        let p = l.text.find('4').unwrap();
+        let pos = l.positions.iter().find(|e| e.0 == p).unwrap().1;
+        assert_eq!((pos.page, pos.x), (1, 300.0));
+    }
+
+    #[test]
+    fn page_numbers_and_running_headers_are_dropped() {
+        let d = doc(vec![
+            item(1, 200.0, 30.0, "某某区人民政府"),
+            item(1, 50.0, 200.0, "一、总体情况"),
+            item(1, 280.0, 780.0, "- 1 -"),
+            item(2, 200.0, 30.0, "某某区人民政府"),
+            item(2, 50.0, 200.0, "二、主动公开政府信息情况"),
+            item(2, 280.0, 780.0, "- 2 -"),
+        ]);
+        let l = layout(&d);
+        assert_eq!(l.text.split_whitespace().collect::<Vec<_>>(), vec!["一、总体情况", "二、主动公开政府信息情况"]);
+    }
+
+    #[test]
+    fn taller_numbers_and_vertical_labels_stay_in_their_rows() {
+        // Numbers in a larger font than their label; a vertical group label (one character
+        // per line) running down beside the rows.
+        let mk = |x: f32, y: f32, w: f32, h: f32, t: &str| TextItem { page: 1, x, y, w, h, dir: 0, text: t.into() };
+        let mut items =
+            vec![mk(90.0, 626.6, 10.0, 10.0, "本"), mk(90.0, 646.7, 10.0, 10.0, "年"), mk(180.0, 634.0, 7.5, 10.0, "3."), mk(188.0, 634.0, 18.0, 9.0, "危及")];
+        for x in [322.0, 352.0, 380.0, 409.0, 437.0, 465.0, 495.0] {
+            items.push(mk(x, 633.6, 7.0, 14.0, "0"));
+        }
+        let l = layout(&doc(items));
+        let row = l.text.lines().find(|s| s.contains("危及")).unwrap();
+        assert_eq!(row.matches('0').count(), 7, "{}", l.text);
+    }
+
+    #[test]
+    fn sideways_pages_are_turned() {
+        // A page printed sideways: text runs top to bottom (dir 90); x grows downwards.
+        let mut items = vec![];
+        for (k, (t, v)) in [("规章", "3"), ("行政规范性文件", "5")].iter().enumerate() {
+            let x = 500.0 - 30.0 * k as f32; // later lines further left
+            items.push(TextItem { page: 1, x, y: 100.0, w: 60.0, h: 10.0, dir: 90, text: t.to_string() });
+            items.push(TextItem { page: 1, x, y: 400.0, w: 5.0, h: 10.0, dir: 90, text: v.to_string() });
+        }
+        let l = layout(&doc(items));
+        let lines: Vec<&str> = l.text.lines().filter(|s| !s.is_empty()).collect();
+        assert_eq!(lines, vec!["规章\t3", "行政规范性文件\t5"]);
+    }
+}

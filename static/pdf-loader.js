@@ -1,0 +1,101 @@
+// 年报检查 — reading a dropped PDF in the page.
+//
+// Loaded with a dynamic import() only when a PDF is dropped, so the first page load does not
+// carry PDF.js. PDF.js (npm `pdfjs-dist`, pinned in package.json) is copied into dist/pdfjs/ by
+// the build (index.html, `copy-file`/`copy-dir` links): the library, its worker and the CJK
+// CMaps. Nothing is fetched from anywhere else; the file never leaves the computer.
+//
+// What this returns is only the positioned text: every text item with its page and its place
+// on the page in display coordinates (origin top left, y down, in PDF points, the page's
+// /Rotate applied). The Rust core (src/positioned.rs) rebuilds lines, table rows and columns
+// from these coordinates, exactly as the CLI does with the items it reads natively.
+//
+//   import { readPdf } from './pdf-loader.js';
+//   const doc = await readPdf(bytes);          // { pages, items } or { error, kind }
+//   const { text, report } = nb.checkPositioned(doc);
+
+'use strict';
+
+let libPromise = null;
+
+/** The folder PDF.js was copied to, next to this file. */
+function base() {
+  return new URL('./pdfjs/', import.meta.url);
+}
+
+/** Load PDF.js once (about 1.7 MB with its worker, from this site only). */
+export function loadPdfJs() {
+  if (!libPromise) {
+    libPromise = import(new URL('pdf.min.mjs', base()).href).then((lib) => {
+      lib.GlobalWorkerOptions.workerSrc = new URL('pdf.worker.min.mjs', base()).href;
+      return lib;
+    });
+    libPromise.catch(() => {
+      libPromise = null;
+    });
+  }
+  return libPromise;
+}
+
+/** Round to 1/100 point: the core needs no more, and the JSON stays small. */
+const r2 = (v) => Math.round(v * 100) / 100;
+
+/**
+ * The positioned text items of a PDF, with a given PDF.js module (the page's own copy, or
+ * Node's in scripts/pdf-items.mjs).
+ * Returns { pages: [{ width, height }], items: [{ page, x, y, w, h, dir, text }] } where x is
+ * the left end of the item's baseline, y the baseline's distance from the top of the page,
+ * w its advance width, h the font size, dir the text direction in degrees (0 = left to right,
+ * 90 = top to bottom) — or { error, kind } with kind "encrypted" | "damaged".
+ */
+export async function extractItems(lib, bytes, opts = {}) {
+  let doc;
+  try {
+    doc = await lib.getDocument({
+      data: bytes,
+      cMapUrl: opts.cMapUrl || new URL('cmaps/', base()).href,
+      cMapPacked: true,
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      stopAtErrors: false,
+      // Text only: no fonts need to be rendered, no scripts run.
+      enableXfa: false,
+    }).promise;
+  } catch (e) {
+    const name = e && e.name;
+    if (name === 'PasswordException') return { error: String(e.message || e), kind: 'encrypted' };
+    return { error: String((e && e.message) || e), kind: 'damaged' };
+  }
+  const pages = [];
+  const items = [];
+  try {
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const vp = page.getViewport({ scale: 1 });
+      pages.push({ width: r2(vp.width), height: r2(vp.height) });
+      const tc = await page.getTextContent({ disableNormalization: false });
+      for (const it of tc.items) {
+        if (!it || typeof it.str !== 'string' || it.str.trim() === '') continue;
+        const m = lib.Util.transform(vp.transform, it.transform);
+        // Display space has y down: the text runs along (m[0], m[1]).
+        let dir = Math.round((Math.atan2(m[1], m[0]) * 180) / Math.PI / 90) * 90;
+        dir = ((dir % 360) + 360) % 360;
+        const size = Math.hypot(m[2], m[3]) || it.height || 0;
+        items.push({ page: p, x: r2(m[4]), y: r2(m[5]), w: r2(it.width), h: r2(size), dir, text: it.str });
+      }
+      page.cleanup();
+    }
+  } catch (e) {
+    await doc.destroy().catch(() => {});
+    return { error: String((e && e.message) || e), kind: 'damaged' };
+  }
+  await doc.destroy().catch(() => {});
+  return { pages, items };
+}
+
+/** Read a PDF's positioned text in the page (loads PDF.js on first use). */
+export async function readPdf(bytes) {
+  const lib = await loadPdfJs();
+  return extractItems(lib, bytes);
+}
