@@ -28,3 +28,4 @@ pub use model::{Diagnostic, Report, Severity, Span};
 
 mod check;
 pub use check::{check_bytes, check_html, check_text};
+pub use rules::previous::{check_pair, check_text_with_previous};

@@ -1,6 +1,6 @@
 //! nianbao CLI: check reports in batches, over the same core as the page.
 //!
-//!     nianbao check [--format text|json] FILE...     (- reads standard input)
+//!     nianbao check [--format text|json] [--previous LAST_YEAR] FILE...   (- reads standard input)
 //!     nianbao rules [--format markdown|json]
 //!
 //! Exit code: 0 no error-severity finding, 1 some, 2 usage or I/O error.
@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "用法：
   nianbao check [--format text|json] 文件...   检查年度报告（- 表示标准输入）
+        --previous 上年报告    同时对照上年报告：上年结转、现行有效件数、正文重复（X01–X03）
   nianbao rules [--format markdown|json]       列出全部检查规则
 ";
 
@@ -53,7 +54,42 @@ fn parse_format(args: &[String], allowed: &[&str], default: &str) -> Result<(Str
     Ok((format, files))
 }
 
+/// `--previous FILE` (or `--previous=FILE`) taken out of the arguments.
+fn take_previous(args: &[String]) -> Result<(Option<String>, Vec<String>), String> {
+    let mut previous = None;
+    let mut rest = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        if args[i] == "--previous" {
+            i += 1;
+            previous = Some(args.get(i).cloned().ok_or("--previous 后面要写上年报告的文件名")?);
+        } else if let Some(f) = args[i].strip_prefix("--previous=") {
+            previous = Some(f.to_string());
+        } else {
+            rest.push(args[i].clone());
+        }
+        i += 1;
+    }
+    Ok((previous, rest))
+}
+
 fn check(args: &[String]) -> ExitCode {
+    let (previous, args) = match take_previous(args) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("nianbao: {}\n{}", e, USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    // Last year's report, checked once: its tables and prose are compared with each file's.
+    let previous = match previous.map(|p| std::fs::read(&p).map(|b| nianbao::files::check_file(&b, Some(&p))).map_err(|e| (p, e))).transpose() {
+        Ok(p) => p,
+        Err((p, e)) => {
+            eprintln!("nianbao: 无法读取上年报告 {}：{}", p, e);
+            return ExitCode::from(2);
+        }
+    };
+    let args = &args[..];
     let (format, files) = match parse_format(args, &["text", "json"], "text") {
         Ok(x) => x,
         Err(e) => {
@@ -89,7 +125,15 @@ fn check(args: &[String]) -> ExitCode {
                 }
             }
         };
-        let report = nianbao::check_bytes(&bytes, Some(f));
+        let (report, checked_text) = match &previous {
+            None => (nianbao::check_bytes(&bytes, Some(f)), None),
+            Some(prev) => {
+                let mut c = nianbao::files::check_file(&bytes, Some(f));
+                let extra = nianbao::check_pair(&c.report, &c.text, &prev.report, &prev.text);
+                nianbao::rules::previous::merge(&mut c.report, extra);
+                (c.report, Some(c.text))
+            }
+        };
         any_error |= report.summary.errors > 0;
         if format == "json" {
             let mut v = serde_json::to_value(&report).unwrap_or_default();
@@ -99,9 +143,12 @@ fn check(args: &[String]) -> ExitCode {
             json_out.push(v);
         } else {
             // Spans point into the text as decoded; show that text.
-            let text = match nianbao::decode::decode(&bytes) {
-                nianbao::decode::Decoded::Text { text, .. } => text,
-                _ => String::new(),
+            let text = match checked_text {
+                Some(t) => t,
+                None => match nianbao::decode::decode(&bytes) {
+                    nianbao::decode::Decoded::Text { text, .. } => text,
+                    _ => String::new(),
+                },
             };
             let _ = out.write_all(nianbao::render::render_text(f, &text, &report).as_bytes());
         }

@@ -19,10 +19,13 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
     let found = claims::read(&prose, doc.year, agency);
     let t3 = doc.t3.as_ref().map(|t| &t.0);
     let t4 = doc.t4.as_ref().map(|t| &t.0);
+    // How the last 「行政诉讼 N 件」 was meant: both kinds of suit (true) or 直接起诉 only (false);
+    // its parts (「其中结果维持…」) are read the same way.
+    let mut both_suits: Option<bool> = None;
     for c in &found.counts {
         if c.what.is_dispute() {
             if let Some(t4) = t4 {
-                dispute(doc, &prose, t4, c, out);
+                dispute(doc, &prose, t4, c, &mut both_suits, out);
             }
         } else if let Some(t3) = t3 {
             application(doc, &prose, t3, c, out);
@@ -191,7 +194,7 @@ fn application(doc: &Doc, prose: &Prose, t3: &TableRead, c: &Claim, out: &mut Ve
     out.push(finding(doc, prose, "C01", c, msg, cells, single));
 }
 
-fn dispute(doc: &Doc, prose: &Prose, t4: &TableRead, c: &Claim, out: &mut Vec<Diagnostic>) {
+fn dispute(doc: &Doc, prose: &Prose, t4: &TableRead, c: &Claim, both_suits: &mut Option<bool>, out: &mut Vec<Diagnostic>) {
     let said = &prose.text[c.phrase.0..c.phrase.1];
     let (ok, name, cells): (Vec<i64>, &str, Vec<Val>) = match c.what {
         What::Review => match t4_value(t4, "review", "total") {
@@ -211,8 +214,23 @@ fn dispute(doc: &Doc, prose: &Prose, t4: &TableRead, c: &Claim, out: &mut Vec<Di
             let (Some(d), Some(a)) = (t4_value(t4, "litigation_direct", col), t4_value(t4, "litigation_after_review", col)) else {
                 return;
             };
-            let mut v = plus(&d, &a);
-            v.extend(d.values.iter().copied());
+            let both = plus(&d, &a);
+            let mut v = Vec::new();
+            if c.what == What::Litigation {
+                *both_suits = if both.contains(&c.value) {
+                    Some(true)
+                } else if d.values.contains(&c.value) {
+                    Some(false)
+                } else {
+                    None
+                };
+            }
+            if *both_suits != Some(false) {
+                v.extend(both.iter().copied());
+            }
+            if *both_suits != Some(true) {
+                v.extend(d.values.iter().copied());
+            }
             let name = if col == "total" { "行政诉讼（直接起诉与复议后起诉）总计" } else { column_of_both(col) };
             (v, name, vec![d, a])
         }

@@ -7,6 +7,7 @@ pub mod claims;
 pub mod codes;
 pub mod counts;
 pub mod fee;
+pub mod previous;
 pub mod prose;
 pub mod scope;
 pub mod structure;
