@@ -189,6 +189,7 @@ fn year_keywords(year: Option<i32>) -> Vec<(String, What)> {
         (format!("结转至{}", y + 1), What::CarriedForward),
         (format!("结转到{}", y + 1), What::CarriedForward),
         (format!("转入{}", y + 1), What::CarriedForward),
+        (format!("结转{}", y + 1), What::CarriedForward),
         (format!("顺延至{}", y + 1), What::CarriedForward),
         (format!("顺延到{}", y + 1), What::CarriedForward),
     ]
@@ -205,7 +206,8 @@ struct Ctx<'a> {
 
 /// The last occurrence of any of `words` in `hay`: (byte position, word).
 fn last_of<'w>(hay: &str, words: &[&'w str]) -> Option<(usize, &'w str)> {
-    words.iter().filter_map(|w| hay.rfind(w).map(|p| (p, *w))).max_by_key(|x| (x.0, x.1.len()))
+    // The one ending last; of those ending at the same place the longest (行政复议, not 复议).
+    words.iter().filter_map(|w| hay.rfind(w).map(|p| (p, *w))).max_by_key(|x| (x.0 + x.1.len(), x.1.len()))
 }
 
 impl Ctx<'_> {
@@ -295,7 +297,8 @@ impl Ctx<'_> {
             i = end.max(i + 1);
         }
         // "None" statements about disputes: 「未发生因政府信息公开引起的行政复议、行政诉讼」.
-        let mut negs: Vec<usize> = ["未发生", "没有发生", "无因", "未收到", "未有", "无涉及"].iter().flat_map(|n| st.match_indices(n).map(|m| m.0)).collect();
+        let mut negs: Vec<usize> =
+            ["未发生", "没有发生", "未产生", "未出现", "无因", "未收到", "未有", "无涉及"].iter().flat_map(|n| st.match_indices(n).map(|m| m.0)).collect();
         negs.sort();
         let mut covered = 0;
         for p in negs {
@@ -332,7 +335,16 @@ impl Ctx<'_> {
         }
         match what {
             What::ReviewPart(col) | What::LitigationPart(col) => {
-                // A part only right after exactly one 行政复议 or 行政诉讼 count, after 其中.
+                // 「其中行政复议结果维持 5 件」「行政诉讼结果维持 3 件」 say whose part it is.
+                let review = pre.rfind("复议").filter(|p| !pre[*p..].starts_with("复议后"));
+                let suit = pre.rfind("诉讼").or_else(|| pre.rfind("起诉"));
+                match (review, suit) {
+                    (Some(r), Some(l)) => return Some(if r > l { What::ReviewPart(col) } else { What::LitigationPart(col) }),
+                    (Some(_), None) => return Some(What::ReviewPart(col)),
+                    (None, Some(_)) => return Some(What::LitigationPart(col)),
+                    (None, None) => {}
+                }
+                // Otherwise only right after exactly one 行政复议 or 行政诉讼 count, after 其中.
                 if main.len() != 1 || !(pre.contains("其中") || pre.contains("结果") || pre.contains("尚未") || pre.len() <= 12) {
                     return None;
                 }
@@ -352,7 +364,10 @@ impl Ctx<'_> {
                 if !apps || !app_unit || pre.contains("复议") || pre.contains("诉讼") || OFF_TOPIC.iter().any(|x| pre.contains(x)) {
                     return None;
                 }
-                if matches!(w, What::Received | What::New | What::Handled) && PART_OF_APPLICATIONS.iter().any(|x| pre.contains(x)) {
+                // 「其中自然人申请 20 件」「网上受理 8 件」 are parts of what was received;
+                // 「予以公开答复 966 件」 is a part of what was completed (「其中办结 8 件」 is not).
+                let part = |x: &&str| pre.contains(*x) && (*x != "其中" || matches!(w, What::Received | What::New | What::Handled));
+                if PART_OF_APPLICATIONS.iter().any(part) {
                     return None;
                 }
                 if pre.contains("法人") && !pre.contains("公民") {
@@ -500,16 +515,24 @@ fn last_keyword(pre: &str, year_words: &[(String, What)]) -> Option<(usize, What
     if best.is_some() {
         return best;
     }
+    // 新收 / 办结 / 收到 / 办理: one of them names the figure; two (「收到并办理」「受理…并答复」)
+    // leave it open, and then any of 新收, 新收 + 上年结转 and 办结 is accepted.
+    let mut found: Vec<(usize, What)> = Vec::new();
     for (words, what) in [(NEW, What::New), (DONE, What::Done), (RECEIVED, What::Received), (HANDLED, What::Handled)] {
         if let Some((p, _)) = last_of(pre, words) {
             // 「办理结果」 is not 办理.
             if what == What::Handled && pre[p..].starts_with("办理结果") {
                 continue;
             }
-            return Some((p, what));
+            found.push((p, what));
         }
     }
-    None
+    match found.len() {
+        0 => None,
+        1 => Some(found[0]),
+        _ if found.iter().all(|f| matches!(f.1, What::New | What::Received)) => found.iter().find(|f| f.1 == What::New).copied(),
+        _ => Some((found.iter().map(|f| f.0).min().unwrap_or(0), What::Handled)),
+    }
 }
 
 /// 「103 件顺延到下年度答复」「2 件结转至下年度办理」「5 件已办结」.
@@ -580,6 +603,14 @@ mod tests {
     }
 
     #[test]
+    fn shanghai_2019_sentences() {
+        // 2019年上海市人民政府办公厅政府信息公开工作年度报告: the office on behalf of the
+        // government (代表) — not compared, and neither is what follows in that sentence group.
+        let body = "（二）依申请公开方面\n严格执行新出台的《条例》，进一步规范政府信息公开申请办理工作。市政府办公厅代表市政府共受理政府信息公开申请859件，申请数量较去年回落12.3%；答复政府信息公开申请805件（含上年度结转申请18件，另有72件申请按照《条例》顺延到下年度答复），均在法定期限内予以答复。予以公开及部分公开258件，占33.9%；不予公开35件，占4.34%；其他处理0件。信息公开类行政复议7件，诉讼9件，均获维持，继续保持了省级政府零败诉的记录。";
+        assert_eq!(counts("上海市人民政府办公厅", body), vec![(What::Review, 7), (What::Litigation, 9)]);
+    }
+
+    #[test]
     fn scope_decides() {
         // hongzequ_2023: 全区 is the 区人民政府's own scope.
         assert_eq!(
@@ -607,9 +638,22 @@ mod tests {
         assert_eq!(counts(a, "全年新收政府信息公开申请5件，结转下年度继续办理1件。"), vec![(New, 5), (CarriedForward, 1)]);
         assert_eq!(counts(a, "我局收到政府信息公开申请，共计 5 件。"), vec![(Received, 5)]);
         assert_eq!(counts(a, "全年因政府信息公开引起行政复议2件、行政诉讼1件。"), vec![(Review, 2), (Litigation, 1)]);
+        // Phrasings of real reports (paraphrased).
+        assert_eq!(
+            counts(a, "全年共收到政府信息公开申请40件，上年度结转办理3件，其中结转2025年度6件，其余37件全部按时答复。"),
+            vec![(Received, 40), (CarriedOver, 3), (CarriedForward, 6)]
+        );
+        assert_eq!(
+            counts(a, "我局收到政府信息公开申请12件，现已办结12件，全年因政府信息公开产生行政复议案件4件和行政诉讼案件2件，其中行政复议结果维持3件，尚未审结1件，行政诉讼结果维持2件。"),
+            vec![(Received, 12), (Done, 12), (Review, 4), (Litigation, 2), (ReviewPart("upheld"), 3), (LitigationPart("upheld"), 2)]
+        );
+        assert_eq!(counts(a, "2024年，共收到并办理依申请公开政府信息15件。"), vec![(Handled, 15)]);
+        assert_eq!(counts(a, "2024年未产生因政府信息公开申请提请的行政复议和行政诉讼案件。"), vec![(Review, 0), (Litigation, 0)]);
         // Parts, changes and other topics are not the year's figure.
         assert_eq!(counts(a, "共收到政府信息公开申请21件，其中自然人申请20件，较上年增加5件。"), vec![(Received, 21)]);
         assert_eq!(counts(a, "通过网上受理政府信息公开申请8件。"), vec![]);
+        assert_eq!(counts(a, "共答复政府信息公开申请20件，其中予以公开答复12件，不予公开3件。"), vec![(Done, 20)]);
+        assert_eq!(counts(a, "共收到政府信息公开申请10件，其中办结8件，结转下年度2件。"), vec![(Received, 10), (Done, 8), (CarriedForward, 2)]);
         assert_eq!(counts(a, "全年受理行政许可申请500件，办理政务服务事项300件。"), vec![]);
         assert_eq!(counts(a, "全年受理信访件30件。"), vec![]);
         assert_eq!(counts(a, "主动公开政府信息105条，受理群众咨询12件。"), vec![]);

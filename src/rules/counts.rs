@@ -127,42 +127,40 @@ fn application(doc: &Doc, prose: &Prose, t3: &TableRead, c: &Claim, out: &mut Ve
         return;
     };
     let said = &prose.text[c.phrase.0..c.phrase.1];
-    // (acceptable values, what the table calls them, cells to show)
-    let (ok, name, cells): (Vec<i64>, String, Vec<&Val>) = match c.what {
-        What::New => (new.values.clone(), "「一、本年新收政府信息公开申请数量」总计".into(), vec![&new]),
-        What::Received => match &co {
-            Some(co) => {
-                let mut v = new.values.clone();
+    let zero_co = co.as_ref().is_none_or(|co| co.values.iter().all(|v| *v == 0));
+    // (acceptable values, what the table says, cells to show)
+    let (ok, explain, cells): (Vec<i64>, String, Vec<&Val>) = match c.what {
+        What::New => (new.values.clone(), format!("表三本年新收政府信息公开申请总计为 {}", shown(&new.values)), vec![&new]),
+        What::Received | What::Handled => {
+            let mut v = new.values.clone();
+            let mut cells = vec![&new];
+            let mut explain = format!("表三本年新收政府信息公开申请 {} 件", shown(&new.values));
+            if let (Some(co), false) = (&co, zero_co) {
                 v.extend(plus(&new, co));
-                (v, format!("本年新收 {}（加上年结转为 {}）", shown(&new.values), shown(&plus(&new, co))), vec![&new, co])
+                cells.push(co);
+                explain.push_str(&format!("，加上年结转 {} 件共 {} 件", shown(&co.values), shown(&plus(&new, co))));
             }
-            None => (new.values.clone(), format!("本年新收 {}", shown(&new.values)), vec![&new]),
-        },
+            if c.what == What::Handled {
+                if let Some(d) = &done {
+                    v.extend(d.values.iter().copied());
+                    cells.push(d);
+                    explain.push_str(&format!("，本年度办结 {} 件", shown(&d.values)));
+                }
+            }
+            (v, explain, cells)
+        }
         What::CarriedOver => match &co {
-            Some(co) => (co.values.clone(), "「二、上年结转政府信息公开申请数量」总计".into(), vec![co]),
+            Some(co) => (co.values.clone(), format!("表三「二、上年结转政府信息公开申请数量」总计为 {}", shown(&co.values)), vec![co]),
             None => return,
         },
         What::Done => match &done {
-            Some(d) => (d.values.clone(), "「三、本年度办理结果（七）总计」".into(), vec![d]),
+            Some(d) => (d.values.clone(), format!("表三「三、本年度办理结果（七）总计」为 {}", shown(&d.values)), vec![d]),
             None => return,
         },
         What::CarriedForward => match &fw {
-            Some(f) => (f.values.clone(), "「四、结转下年度继续办理」总计".into(), vec![f]),
+            Some(f) => (f.values.clone(), format!("表三「四、结转下年度继续办理」总计为 {}", shown(&f.values)), vec![f]),
             None => return,
         },
-        What::Handled => {
-            let mut v = new.values.clone();
-            let mut cells = vec![&new];
-            if let Some(co) = &co {
-                v.extend(plus(&new, co));
-                cells.push(co);
-            }
-            if let Some(d) = &done {
-                v.extend(d.values.iter().copied());
-                cells.push(d);
-            }
-            (v, format!("本年新收 {}、办结 {}", shown(&new.values), done.as_ref().map(|d| shown(&d.values)).unwrap_or_default()), cells)
-        }
         _ => return,
     };
     if ok.contains(&c.value) {
@@ -186,11 +184,8 @@ fn application(doc: &Doc, prose: &Prose, t3: &TableRead, c: &Claim, out: &mut Ve
         out.push(finding(doc, prose, "C02", c, format!("正文说「{}」，但表三本年新收和上年结转都是 0（没有申请）。正文和表格必须一致。", said), cells, None));
         return;
     }
-    let single = if ok.len() == 1 || ok.iter().all(|v| *v == ok[0]) { Some(ok[0]) } else { None };
-    let msg = match single {
-        Some(v) => format!("正文「{}」与表三不一致：表三{}为 {}。请核对正文或表格。", said, name, v),
-        None => format!("正文「{}」与表三不一致：表三{}。请核对正文或表格。", said, name),
-    };
+    let single = if ok.iter().all(|v| *v == ok[0]) { Some(ok[0]) } else { None };
+    let msg = format!("正文「{}」与表三不一致：{}。请核对正文或表格。", said, explain);
     out.push(finding(doc, prose, "C01", c, msg, cells, single));
 }
 

@@ -48,6 +48,11 @@ fn place(doc: &Doc, p: &Prose, n: u8, short: bool) -> crate::model::Span {
 }
 
 fn six(doc: &Doc, out: &mut Vec<Diagnostic>) {
+    // The statement is required since the 2021 format (《政府信息公开信息处理费管理办法》 applies
+    // from 2021); a 2019/2020 report with 六 「无」 is in order.
+    if doc.year.map_or(doc.format_2019, |y| y < 2021) {
+        return;
+    }
     let Some((p, t)) = body(doc, 6) else { return };
     if states_fee(&t) {
         return;
@@ -146,6 +151,14 @@ mod tests {
         assert_eq!(codes(FIVE, "无"), vec![("C06".to_string(), "无".to_string())]);
         assert_eq!(codes(FIVE, "本年度无其他需要报告的事项。"), vec![("C06".to_string(), "本年度无其他需要报告的事项。".to_string())]);
         assert_eq!(codes(FIVE, "积极参加上级组织的政务公开培训，认真落实政务公开工作要点。").len(), 1);
+    }
+
+    #[test]
+    fn fee_statement_required_from_2021() {
+        let text = "上海市人民政府办公厅2019年政府信息公开工作年度报告\n一、总体情况\n2019年，上海市人民政府办公厅坚持以习近平新时代中国特色社会主义思想为指导。\n五、政府信息公开工作存在的主要问题及改进情况\n一是新《条例》实施后，专业领域的理论学习仍需加强，提升对《条例》新内容的准确把握。\n六、其他需要报告的事项\n无。\n";
+        assert!(crate::check_text(text).diagnostics.iter().all(|d| d.code != "C06"));
+        let text = text.replace("2019", "2021");
+        assert_eq!(crate::check_text(&text).diagnostics.iter().filter(|d| d.code == "C06").count(), 1);
     }
 
     #[test]

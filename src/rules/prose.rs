@@ -171,14 +171,12 @@ impl Prose {
                 '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
                 _ => c,
             };
-            // Keep one space between two ASCII words or numbers, also across a line break.
+            // Keep one space between two ASCII words or numbers on a line. A line break between
+            // digits is a number wrapped by the PDF (「2024年1\n2月31日」): joined.
             let last = self.text.chars().next_back();
-            if let Some(l) = last {
+            if let (Some(l), Some(sp)) = (last, pending_space) {
                 if l.is_ascii_alphanumeric() && c.is_ascii_alphanumeric() {
-                    let sp = pending_space.unwrap_or(at);
-                    if pending_space.is_some() || i == 0 {
-                        self.push(' ', sp, sp + 1);
-                    }
+                    self.push(' ', sp, sp + 1);
                 }
             }
             pending_space = None;

@@ -92,10 +92,19 @@ fn clause_start(before: &str) -> bool {
 
 fn misused_words(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
     let list = wordlist();
+    // Only positions that start some listed word need the list (most characters start none).
+    let mut firsts: Vec<char> = list.iter().filter_map(|e| e.wrong.chars().next()).collect();
+    firsts.sort_unstable();
+    firsts.dedup();
     let t = &prose.text;
     let mut i = 0;
     while i < t.len() {
         let rest = &t[i..];
+        let first = rest.chars().next().unwrap_or(' ');
+        if firsts.binary_search(&first).is_err() {
+            i += first.len_utf8();
+            continue;
+        }
         let hit = list.iter().find(|e| {
             if !rest.starts_with(e.wrong) {
                 return false;
@@ -155,13 +164,17 @@ fn brackets(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
             unclosed.extend(st.into_iter().map(|s| (p, s)));
         }
     }
-    if lone_items.len() == 1 {
-        let (ns, bs, be) = lone_items[0];
-        let number = &t[ns..bs];
-        let mut d =
-            diag("W02", format!("「{}{}」缺少左括号，应为「（{}）」：前后的序号都带一对括号。", number, &t[bs..be], number), vec![prose.span(doc, ns, be)]);
-        d.suggestion = Some(format!("（{}）", number));
-        out.push(d);
+    // Slips among bracketed item numbers (「（一）… 二）… （三）」) are flagged; item numbers
+    // that mostly stand with a closing bracket only are the report's numbering style.
+    let paired_items = paired_item_numbers(t);
+    if !lone_items.is_empty() && (lone_items.len() == 1 || paired_items > lone_items.len()) {
+        for &(ns, bs, be) in &lone_items {
+            let number = &t[ns..bs];
+            let mut d =
+                diag("W02", format!("「{}{}」缺少左括号，应为「（{}）」：前后的序号都带一对括号。", number, &t[bs..be], number), vec![prose.span(doc, ns, be)]);
+            d.suggestion = Some(format!("（{}）", number));
+            out.push(d);
+        }
     }
     for (p, s, e) in lone_other {
         let (open, close, name) = PAIRS[p];
@@ -173,6 +186,22 @@ fn brackets(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
         let e = s + t[s..].chars().next().map(|c| c.len_utf8()).unwrap_or(1);
         out.push(diag("W02", format!("「{}」后面没有对应的「{}」：{}不成对。{}", &t[s..e], close[0], name, context(t, s, e)), vec![prose.span(doc, s, e)]));
     }
+}
+
+/// Item numbers with both brackets at a paragraph or sentence start: 「（一）」「(2)」.
+fn paired_item_numbers(t: &str) -> usize {
+    let mut n = 0;
+    for (i, c) in t.char_indices() {
+        if !(c == '（' || c == '(') || !matches!(t[..i].chars().next_back(), None | Some('\n' | '。' | '；' | '：' | ';' | ':')) {
+            continue;
+        }
+        let rest = &t[i + c.len_utf8()..];
+        let num: usize = rest.chars().take_while(|c| crate::text::is_cjk_numeral(*c) || c.is_ascii_digit()).map(|c| c.len_utf8()).sum();
+        if num > 0 && rest[num..].starts_with(['）', ')']) {
+            n += 1;
+        }
+    }
+    n
 }
 
 /// An item number (一…十 or digits) right before `at`, itself at a paragraph or sentence start.
@@ -386,6 +415,11 @@ mod tests {
         // A numbering style 1）2） is not a slip.
         let t = report("主要做法：\n1）加强领导。\n2）完善制度。");
         assert!(codes(&t, "W02").is_empty());
+        // Two slips among bracketed numbers are two slips.
+        let t = report(
+            "（一）主动公开。公开为常态。\n二）依申请公开。未收到申请。\n（三）政府信息管理。加强审核。\n四）平台建设。完善网站。\n（五）监督保障。加强考核。",
+        );
+        assert_eq!(codes(&t, "W02").iter().map(|c| c.0.as_str()).collect::<Vec<_>>(), vec!["二）", "四）"]);
     }
 
     #[test]
