@@ -116,8 +116,9 @@ pub fn flatten(html: String) -> Source {
                 continue;
             }
         }
-        // A run of text up to the next tag or entity.
+        // A run of text up to the next tag or entity (a bare '&' is text: always advance).
         let start = i;
+        i += 1;
         while i < bytes.len() && bytes[i] != b'<' && bytes[i] != b'&' {
             i += 1;
         }
@@ -214,6 +215,12 @@ mod tests {
         let src = flatten("<table><tr><td><p><span>规</span><span>章</span></p></td><td><p>3</p></td><td><p>&nbsp;</p></td></tr></table>".to_string());
         let line = src.text().lines().find(|l| l.contains("规章")).unwrap();
         assert_eq!(line.split('\t').map(str::trim).collect::<Vec<_>>(), vec!["规章", "3", ""]);
+    }
+
+    #[test]
+    fn a_bare_ampersand_is_text() {
+        let src = flatten("<p>A & B &unknown; &</p>".to_string());
+        assert_eq!(src.text().trim_end(), "A & B &unknown; &");
     }
 
     #[test]

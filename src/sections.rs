@@ -109,7 +109,10 @@ pub struct Title {
 }
 
 pub fn find_title(text: &str, first_heading: Option<usize>) -> Option<Title> {
-    let limit = first_heading.unwrap_or(text.len().min(3000)).min(text.len());
+    let mut limit = first_heading.unwrap_or(text.len().min(3000)).min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
     let head = &text[..limit];
     let ls: Vec<(usize, usize)> = lines(head).filter(|&(s, e)| !head[s..e].trim().is_empty()).take(12).collect();
     for (i, &(s, e)) in ls.iter().enumerate() {

@@ -104,10 +104,17 @@ fn cell_tokens(line: &str, base: usize) -> Vec<Tok> {
             }
             continue;
         }
-        let lead = part.len() - part.trim_start().len();
+        // Markdown bold marks around a cell are not content; offsets follow what is kept.
+        let kept = t.trim_matches('*').trim();
+        if kept.is_empty() {
+            continue;
+        }
+        let lead = part.len() - part.trim_start().len()
+            + (t.len() - t.trim_start_matches('*').len())
+            + (t.trim_start_matches('*').len() - t.trim_start_matches('*').trim_start().len());
+        let t = kept;
         let s = base + off + lead;
         let e = s + t.len();
-        let t = t.trim_matches('*');
         match classify(t, true) {
             Some(v) => {
                 seen_value = true;

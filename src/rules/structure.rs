@@ -33,7 +33,11 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
 fn first_line_end(text: &str) -> usize {
     let t = text.trim_start();
     let s = text.len() - t.len();
-    s + t.find('\n').unwrap_or(t.len()).min(200)
+    let mut e = t.find('\n').unwrap_or(t.len()).min(200);
+    while !t.is_char_boundary(e) {
+        e -= 1;
+    }
+    s + e
 }
 
 fn year(doc: &Doc, out: &mut Vec<Diagnostic>, start: Span) {
