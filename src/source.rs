@@ -15,7 +15,7 @@ pub struct Source {
     map: Vec<(usize, usize, bool)>,
     /// Byte offset of every line start in `original`.
     line_starts: Vec<usize>,
-    /// Characters before every 4 KiB block of `original`, so a column is found in constant
+    /// Characters before every 512-byte block of `original`, so a column is found in constant
     /// time even on a page that is one long line (HTML often is).
     char_blocks: Vec<usize>,
     /// For a PDF: where the characters of `original` are printed, sorted by offset
@@ -23,14 +23,19 @@ pub struct Source {
     positions: Vec<(usize, crate::positioned::Pos)>,
 }
 
-const BLOCK: usize = 4096;
+const BLOCK: usize = 512;
+
+/// Characters that start in these bytes (UTF-8 lead bytes).
+fn count_chars(b: &[u8]) -> usize {
+    b.iter().filter(|&&c| c & 0xC0 != 0x80).count()
+}
 
 fn char_blocks(text: &str) -> Vec<usize> {
     let mut v = Vec::with_capacity(text.len() / BLOCK + 1);
     let mut n = 0;
     for chunk in text.as_bytes().chunks(BLOCK) {
         v.push(n);
-        n += chunk.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        n += count_chars(chunk);
     }
     v.push(n);
     v
@@ -122,8 +127,10 @@ impl Source {
             Err(i) => i - 1,
         };
         let start = self.line_starts[line];
-        let o = off.min(self.original.len());
-        let col = self.char_index(o) - self.char_index(start) + 1;
+        let o = off.min(self.original.len()).max(start);
+        // Short distances (every ordinary line) are counted directly; only a very long line
+        // (a one-line HTML page) goes through the per-block counts.
+        let col = if o - start <= BLOCK { count_chars(&self.original.as_bytes()[start..o]) } else { self.char_index(o) - self.char_index(start) } + 1;
         (line as u32 + 1, col as u32)
     }
 
@@ -131,7 +138,7 @@ impl Source {
     fn char_index(&self, off: usize) -> usize {
         let b = off / BLOCK;
         let base = self.char_blocks[b];
-        base + self.original.as_bytes()[b * BLOCK..off].iter().filter(|&&c| c & 0xC0 != 0x80).count()
+        base + count_chars(&self.original.as_bytes()[b * BLOCK..off])
     }
 
     /// The original line (without its newline) that holds a byte offset.
