@@ -202,7 +202,16 @@ const UNITS: &[&str] = &["万元", "元", "件", "条", "个", "项", "起", "�
 
 /// Split a word that is text with a number run on at its end ("数量801000081", "规章0").
 fn split_word(w: &str, base: usize, out: &mut Vec<Tok>) {
-    let trailing = w.bytes().rev().take_while(|b| b.is_ascii_digit()).count();
+    let b = w.as_bytes();
+    let mut k = b.len() - b.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    // A decimal runs on the same way: 「行政事业性收费83615.6」.
+    if k < b.len() && k >= 2 && b[k - 1] == b'.' && b[k - 2].is_ascii_digit() {
+        k -= 1;
+        while k > 0 && b[k - 1].is_ascii_digit() {
+            k -= 1;
+        }
+    }
+    let trailing = b.len() - k;
     if trailing > 0 && trailing < w.len() {
         let cut = w.len() - trailing;
         let head = &w[..cut];
@@ -254,6 +263,7 @@ mod tests {
         assert_eq!(kinds("规章 0 0 12"), vec!["T:规章", "V:0", "V:0", "V:12"]);
         assert_eq!(kinds("只计这一情 形，不 4"), vec!["T:只计这一情 形，不", "V:4"]);
         assert_eq!(kinds("数量801000081"), vec!["T:数量", "V:801000081"]);
+        assert_eq!(kinds("行政事业性收费83615.6"), vec!["T:行政事业性收费", "V:83615.6"]);
         assert_eq!(kinds("规章 22（其中修订16件） /"), vec!["T:规章", "V:22（其中修订16件）", "V:/"]);
         assert_eq!(kinds("-3-"), Vec::<String>::new());
         assert_eq!(kinds("行政事业性收费 0.5万元"), vec!["T:行政事业性收费", "V:0.5万元"]);
