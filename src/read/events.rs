@@ -37,6 +37,13 @@ pub fn events(text: &str, lines: &[Line]) -> Vec<Ev> {
         let alone = line.toks.len() == 1;
         for (k, t) in line.toks.iter().enumerate() {
             match t.kind {
+                Kind::Text if k == 0 && line.margin => {
+                    // A piece of a vertically written cell: its own label, never glued to the
+                    // label run it happens to share a line with.
+                    flush(text, &mut run, &mut out);
+                    run.push((t.start, t.end, true));
+                    flush(text, &mut run, &mut out);
+                }
                 Kind::Text => run.push((t.start, t.end, k == 0)),
                 Kind::Val(_) => {
                     flush(text, &mut run, &mut out);

@@ -36,6 +36,11 @@ pub struct Line {
     pub blank: bool,
     /// Split at tabs or pipes rather than spaces.
     pub cells: bool,
+    /// The first token is a fragment of a label written down the left margin, one or two
+    /// characters a line (`pdftotext -layout` of 「三、本年度办理结果」): it shares the line
+    /// only because it is printed at the same height, and belongs to neither the label nor
+    /// the values beside it.
+    pub margin: bool,
 }
 
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Line> {
@@ -52,7 +57,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Line> {
             continue;
         }
         if line.trim().is_empty() {
-            out.push(Line { start: ls, end: le, toks: Vec::new(), blank: true, cells: false });
+            out.push(Line { start: ls, end: le, toks: Vec::new(), blank: true, cells: false, margin: false });
             continue;
         }
         let cells = line.contains('\t') || is_markdown_row(line);
@@ -60,9 +65,25 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Line> {
         if is_markdown_rule(line) {
             continue;
         }
-        out.push(Line { start: ls, end: le, toks, blank: false, cells });
+        let margin = !cells && margin_fragment(line, ls, &toks);
+        out.push(Line { start: ls, end: le, toks, blank: false, cells, margin });
     }
     out
+}
+
+/// One or two CJK characters at the very start of a line, then a wide gap, then more: a piece
+/// of a vertically written cell (see `Line::margin`).
+fn margin_fragment(line: &str, base: usize, toks: &[Tok]) -> bool {
+    let (Some(first), Some(next)) = (toks.first(), toks.get(1)) else {
+        return false;
+    };
+    if first.start != base || first.kind != Kind::Text {
+        return false;
+    }
+    let w = &line[..first.end - base];
+    let n = w.chars().count();
+    let gap = &line[first.end - base..next.start - base];
+    (1..=2).contains(&n) && w.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '、') && gap.len() >= 4 && gap.trim().is_empty()
 }
 
 fn is_markdown_row(line: &str) -> bool {
@@ -165,6 +186,12 @@ fn word_tokens(line: &str, base: usize) -> Vec<Tok> {
             None => split_word(w, base + s, &mut toks),
         }
     }
+    if margin_fragment(line, base, &toks) {
+        // Keep the margin fragment a token of its own.
+        let rest = merge_text(toks.split_off(1));
+        toks.extend(rest);
+        return toks;
+    }
     merge_text(toks)
 }
 
@@ -266,6 +293,8 @@ mod tests {
         assert_eq!(kinds("行政事业性收费83615.6"), vec!["T:行政事业性收费", "V:83615.6"]);
         assert_eq!(kinds("规章 22（其中修订16件） /"), vec!["T:规章", "V:22（其中修订16件）", "V:/"]);
         assert_eq!(kinds("-3-"), Vec::<String>::new());
+        assert_eq!(kinds("本            2.其他法律 0"), vec!["T:本", "T:2.其他法律", "V:0"]);
+        assert_eq!(kinds("本 年度"), vec!["T:本 年度"]);
         assert_eq!(kinds("行政事业性收费 0.5万元"), vec!["T:行政事业性收费", "V:0.5万元"]);
     }
 
