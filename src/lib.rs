@@ -19,6 +19,7 @@ pub mod render;
 pub mod rules;
 pub mod sections;
 pub mod source;
+pub mod testgen;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
