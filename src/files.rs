@@ -34,6 +34,8 @@ pub struct Checked {
     pub report: Report,
     /// How the file was read: "UTF-8", "GB18030", "pdf", "docx", "html" …
     pub encoding: String,
+    /// Why the file could not be read at all (the report then holds only this, as D01).
+    pub error: Option<String>,
 }
 
 /// What kind of file the bytes are, by their first bytes (and the name, for HTML).
@@ -69,7 +71,7 @@ pub fn kind_of(bytes: &[u8], file_name: Option<&str>) -> Kind {
 fn unreadable(reason: String, form: &'static str, text: String) -> Checked {
     let mut report = not_text(&reason);
     report.input_form = form;
-    Checked { text, report, encoding: form.to_string() }
+    Checked { text, report, encoding: form.to_string(), error: Some(reason) }
 }
 
 fn too_large(len: usize) -> Checked {
@@ -97,13 +99,13 @@ pub fn check_file(bytes: &[u8], file_name: Option<&str>) -> Checked {
         Kind::Html => {
             let (text, enc) = decode_html(bytes);
             let report = crate::check_html(&text);
-            Checked { text, report, encoding: enc }
+            Checked { text, report, encoding: enc, error: None }
         }
         Kind::Text => match decode(bytes) {
             Decoded::NotText(reason) => unreadable(reason, "binary", String::new()),
             Decoded::Text { text, encoding } => {
                 let report = crate::check_text(&text);
-                Checked { text, report, encoding: encoding.to_string() }
+                Checked { text, report, encoding: encoding.to_string(), error: None }
             }
         },
     }
@@ -133,18 +135,26 @@ pub fn check_file_flat(bytes: &[u8], file_name: Option<&str>) -> Checked {
 pub fn check_html_flat(markup: &str) -> Checked {
     let flat = html::flatten(markup.to_string()).text().to_string();
     let report = run_as(Source::plain(flat.clone()), Some("html"));
-    Checked { text: flat, report, encoding: "html".into() }
+    Checked { text: flat, report, encoding: "html".into(), error: None }
 }
 
 /// Decode an HTML file: the charset its `<meta>` declares (GBK/GB2312 pages are common),
 /// otherwise as text is decoded.
 pub fn decode_html(bytes: &[u8]) -> (String, String) {
     if let Some(cs) = html::declared_charset(bytes) {
-        if let Some(enc) = encoding_rs::Encoding::for_label(cs.as_bytes()) {
+        // Only the charsets Chinese government pages use; naming encodings by label would link
+        // every decoder of encoding_rs into the page's wasm.
+        match cs.as_str() {
             // GB2312 and GBK pages often hold GB18030 characters: decode with the superset.
-            let enc = if enc == encoding_rs::GBK { encoding_rs::GB18030 } else { enc };
-            let (text, used, _) = enc.decode(bytes);
-            return (text.into_owned(), used.name().to_string());
+            "gbk" | "gb2312" | "gb18030" | "x-gbk" | "cp936" | "ms936" | "windows-936" | "euc-cn" | "csgb2312" | "chinese" | "iso-ir-58" => {
+                let (text, _, _) = encoding_rs::GB18030.decode(bytes);
+                return (text.into_owned(), "GB18030".into());
+            }
+            "utf-8" | "utf8" | "unicode-1-1-utf-8" => {
+                let b = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF][..]).unwrap_or(bytes);
+                return (String::from_utf8_lossy(b).into_owned(), "UTF-8".into());
+            }
+            _ => {}
         }
     }
     match decode(bytes) {
@@ -158,7 +168,7 @@ pub fn check_docx(bytes: &[u8]) -> Checked {
     match crate::docx::docx_text(bytes) {
         Ok(text) => {
             let report = run_as(Source::plain(text.clone()), Some("docx"));
-            Checked { text, report, encoding: "docx".into() }
+            Checked { text, report, encoding: "docx".into(), error: None }
         }
         Err(e) => unreadable(e.message(), "docx", String::new()),
     }
@@ -172,7 +182,7 @@ pub fn check_positioned(doc: &PositionedDoc) -> Checked {
     }
     let text = lay.text.clone();
     let report = run_as(Source::positioned(lay), Some("pdf"));
-    Checked { text, report, encoding: "pdf".into() }
+    Checked { text, report, encoding: "pdf".into(), error: None }
 }
 
 pub fn scanned_message(pages: usize) -> String {
@@ -188,6 +198,12 @@ pub fn encrypted_message() -> String {
 
 pub fn damaged_message(detail: &str) -> String {
     format!("这份 PDF 已损坏或不完整，无法读取（{}）。请重新下载或导出 PDF 后再试，或复制文字粘贴进来。", detail)
+}
+
+/// A PDF that PDF.js could not open (the page): "encrypted" or "damaged", with its detail.
+pub fn pdf_error(kind: &str, detail: &str) -> Checked {
+    let msg = if kind == "encrypted" { encrypted_message() } else { damaged_message(detail) };
+    unreadable(msg, "pdf", String::new())
 }
 
 /// A PDF, read natively (CLI).

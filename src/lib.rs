@@ -9,6 +9,7 @@ pub mod decode;
 pub mod docx;
 pub mod files;
 pub mod format;
+pub mod glyphs;
 pub mod html;
 pub mod model;
 #[cfg(all(feature = "pdf", not(target_arch = "wasm32")))]

@@ -64,6 +64,7 @@ fn read_inner(bytes: &[u8]) -> Result<PositionedDoc, PdfError> {
     }
     let mut out = PositionedDoc::default();
     let mut fonts: HashMap<ObjectId, std::rc::Rc<Font>> = HashMap::new();
+    let mut broken = 0;
     for (n, (_, &page_id)) in pages.iter().enumerate().take(MAX_PAGES) {
         let page_no = n as u32 + 1;
         let Ok(page) = doc.get_dictionary(page_id) else {
@@ -72,11 +73,17 @@ fn read_inner(bytes: &[u8]) -> Result<PositionedDoc, PdfError> {
         };
         let geom = PageGeom::of(&doc, page);
         out.pages.push(PageSize { width: geom.width, height: geom.height });
-        let content = page_content(&doc, page);
+        let (content, ok) = page_content(&doc, page);
+        broken += usize::from(!ok);
         let resources = inherited(&doc, page, b"Resources").and_then(|o| doc.dereference(o).ok()).and_then(|(_, o)| o.as_dict().ok());
         let mut interp = Interp { doc: &doc, page: page_no, view: geom.view, items: Vec::new(), ops: 0, fonts: &mut fonts, forms: Vec::new() };
         interp.run(&content, resources, Matrix::IDENTITY, 0);
         out.items.extend(interp.items);
+    }
+    // No text and pages whose content is missing: damaged, not a scan.
+    let chars: usize = out.items.iter().map(|i| i.text.chars().filter(|c| !c.is_whitespace()).count()).sum();
+    if chars < 20 && (broken > 0 || doc.xref_recovery.is_some()) {
+        return Err(PdfError::Damaged("页面内容缺失".into()));
     }
     Ok(out)
 }
@@ -98,26 +105,33 @@ fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<
     None
 }
 
-fn page_content(doc: &Document, page: &Dictionary) -> Vec<u8> {
+/// A page's content streams, concatenated; `false` when some could not be read (missing
+/// objects, broken compression): the file is damaged.
+fn page_content(doc: &Document, page: &Dictionary) -> (Vec<u8>, bool) {
     let mut out = Vec::new();
-    let Ok(c) = page.get(b"Contents") else { return out };
+    let mut ok = true;
+    let Ok(c) = page.get(b"Contents") else { return (out, true) };
     let list: Vec<&Object> = match doc.dereference(c) {
         Ok((_, Object::Array(a))) => a.iter().collect(),
         Ok((_, o)) => vec![o],
-        Err(_) => vec![],
+        Err(_) => return (out, false),
     };
     for o in list {
-        if let Ok((_, Object::Stream(s))) = doc.dereference(o) {
-            if let Ok(data) = s.get_plain_content_with_limit(MAX_STREAM) {
-                out.extend_from_slice(&data);
-                out.push(b'\n');
-            }
+        match doc.dereference(o) {
+            Ok((_, Object::Stream(s))) => match s.get_plain_content_with_limit(MAX_STREAM) {
+                Ok(data) => {
+                    out.extend_from_slice(&data);
+                    out.push(b'\n');
+                }
+                Err(_) => ok = false,
+            },
+            _ => ok = false,
         }
         if out.len() > MAX_STREAM {
             break;
         }
     }
-    out
+    (out, ok)
 }
 
 // ---------------------------------------------------------------- geometry

@@ -139,7 +139,7 @@ pub fn layout(doc: &PositionedDoc) -> Layout {
         if !ok || it.text.trim().is_empty() {
             continue;
         }
-        let text = squeeze(&it.text);
+        let text = squeeze(&crate::glyphs::unify(&it.text));
         by_page[it.page as usize - 1].push(It { page: it.page, x: it.x, y: it.y, w: it.w.max(0.0), h: it.h.abs().max(0.1), text });
     }
     // Turn pages that read sideways.
@@ -160,10 +160,14 @@ pub fn layout(doc: &PositionedDoc) -> Layout {
 
     let mut out = Out::default();
     let mut chars = 0;
+    let mut page_rows: Vec<Vec<Row>> = Vec::with_capacity(pages.len());
     for (p, lines) in pages.iter().enumerate() {
         let items = &all[p];
         chars += lines.iter().flat_map(|l| l.items.iter()).map(|&i| items[i].text.chars().filter(|c| !c.is_whitespace()).count()).sum::<usize>();
-        let rows = rows_of(lines, items);
+        page_rows.push(rows_of(p, lines, items));
+    }
+    continue_rows_over_pages(&mut page_rows, &all);
+    for rows in page_rows {
         let mut prev_bottom: Option<(f32, f32)> = None;
         for row in rows {
             if let Some((b, h)) = prev_bottom {
@@ -172,12 +176,57 @@ pub fn layout(doc: &PositionedDoc) -> Layout {
                     out.push_sep("\n");
                 }
             }
-            row.write(items, &mut out);
+            row.write(&all, &mut out);
             out.push_sep("\n");
             prev_bottom = Some((row.bottom, row.h));
         }
     }
     Layout { text: out.text, positions: out.positions, chars, pages: npages }
+}
+
+/// A table row cut by a page break: the rest of its label at the top of the next page (lines
+/// with no values, before the page's first row with values, in the label column of the row that
+/// ends the previous page, not starting with an item number) is joined to that row.
+fn continue_rows_over_pages(pages: &mut [Vec<Row>], all: &[Vec<It>]) {
+    for p in 1..pages.len() {
+        let (before, after) = pages.split_at_mut(p);
+        let Some(last) = before[p - 1].last_mut() else { continue };
+        if !last.has_values() {
+            continue;
+        }
+        let label_cols: Vec<usize> = (0..last.cells.len()).filter(|&k| !last.extents[k].2).collect();
+        if label_cols.is_empty() {
+            continue;
+        }
+        // (row on the new page, label cell of `last` it continues)
+        let mut moves: Vec<(usize, usize)> = Vec::new();
+        for (r, row) in after[0].iter().enumerate() {
+            if row.has_values() || row.cells.len() != 1 {
+                break;
+            }
+            let text: String = row.cells[0].iter().map(|&(q, i)| all[q][i].text.as_str()).collect();
+            let (x0, x1, _) = row.extents[0];
+            let h = row.cells[0].iter().map(|&(q, i)| all[q][i].h).fold(0.0, f32::max);
+            let col = label_cols
+                .iter()
+                .copied()
+                .find(|&k| overlap(last.extents[k].0, last.extents[k].1, x0, x1) > 0.5 * (x1 - x0).min(last.extents[k].1 - last.extents[k].0).max(0.1));
+            let fits = (h - last.h).abs() <= 0.25 * h.max(last.h) && !starts_item(&text) && crate::sections::heading_of(&text).is_none();
+            match col {
+                Some(k) if fits => moves.push((r, k)),
+                _ => break,
+            }
+        }
+        // Only when the table goes on below them.
+        if moves.is_empty() || !after[0].get(moves.len()).map(|r| r.has_values()).unwrap_or(false) {
+            continue;
+        }
+        for &(r, k) in &moves {
+            let items = after[0][r].cells[0].clone();
+            last.cells[k].extend(items);
+        }
+        after[0].drain(..moves.len());
+    }
 }
 
 /// The output text with its positions.
@@ -369,7 +418,7 @@ fn drop_running_lines(pages: &mut [Vec<Line>], items: &[Vec<It>], sizes: &[PageS
     for (p, li, k, top) in &edges {
         let text = text_of(*p, &pages[*p][*li]);
         let marker = is_page_marker(&text) || (k.chars().all(|c| c == '#') && k.len() <= 4 && !top);
-        let repeated = edges.iter().any(|(q, _, k2, t2)| q != p && k2 == k && t2 == top) && k.chars().count() <= 40;
+        let repeated = edges.iter().any(|(q, _, k2, t2)| q != p && k2 == k && t2 == top);
         if marker || repeated {
             drop.push((*p, *li));
         }
@@ -385,19 +434,28 @@ struct Row {
     top: f32,
     bottom: f32,
     h: f32,
-    /// Cells in order; each cell is a list of items (a joined label may come from several).
-    cells: Vec<Vec<usize>>,
+    /// Cells in order; each cell is a list of (page index, item) (a joined label may come from
+    /// several lines, even from the top of the next page).
+    cells: Vec<Vec<(usize, usize)>>,
+    /// Each cell's horizontal extent and whether it is a value.
+    extents: Vec<(f32, f32, bool)>,
 }
 
 impl Row {
-    fn write(&self, items: &[It], out: &mut Out) {
+    fn has_values(&self) -> bool {
+        self.extents.iter().any(|e| e.2)
+    }
+}
+
+impl Row {
+    fn write(&self, all: &[Vec<It>], out: &mut Out) {
         for (k, cell) in self.cells.iter().enumerate() {
             if k > 0 {
                 out.push_sep("\t");
             }
             let mut prev: Option<&It> = None;
-            for &i in cell {
-                let it = &items[i];
+            for &(p, i) in cell {
+                let it = &all[p][i];
                 let text = it.text.trim();
                 if let Some(p) = prev {
                     if needs_space(p, it) {
@@ -432,10 +490,30 @@ fn needs_space(a: &It, b: &It) -> bool {
     }
 }
 
+/// Does a label start with an item number (「（一）」「(1)」「1.」「1、」「一、」)?
+fn starts_item(s: &str) -> bool {
+    let t: Vec<char> = s.trim_start().chars().filter(|c| !c.is_whitespace()).take(6).collect();
+    let Some(&first) = t.first() else { return false };
+    if first == '（' || first == '(' {
+        let n = t[1..].iter().take_while(|c| crate::text::is_cjk_numeral(**c) || c.is_ascii_digit()).count();
+        return n > 0 && matches!(t.get(1 + n), Some('）') | Some(')'));
+    }
+    if first.is_ascii_digit() {
+        let n = t.iter().take_while(|c| c.is_ascii_digit()).count();
+        return matches!(t.get(n), Some('.') | Some('、') | Some('．'));
+    }
+    crate::text::is_cjk_numeral(first) && t.get(1) == Some(&'、')
+}
+
 /// Lines of one page, with wrapped row labels joined into their table rows.
-fn rows_of(lines: &[Line], items: &[It]) -> Vec<Row> {
-    // Label pieces: text cells of text-only lines, and text cells left of the values of lines
-    // that have values (anchors).
+///
+/// Label pieces (text left of a row's values, and lines with no values at all) stacked in one
+/// column a wrapped line's step apart form a cell's text, until a piece that starts with an
+/// item number begins the next cell. A cell's text with the label of exactly one row with
+/// values is that row's label; a cell's text with no values of its own belongs to the row
+/// whose values lie beside it (a label wrapped over two lines has its values between them).
+/// A section heading is never part of a row.
+fn rows_of(page: usize, lines: &[Line], items: &[It]) -> Vec<Row> {
     #[derive(Clone, Copy)]
     struct Piece {
         line: usize,
@@ -443,26 +521,32 @@ fn rows_of(lines: &[Line], items: &[It]) -> Vec<Row> {
         x1: f32,
         y: f32,
         h: f32,
+        item: bool,
     }
     let mut pieces: Vec<Piece> = Vec::new();
     for (li, l) in lines.iter().enumerate() {
+        let text: String = l.items.iter().map(|&i| items[i].text.as_str()).collect();
+        if !l.is_anchor() && crate::sections::heading_of(&text).is_some() {
+            continue;
+        }
         let vx = l.values_x();
         for c in l.cells.iter() {
             if c.numeric || vx.map(|v| c.x0 >= v).unwrap_or(false) {
                 continue;
             }
-            let y = l.items.iter().filter(|i| c.items.contains(i)).map(|&i| items[i].y).next().unwrap_or(l.y);
+            let ctext: String = c.items.iter().map(|&i| items[i].text.as_str()).collect();
             let h = c.items.iter().map(|&i| items[i].h).fold(0.0, f32::max);
-            pieces.push(Piece { line: li, x0: c.x0, x1: c.x1, y, h });
+            let y = c.items.first().map(|&i| items[i].y).unwrap_or(l.y);
+            pieces.push(Piece { line: li, x0: c.x0, x1: c.x1, y, h, item: starts_item(&ctext) });
         }
     }
-    // Chains: pieces stacked in one column with a line step of a wrapped cell.
-    let mut chain_of: Vec<usize> = (0..pieces.len()).collect();
+    // Cells: chains of pieces in one column, split where an item number starts a label.
     let mut order: Vec<usize> = (0..pieces.len()).collect();
-    order.sort_by(|&a, &b| pieces[a].y.total_cmp(&pieces[b].y));
+    order.sort_by(|&a, &b| pieces[a].y.total_cmp(&pieces[b].y).then(pieces[a].x0.total_cmp(&pieces[b].x0)));
+    let mut next: Vec<Option<usize>> = vec![None; pieces.len()];
+    let mut has_prev = vec![false; pieces.len()];
     for (k, &a) in order.iter().enumerate() {
         let pa = pieces[a];
-        // The nearest piece below in the same column.
         for &b in order[k + 1..].iter() {
             let pb = pieces[b];
             let step = pb.y - pa.y;
@@ -473,57 +557,54 @@ fn rows_of(lines: &[Line], items: &[It]) -> Vec<Row> {
                 break;
             }
             let ov = overlap(pa.x0, pa.x1, pb.x0, pb.x1);
-            let same_size = (pa.h - pb.h).abs() <= 0.2 * pa.h.max(pb.h);
-            if ov > 0.5 * (pa.x1 - pa.x0).min(pb.x1 - pb.x0).max(0.1) && same_size && pb.line != pa.line {
-                let (ca, cb) = (find(&mut chain_of, a), find(&mut chain_of, b));
-                chain_of[cb] = ca;
+            if ov > 0.5 * (pa.x1 - pa.x0).min(pb.x1 - pb.x0).max(0.1) {
+                let same_size = (pa.h - pb.h).abs() <= 0.2 * pa.h.max(pb.h);
+                if same_size && !pb.item && !has_prev[b] && pb.line != pa.line {
+                    next[a] = Some(b);
+                    has_prev[b] = true;
+                }
                 break;
             }
         }
     }
-    // Attach each chain's text-only pieces to the one anchor line it belongs to.
     let mut attach: Vec<Option<usize>> = vec![None; lines.len()]; // text-only line -> anchor line
-    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
-    for i in 0..pieces.len() {
-        let r = find(&mut chain_of, i);
-        groups.entry(r).or_default().push(i);
-    }
-    for (_, g) in groups {
-        if g.len() < 2 {
-            continue;
+    for &start in order.iter().filter(|&&i| !has_prev[i]) {
+        let mut cell = vec![start];
+        while let Some(n) = next[*cell.last().unwrap()] {
+            cell.push(n);
         }
-        let loose: Vec<usize> = g.iter().copied().filter(|&i| !lines[pieces[i].line].is_anchor()).collect();
+        let loose: Vec<usize> = cell.iter().copied().filter(|&i| !lines[pieces[i].line].is_anchor()).collect();
         if loose.is_empty() {
             continue;
         }
-        let mut anchors: Vec<usize> = g.iter().map(|&i| pieces[i].line).filter(|&l| lines[l].is_anchor()).collect();
-        anchors.sort();
+        let mut anchors: Vec<usize> = cell.iter().map(|&i| pieces[i].line).filter(|&l| lines[l].is_anchor()).collect();
         anchors.dedup();
+        let h = pieces[start].h;
+        let x1 = cell.iter().map(|&i| pieces[i].x1).fold(f32::NEG_INFINITY, f32::max);
         if anchors.is_empty() {
-            // The values may sit between the wrapped lines, with no label of their own.
-            let y0 = g.iter().map(|&i| pieces[i].y).fold(f32::INFINITY, f32::min);
-            let y1 = g.iter().map(|&i| pieces[i].y).fold(f32::NEG_INFINITY, f32::max);
-            let x1 = g.iter().map(|&i| pieces[i].x1).fold(f32::NEG_INFINITY, f32::max);
-            anchors = (0..lines.len())
+            // Values beside the cell's text, with no label of their own.
+            let y0 = pieces[start].y - 0.6 * h;
+            let y1 = pieces[*cell.last().unwrap()].y + 0.6 * h;
+            let mid = (y0 + y1) / 2.0;
+            let mut cands: Vec<usize> = (0..lines.len())
                 .filter(|&l| {
                     let ln = &lines[l];
-                    ln.is_anchor()
-                        && ln.y > y0
-                        && ln.y < y1 + 0.5 * ln.h
-                        && ln.values_x().map(|v| v >= x1).unwrap_or(false)
-                        && ln.cells.iter().all(|c| c.numeric || c.x0 >= ln.values_x().unwrap_or(0.0))
+                    let Some(vx) = ln.values_x() else { return false };
+                    let label_free = ln.cells.iter().all(|c| c.numeric || c.x0 >= vx || c.x1 < pieces[start].x0);
+                    ln.y >= y0 && ln.y <= y1 && vx >= x1 - 0.3 * h && label_free
                 })
                 .collect();
+            cands.sort_by(|&a, &b| (lines[a].y - mid).abs().total_cmp(&(lines[b].y - mid).abs()));
+            anchors = cands.into_iter().take(1).collect();
         }
         if anchors.len() != 1 {
             continue;
         }
         let a = anchors[0];
-        // A whole text-only line is moved only if all its cells are label pieces of the table.
+        let vx = lines[a].values_x().unwrap_or(f32::INFINITY);
         for &i in &loose {
             let l = pieces[i].line;
-            let vx = lines[a].values_x().unwrap_or(f32::INFINITY);
-            if lines[l].cells.iter().all(|c| c.x1 <= vx + 0.5 * lines[l].h) && lines[l].cells.len() == 1 {
+            if lines[l].cells.iter().all(|c| c.x1 <= vx + 0.3 * h) && attach[l].is_none() {
                 attach[l] = Some(a);
             }
         }
@@ -536,7 +617,9 @@ fn rows_of(lines: &[Line], items: &[It]) -> Vec<Row> {
         }
         let joined: Vec<usize> = (0..lines.len()).filter(|&k| attach[k] == Some(li)).collect();
         if joined.is_empty() {
-            rows.push(Row { top: l.top, bottom: l.bottom, h: l.h, cells: l.cells.iter().map(|c| c.items.clone()).collect() });
+            let cells = l.cells.iter().map(|c| c.items.iter().map(|&i| (page, i)).collect()).collect();
+            let extents = l.cells.iter().map(|c| (c.x0, c.x1, c.numeric)).collect();
+            rows.push(Row { top: l.top, bottom: l.bottom, h: l.h, cells, extents });
             continue;
         }
         // Label cells of the row: this line's label cells and the joined lines' cells, grouped
@@ -564,27 +647,22 @@ fn rows_of(lines: &[Line], items: &[It]) -> Vec<Row> {
             }
         }
         cols.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let mut cells: Vec<Vec<usize>> = Vec::new();
-        for (_, _, mut parts) in cols {
+        let mut cells: Vec<Vec<(usize, usize)>> = Vec::new();
+        let mut extents = Vec::new();
+        for (x0, x1, mut parts) in cols {
             parts.sort_by(|a, b| a.0.total_cmp(&b.0));
-            cells.push(parts.into_iter().flat_map(|p| p.1).collect());
+            cells.push(parts.into_iter().flat_map(|p| p.1).map(|i| (page, i)).collect());
+            extents.push((x0, x1, false));
         }
         for c in l.cells.iter().filter(|c| c.numeric || c.x0 >= vx) {
-            cells.push(c.items.clone());
+            cells.push(c.items.iter().map(|&i| (page, i)).collect());
+            extents.push((c.x0, c.x1, c.numeric));
         }
         let top = joined.iter().map(|&k| lines[k].top).fold(l.top, f32::min);
         let bottom = joined.iter().map(|&k| lines[k].bottom).fold(l.bottom, f32::max);
-        rows.push(Row { top, bottom, h: l.h, cells });
+        rows.push(Row { top, bottom, h: l.h, cells, extents });
     }
     rows
-}
-
-fn find(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    i
 }
 
 #[cfg(test)]

@@ -27,7 +27,7 @@ use crate::rules::codes::{Rule, RULES};
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
 /** Byte offsets (UTF-8, end exclusive) into the checked text; line/col 1-based, col in characters. */
-export interface Span { start: number; end: number; line: number; col: number; end_line: number; end_col: number; }
+export interface Span { start: number; end: number; line: number; col: number; end_line: number; end_col: number; page?: number; x?: number; y?: number; }
 /** A cell value as printed: a number, null for a blank cell, or a string (placeholder or text). */
 export type CellValue = number | null | string;
 export interface Cell { value: CellValue; span?: Span; }
@@ -194,4 +194,60 @@ pub fn template() -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
+}
+
+// ---------------------------------------------------------------- files: PDF, .docx, web pages
+// (src/files.rs; the page's PDF reading is static/pdf-loader.js, loaded only when needed)
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_FILES: &'static str = r#"
+/** A checked file: the text the report's spans point into (show it in place of the file),
+ *  how it was read, and `error` when it could not be read at all (the report then holds only
+ *  that, as D01). For a PDF, spans also carry `page`, `x`, `y` (points from the top left). */
+export interface Checked { text: string; encoding: string; report: Report; error?: string; }
+/** A PDF's text as PDF.js gives it, in display coordinates (static/pdf-loader.js). */
+export interface PositionedDoc {
+  pages: { width: number; height: number }[];
+  items: { page: number; x: number; y: number; w: number; h: number; dir?: number; text: string }[];
+}
+"#;
+
+#[derive(Serialize)]
+struct CheckedJs<'a> {
+    text: &'a str,
+    encoding: &'a str,
+    report: &'a crate::Report,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'a str>,
+}
+
+fn checked_js(c: &crate::files::Checked) -> Result<JsValue, JsError> {
+    to_js(&CheckedJs { text: &c.text, encoding: &c.encoding, report: &c.report, error: c.error.as_deref() })
+}
+
+/// Check a dropped file that is not a PDF: text (UTF-8/GBK/GB18030/UTF-16), a web page (its
+/// `<table>` markup; charset from its `<meta>`), Word .docx. Legacy .doc/.wps, other archives
+/// and files over the size limit get `error`.
+#[wasm_bindgen(js_name = checkFile, unchecked_return_type = "Checked")]
+pub fn check_file(bytes: &[u8], file_name: Option<String>) -> Result<JsValue, JsError> {
+    checked_js(&crate::files::check_file_flat(bytes, file_name.as_deref()))
+}
+
+/// Check HTML markup: the clipboard's `text/html` when a report is copied from a web page.
+#[wasm_bindgen(js_name = checkHtml, unchecked_return_type = "Checked")]
+pub fn check_html(markup: &str) -> Result<JsValue, JsError> {
+    checked_js(&crate::files::check_html_flat(markup))
+}
+
+/// Check a PDF from its positioned text (`readPdf` in static/pdf-loader.js).
+#[wasm_bindgen(js_name = checkPositioned, unchecked_return_type = "Checked")]
+pub fn check_positioned(#[wasm_bindgen(unchecked_param_type = "PositionedDoc")] doc: JsValue) -> Result<JsValue, JsError> {
+    let doc: crate::positioned::PositionedDoc = serde_wasm_bindgen::from_value(doc).map_err(|e| JsError::new(&e.to_string()))?;
+    checked_js(&crate::files::check_positioned(&doc))
+}
+
+/// The result for a PDF that PDF.js could not open: `kind` "encrypted" or "damaged".
+#[wasm_bindgen(js_name = pdfError, unchecked_return_type = "Checked")]
+pub fn pdf_error(kind: &str, detail: &str) -> Result<JsValue, JsError> {
+    checked_js(&crate::files::pdf_error(kind, detail))
 }

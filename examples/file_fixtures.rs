@@ -1,0 +1,556 @@
+//! Generated reports (src/testgen.rs) rendered into the files users actually have, for
+//! tests/files.rs and tests/browser/files.test.mjs. Run by scripts/gen-file-fixtures.sh, which
+//! then prints the HTML to PDF with headless Chromium, converts the .docx to PDF with
+//! LibreOffice, turns table pages sideways and reads every PDF's items with PDF.js.
+//!
+//!     cargo run --example file_fixtures -- reports OUT_DIR     reports, .docx, print HTML, truth
+//!     cargo run --example file_fixtures -- rotate IN.pdf OUT.pdf   /Rotate 90 on table 三's pages
+//!     cargo run --example file_fixtures -- bad OUT_DIR         files that cannot be read
+//!
+//! For each report NAME (`g<seed>`, and `long20`, a 20-page report):
+//! - `NAME.truth.json`: every table value (keys.md shape) and the year;
+//! - `NAME.html`: the report as a web page (testgen's HTML, title in the body);
+//! - `NAME.print.html` (portrait, tables split across pages) and `NAME.wide.html` (tables 三
+//!   and 四 on landscape pages), for Chromium's print-to-pdf;
+//! - `NAME.docx`: Word, the tables with the national template's merged cells (`gridSpan`,
+//!   `vMerge`), labels split across runs, empty cells, tables 三 and 四 in a landscape section.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use nianbao::testgen::{generate, Form, Generated, T2_ROWS, T3_COLUMNS, T3_ROWS, T4_BLOCKS, T4_COLUMNS};
+use serde_json::{json, Map, Value as J};
+
+/// Seeds of the generated reports (a few, each rendered every way).
+const SEEDS: &[u64] = &[3, 11, 42];
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("reports") => reports(Path::new(&args[1])),
+        Some("rotate") => rotate(Path::new(&args[1]), Path::new(&args[2])),
+        Some("bad") => bad(Path::new(&args[1])),
+        _ => {
+            eprintln!("usage: file_fixtures reports OUT_DIR | rotate IN.pdf OUT.pdf | bad OUT_DIR");
+            std::process::exit(2);
+        }
+    }
+}
+
+fn write(path: PathBuf, data: impl AsRef<[u8]>) {
+    std::fs::write(&path, data).unwrap_or_else(|e| panic!("{}: {}", path.display(), e));
+}
+
+fn reports(out: &Path) {
+    std::fs::create_dir_all(out).unwrap();
+    for &seed in SEEDS {
+        let g = generate(seed, Form::Html);
+        emit(out, &format!("g{}", seed), &g, 0);
+    }
+    // A long report: section 一 with many paragraphs, 20 pages when printed.
+    let g = generate(20, Form::Html);
+    emit(out, "long20", &g, 190);
+}
+
+fn emit(out: &Path, name: &str, g: &Generated, extra_paragraphs: usize) {
+    let doc = parse_html(&g.text, &g.title, extra_paragraphs);
+    write(out.join(format!("{}.truth.json", name)), serde_json::to_string_pretty(&truth(g, name)).unwrap() + "\n");
+    write(out.join(format!("{}.html", name)), page_html(&doc, &g.title, Print::Web));
+    write(out.join(format!("{}.print.html", name)), page_html(&doc, &g.title, Print::Portrait));
+    if extra_paragraphs == 0 {
+        write(out.join(format!("{}.wide.html", name)), page_html(&doc, &g.title, Print::Wide));
+        write(out.join(format!("{}.docx", name)), docx(&doc, seed_of(name)));
+    }
+}
+
+fn seed_of(name: &str) -> u64 {
+    name.trim_start_matches(|c: char| !c.is_ascii_digit()).parse().unwrap_or(1)
+}
+
+// ---------------------------------------------------------------- truth
+
+fn num(v: f64) -> J {
+    if v.fract() == 0.0 {
+        json!(v as i64)
+    } else {
+        json!(v)
+    }
+}
+
+fn truth(g: &Generated, name: &str) -> J {
+    let t = &g.tables;
+    let mut t2 = Map::new();
+    for (key, vals) in t.t2_rows() {
+        let cols: &[&str] = match key {
+            "regulations" | "normative_documents" => &["made", "repealed", "valid"],
+            "fees" => &["amount"],
+            _ => &["decisions"],
+        };
+        let m: Map<String, J> = cols.iter().zip(vals.iter()).map(|(c, v)| (c.to_string(), num(*v))).collect();
+        t2.insert(key.to_string(), J::Object(m));
+    }
+    debug_assert_eq!(t2.len(), T2_ROWS.len());
+    let rows: Map<String, J> = T3_ROWS.iter().enumerate().map(|(i, k)| (k.to_string(), json!(t.t3[i].to_vec()))).collect();
+    let t4: Map<String, J> = T4_BLOCKS
+        .iter()
+        .enumerate()
+        .map(|(b, k)| (k.to_string(), J::Object(T4_COLUMNS.iter().enumerate().map(|(c, col)| (col.to_string(), json!(t.t4[b][c]))).collect())))
+        .collect();
+    json!({
+        "file": format!("tests/data/files/{}", name),
+        "generator": format!("src/testgen.rs seed {} (examples/file_fixtures.rs)", g.seed),
+        "agency": g.agency,
+        "year": g.year,
+        "t2": t2,
+        "t3": { "columns": T3_COLUMNS, "rows": rows },
+        "t4": t4,
+        "true_problems": [],
+    })
+}
+
+// ---------------------------------------------------------------- the report's blocks
+
+#[derive(Debug, Clone)]
+struct TCell {
+    text: String,
+    colspan: usize,
+    rowspan: usize,
+}
+
+#[derive(Debug, Clone)]
+enum Block {
+    Title(String),
+    Para(String),
+    /// A table, and which one (2, 3, 4) by the section heading before it.
+    Table(usize, Vec<Vec<TCell>>),
+}
+
+fn attr(tag: &str, name: &str) -> Option<usize> {
+    let i = tag.find(&format!("{}=\"", name))?;
+    let rest = &tag[i + name.len() + 2..];
+    rest[..rest.find('"')?].parse().ok()
+}
+
+fn strip_tags(s: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").trim().to_string()
+}
+
+/// testgen's HTML → blocks (it writes one `<p>` per paragraph and plain `<table>`s).
+fn parse_html(html: &str, title: &str, extra: usize) -> Vec<Block> {
+    let mut blocks = vec![Block::Title(title.to_string())];
+    let body = &html[html.find("<body>").map(|i| i + 6).unwrap_or(0)..];
+    let mut rest = body;
+    let mut table_no = 1;
+    let mut filler_done = false;
+    loop {
+        let p = rest.find("<p>");
+        let t = rest.find("<table");
+        let para_first = match (p, t) {
+            (None, None) => break,
+            (Some(p), Some(t)) => p < t,
+            (p, _) => p.is_some(),
+        };
+        match (p, t) {
+            (Some(p), _) if para_first => {
+                let end = rest[p..].find("</p>").map(|e| p + e).unwrap_or(rest.len());
+                let text = strip_tags(&rest[p + 3..end]);
+                if text.starts_with("二、") && !filler_done {
+                    for k in 0..extra {
+                        blocks.push(Block::Para(filler(k)));
+                    }
+                    filler_done = true;
+                }
+                blocks.push(Block::Para(text));
+                rest = &rest[(end + 4).min(rest.len())..];
+            }
+            (_, Some(t)) => {
+                let end = rest[t..].find("</table>").map(|e| t + e).unwrap_or(rest.len());
+                let table = &rest[t..end];
+                let mut rows = Vec::new();
+                for tr in table.split("<tr").skip(1) {
+                    let mut cells = Vec::new();
+                    for td in tr.split("<td").skip(1) {
+                        let open_end = td.find('>').unwrap_or(0);
+                        let tag = &td[..open_end];
+                        let close = td.find("</td>").unwrap_or(td.len());
+                        cells.push(TCell {
+                            text: strip_tags(&td[open_end + 1..close]),
+                            colspan: attr(tag, "colspan").unwrap_or(1),
+                            rowspan: attr(tag, "rowspan").unwrap_or(1),
+                        });
+                    }
+                    if !cells.is_empty() {
+                        rows.push(cells);
+                    }
+                }
+                table_no += 1;
+                blocks.push(Block::Table(table_no, rows));
+                rest = &rest[(end + 8).min(rest.len())..];
+            }
+            _ => break,
+        }
+    }
+    blocks
+}
+
+/// Filler prose for the long report: work descriptions without numbers or years.
+fn filler(k: usize) -> String {
+    const PARTS: [&str; 6] = [
+        "围绕重点领域信息公开，进一步规范公开内容和发布流程，做好政策文件的集中公开和动态更新",
+        "加强政务新媒体管理，统一内容审核标准，及时回应社会关切，提升信息发布的权威性和时效性",
+        "深化基层政务公开标准化规范化建设，完善公开事项目录，推动公开内容覆盖权力运行全流程",
+        "健全政府信息公开工作机制，明确责任分工，强化业务培训，提升工作人员的公开意识和业务能力",
+        "优化依申请公开办理流程，规范答复文书格式，加强与申请人的沟通，依法保障群众的知情权",
+        "持续做好政策解读工作，丰富解读形式，增强解读的针对性和可读性，帮助群众准确理解政策",
+    ];
+    format!("{}；{}。", PARTS[k % 6], PARTS[(k / 6 + 1 + k) % 6])
+}
+
+// ---------------------------------------------------------------- HTML for printing
+
+#[derive(Clone, Copy, PartialEq)]
+enum Print {
+    /// The web page (no print styles).
+    Web,
+    /// A4 portrait: table 三 runs over a page break.
+    Portrait,
+    /// Tables 三 and 四 on A4 landscape pages.
+    Wide,
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+fn page_html(blocks: &[Block], title: &str, print: Print) -> String {
+    let mut h = String::new();
+    let _ = write!(h, "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{}</title>\n<style>\n", esc(title));
+    h.push_str("body{font-family:'Noto Serif CJK SC','Noto Sans CJK SC','WenQuanYi Micro Hei',serif;font-size:12pt;line-height:1.6}\n");
+    h.push_str("h1{font-size:18pt;text-align:center;font-weight:normal}\np{text-indent:2em;margin:0.3em 0}\n");
+    h.push_str(
+        "table{border-collapse:collapse;margin:0.5em 0;font-size:9pt}td{border:1px solid #000;padding:2pt 4pt;text-align:center;vertical-align:middle}\n",
+    );
+    h.push_str("tr{page-break-inside:avoid;break-inside:avoid}\n");
+    match print {
+        Print::Web => {}
+        Print::Portrait => h.push_str("@page{size:A4 portrait;margin:20mm 18mm}\n"),
+        Print::Wide => h.push_str("@page{size:A4 portrait;margin:20mm 18mm}\n@page wide{size:A4 landscape;margin:15mm}\n.wide{page:wide}\n"),
+    }
+    h.push_str("</style></head>\n<body>\n");
+    for b in blocks {
+        match b {
+            Block::Title(t) => {
+                let _ = writeln!(h, "<h1>{}</h1>", esc(t));
+            }
+            Block::Para(t) => {
+                let _ = writeln!(h, "<p>{}</p>", esc(t));
+            }
+            Block::Table(n, rows) => {
+                let wide = print == Print::Wide && *n >= 3;
+                let _ = writeln!(h, "<div{}><table>", if wide { " class=\"wide\"" } else { "" });
+                for row in rows {
+                    h.push_str("<tr>");
+                    for c in row {
+                        h.push_str("<td");
+                        if c.colspan > 1 {
+                            let _ = write!(h, " colspan=\"{}\"", c.colspan);
+                        }
+                        if c.rowspan > 1 {
+                            let _ = write!(h, " rowspan=\"{}\"", c.rowspan);
+                        }
+                        let _ = write!(h, ">{}</td>", esc(&c.text));
+                    }
+                    h.push_str("</tr>\n");
+                }
+                h.push_str("</table></div>\n");
+            }
+        }
+    }
+    h.push_str("</body></html>\n");
+    h
+}
+
+// ---------------------------------------------------------------- .docx
+
+fn xml_esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// A paragraph whose text is split over runs (as Word does after editing), some bold.
+fn runs(text: &str, split: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() < 2 || split == 0 {
+        return format!("<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>", xml_esc(text));
+    }
+    let cut = (split % (chars.len() - 1)) + 1;
+    let (a, b): (String, String) = (chars[..cut].iter().collect(), chars[cut..].iter().collect());
+    format!(
+        "<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r><w:proofErr w:type=\"spellStart\"/><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r>",
+        xml_esc(&a),
+        xml_esc(&b)
+    )
+}
+
+fn sect(landscape: bool) -> String {
+    if landscape {
+        "<w:sectPr><w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/><w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr>".into()
+    } else {
+        "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1247\" w:bottom=\"1440\" w:left=\"1247\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/></w:sectPr>".into()
+    }
+}
+
+/// The table with the template's merged cells: a `colspan` is `w:gridSpan`, a `rowspan` is a
+/// `w:vMerge` restart cell and continuation cells in the rows below.
+fn docx_table(rows: &[Vec<TCell>], seed: u64) -> String {
+    // Lay the cells on the grid.
+    let ncols = rows.iter().map(|r| r.iter().map(|c| c.colspan).sum::<usize>()).max().unwrap_or(1);
+    // For each row: (grid column, cell or continuation (colspan)).
+    let mut occupied: Vec<Vec<Option<usize>>> = vec![vec![None; ncols + 8]; rows.len() + 1]; // colspan of a continuing cell
+    let mut placed: Vec<Vec<(usize, Option<&TCell>, usize)>> = vec![Vec::new(); rows.len()];
+    for (r, row) in rows.iter().enumerate() {
+        let mut col = 0;
+        let mut cells = row.iter();
+        while col < ncols {
+            if let Some(span) = occupied[r][col] {
+                placed[r].push((col, None, span));
+                col += span;
+                continue;
+            }
+            let Some(c) = cells.next() else { break };
+            placed[r].push((col, Some(c), c.colspan));
+            for k in 1..c.rowspan {
+                if r + k < rows.len() {
+                    occupied[r + k][col] = Some(c.colspan);
+                }
+            }
+            col += c.colspan;
+        }
+    }
+    let width = 9000 / ncols;
+    let mut x = String::new();
+    x.push_str("<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/><w:tblBorders>");
+    for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
+        let _ = write!(x, "<w:{} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>", side);
+    }
+    x.push_str("</w:tblBorders></w:tblPr><w:tblGrid>");
+    for _ in 0..ncols {
+        let _ = write!(x, "<w:gridCol w:w=\"{}\"/>", width);
+    }
+    x.push_str("</w:tblGrid>");
+    for (r, row) in placed.iter().enumerate() {
+        x.push_str("<w:tr>");
+        for (k, (_, cell, span)) in row.iter().enumerate() {
+            x.push_str("<w:tc><w:tcPr>");
+            let _ = write!(x, "<w:tcW w:w=\"{}\" w:type=\"dxa\"/>", width * span);
+            if *span > 1 {
+                let _ = write!(x, "<w:gridSpan w:val=\"{}\"/>", span);
+            }
+            match cell {
+                None => x.push_str("<w:vMerge/>"),
+                Some(c) if c.rowspan > 1 => x.push_str("<w:vMerge w:val=\"restart\"/>"),
+                _ => {}
+            }
+            x.push_str("<w:vAlign w:val=\"center\"/></w:tcPr>");
+            match cell {
+                Some(c) if !c.text.is_empty() => {
+                    let split = ((seed as usize).wrapping_mul(31) + r * 7 + k * 3) % 5;
+                    let _ = write!(x, "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>{}</w:p>", runs(&c.text, split));
+                }
+                _ => x.push_str("<w:p/>"),
+            }
+            x.push_str("</w:tc>");
+        }
+        x.push_str("</w:tr>");
+    }
+    x.push_str("</w:tbl>");
+    x
+}
+
+fn docx(blocks: &[Block], seed: u64) -> Vec<u8> {
+    let mut body = String::new();
+    let mut in_wide = false;
+    for (i, b) in blocks.iter().enumerate() {
+        match b {
+            Block::Title(t) => {
+                let _ =
+                    write!(body, "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:sz w:val=\"36\"/></w:rPr><w:t>{}</w:t></w:r></w:p>", xml_esc(t));
+            }
+            Block::Para(t) => {
+                if in_wide && (t.starts_with("五、") || t.starts_with("五 ")) {
+                    // End of the landscape section that holds tables 三 and 四.
+                    let _ = write!(body, "<w:p><w:pPr>{}</w:pPr></w:p>", sect(true));
+                    in_wide = false;
+                }
+                let next_is_t3 = matches!(blocks.get(i + 1), Some(Block::Table(3, _)));
+                if next_is_t3 && !in_wide {
+                    // End the portrait section before table 三's heading.
+                    let _ = write!(body, "<w:p><w:pPr>{}</w:pPr></w:p>", sect(false));
+                    in_wide = true;
+                }
+                let _ =
+                    write!(body, "<w:p><w:pPr><w:ind w:firstLineChars=\"200\" w:firstLine=\"480\"/></w:pPr>{}</w:p>", runs(t, (t.len() + seed as usize) % 3));
+            }
+            Block::Table(_, rows) => {
+                body.push_str(&docx_table(rows, seed));
+                body.push_str("<w:p/>");
+            }
+        }
+    }
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>{}{}</w:body></w:document>",
+        body,
+        sect(false)
+    );
+    let content_types = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+    let rels = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>";
+    zip(&[("[Content_Types].xml", content_types.as_bytes()), ("_rels/.rels", rels.as_bytes()), ("word/document.xml", document.as_bytes())])
+}
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut table = [0u32; 256];
+    for (i, t) in table.iter_mut().enumerate() {
+        let mut c = i as u32;
+        for _ in 0..8 {
+            c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+        }
+        *t = c;
+    }
+    let mut c = 0xFFFF_FFFFu32;
+    for &b in data {
+        c = table[((c ^ b as u32) & 0xFF) as usize] ^ (c >> 8);
+    }
+    c ^ 0xFFFF_FFFF
+}
+
+/// A zip archive, every entry deflated.
+fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    zip_raw(&entries.iter().map(|(n, d)| (n.to_string(), miniz_oxide::deflate::compress_to_vec(d, 6), d.len() as u32, crc32(d))).collect::<Vec<_>>())
+}
+
+/// (name, deflated data, uncompressed size as declared, crc).
+fn zip_raw(entries: &[(String, Vec<u8>, u32, u32)]) -> Vec<u8> {
+    let mut z = Vec::new();
+    let mut central = Vec::new();
+    for (name, packed, size, crc) in entries {
+        let off = z.len() as u32;
+        let mut head = Vec::new();
+        head.extend_from_slice(&[20, 0, 0, 0, 8, 0, 0, 0, 0x21, 0]);
+        head.extend_from_slice(&crc.to_le_bytes());
+        head.extend_from_slice(&(packed.len() as u32).to_le_bytes());
+        head.extend_from_slice(&size.to_le_bytes());
+        head.extend_from_slice(&(name.len() as u16).to_le_bytes());
+        z.extend_from_slice(b"PK\x03\x04");
+        z.extend_from_slice(&head);
+        z.extend_from_slice(&[0, 0]);
+        z.extend_from_slice(name.as_bytes());
+        z.extend_from_slice(packed);
+        central.extend_from_slice(b"PK\x01\x02\x14\x00");
+        central.extend_from_slice(&head);
+        central.extend_from_slice(&[0; 12]);
+        central.extend_from_slice(&off.to_le_bytes());
+        central.extend_from_slice(name.as_bytes());
+    }
+    let cd_off = z.len() as u32;
+    z.extend_from_slice(&central);
+    z.extend_from_slice(b"PK\x05\x06\0\0\0\0");
+    z.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+    z.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+    z.extend_from_slice(&(central.len() as u32).to_le_bytes());
+    z.extend_from_slice(&cd_off.to_le_bytes());
+    z.extend_from_slice(&[0, 0]);
+    z
+}
+
+// ---------------------------------------------------------------- sideways pages
+
+/// Set /Rotate 90 on every page that holds table 三 (a table page printed sideways).
+fn rotate(input: &Path, output: &Path) {
+    let bytes = std::fs::read(input).unwrap();
+    let items = nianbao::pdf::read_pdf(&bytes).unwrap_or_else(|e| panic!("{}: {:?}", input.display(), e));
+    let mut pages: Vec<u32> =
+        items.items.iter().filter(|i| i.text.contains("予以公开") || i.text.contains("申请人情况") || i.text.contains("不予处理")).map(|i| i.page).collect();
+    pages.sort();
+    pages.dedup();
+    let mut doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let ids = doc.get_pages();
+    for p in &pages {
+        if let Some(id) = ids.get(p) {
+            if let Ok(d) = doc.get_dictionary_mut(*id) {
+                d.set("Rotate", lopdf::Object::Integer(90));
+            }
+        }
+    }
+    doc.save(output).unwrap();
+    eprintln!("{}: pages {:?} turned", output.display(), pages);
+}
+
+// ---------------------------------------------------------------- unreadable files
+
+fn bad(out: &Path) {
+    std::fs::create_dir_all(out).unwrap();
+    // A scanned page: an image and no text at all.
+    write(out.join("scanned.pdf"), image_only_pdf());
+    // A damaged PDF: the first kilobytes of a real one.
+    let real = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/real/hongzequ_2024.pdf")).unwrap();
+    write(out.join("damaged.pdf"), &real[..2048]);
+    // A legacy Word file (OLE compound document header).
+    let mut doc = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    doc.extend(std::iter::repeat(0u8).take(4096));
+    write(out.join("legacy.doc"), doc);
+    // A zip bomb posing as .docx: document.xml unpacks to 100 MB of spaces.
+    let mut packed = Vec::new();
+    let chunk = vec![b' '; 1 << 20];
+    // Deflate 100 × 1 MB of spaces as one stream (compressed once, repeated data compresses to
+    // nearly nothing).
+    let mut all = Vec::with_capacity(100 << 20);
+    for _ in 0..100 {
+        all.extend_from_slice(&chunk);
+    }
+    packed.extend(miniz_oxide::deflate::compress_to_vec(&all, 9));
+    let entries = vec![("word/document.xml".to_string(), packed, (100u32) << 20, crc32(&all))];
+    write(out.join("bomb.docx"), zip_raw(&entries));
+}
+
+fn image_only_pdf() -> Vec<u8> {
+    // An 8×8 grey image drawn over the page.
+    let pixels: Vec<u8> = (0..64).map(|i| if (i / 8 + i % 8) % 2 == 0 { 0x20 } else { 0xE0 }).collect();
+    let content = b"q 500 0 0 700 50 70 cm /Im1 Do Q".to_vec();
+    let objs: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
+        [format!("<< /Length {} >>\nstream\n", content.len()).into_bytes(), content, b"\nendstream".to_vec()].concat(),
+        [
+            format!("<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length {} >>\nstream\n", pixels.len())
+                .into_bytes(),
+            pixels,
+            b"\nendstream".to_vec(),
+        ]
+        .concat(),
+    ];
+    let mut pdf = b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objs.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend(format!("{} 0 obj\n", i + 1).into_bytes());
+        pdf.extend(o);
+        pdf.extend(b"\nendobj\n");
+    }
+    let xref = pdf.len();
+    pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).into_bytes());
+    for o in offsets {
+        pdf.extend(format!("{:010} 00000 n \n", o).into_bytes());
+    }
+    pdf.extend(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{}\n%%EOF\n", objs.len() + 1, xref).into_bytes());
+    pdf
+}
