@@ -402,3 +402,27 @@ fn cli_previous_option() {
     assert_eq!(out.status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn pathological_prose_is_quick_and_listed_briefly() {
+    let head = "某某区某某局2024年政府信息公开工作年度报告\n一、总体情况\n";
+    for body in [
+        "收到政府信息公开申请5件、".repeat(4000),
+        "0 ".repeat(40_000),
+        "（（《“".repeat(20_000),
+        "资金".repeat(40_000),
+        "1111月".repeat(20_000),
+        "未收到申请无".repeat(10_000),
+    ] {
+        let t = format!("{}{}\n五、存在的主要问题及改进情况\n无\n六、其他需要报告的事项\n无\n", head, body);
+        let started = std::time::Instant::now();
+        let r = nianbao::check_text(&t);
+        println!("{} bytes: {:?}", t.len(), started.elapsed());
+        assert!(started.elapsed().as_secs() < 20, "{} bytes took {:?}", t.len(), started.elapsed());
+        let mut per_code: BTreeMap<&str, usize> = BTreeMap::new();
+        for d in &r.diagnostics {
+            *per_code.entry(d.code).or_insert(0) += 1;
+        }
+        assert!(per_code.iter().all(|(c, n)| !c.starts_with(IN_SCOPE) || *n <= 30), "{:?}", per_code);
+    }
+}

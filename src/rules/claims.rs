@@ -221,10 +221,10 @@ impl Ctx<'_> {
 
     /// Whose figure a statement at sentence offset `at` gives.
     fn own_scope(&self, at: usize) -> bool {
-        match scope_of(&self.st[..at], self.agency) {
+        match scope_of(tail(&self.st[..at], SCOPE_WINDOW), self.agency) {
             Scope::Own => true,
             Scope::Other => false,
-            Scope::Silent => markers_of(self.prev, self.agency) != Scope::Other,
+            Scope::Silent => markers_of(tail(self.prev, SCOPE_WINDOW), self.agency) != Scope::Other,
         }
     }
 
@@ -265,14 +265,18 @@ impl Ctx<'_> {
             let unit_len = if unit.is_some_and(|u| DISPUTE_UNITS.contains(u)) { unit.map_or(0, |u| u.len_utf8()) } else { 0 };
             let num = (i, i + len);
             let end = i + len + unit_len;
-            let mut pre = &st[from..i];
-            let post = &st[end..];
+            // A keyword stands close to its number: look back a bounded stretch only (a
+            // sentence of thousands of numbers must not cost a scan per number).
+            let mut pre = tail(&st[from..i], KEYWORD_WINDOW);
+            let post = head(&st[end..], 60);
             let post = &post[..post.find(CLAUSE_BREAKS).unwrap_or(post.len())];
             let mut kw = last_keyword(pre, self.year_words).or_else(|| post_keyword(post, self.year_words));
             // 「收到政府信息公开申请，共计 5 件」: the keyword is in the clause before.
             if kw.is_none() && FILLERS.contains(&pre) && from > 0 && !counted_in_clause_before(st, from, out, self.s) {
                 let brk = st[..from].char_indices().next_back().map_or(0, |(p, _)| p);
-                let clause_start = st[..brk].rfind(CLAUSE_BREAKS).map(|p| p + st[p..].chars().next().map_or(1, |c| c.len_utf8())).unwrap_or(0);
+                let before = tail(&st[..brk], KEYWORD_WINDOW);
+                let base = brk - before.len();
+                let clause_start = before.rfind(CLAUSE_BREAKS).map(|p| base + p + st[base + p..].chars().next().map_or(1, |c| c.len_utf8())).unwrap_or(base);
                 if clause_start < from {
                     pre = &st[clause_start..i];
                     kw = last_keyword(pre, self.year_words);
@@ -300,15 +304,21 @@ impl Ctx<'_> {
         let mut negs: Vec<usize> =
             ["未发生", "没有发生", "未产生", "未出现", "无因", "未收到", "未有", "无涉及"].iter().flat_map(|n| st.match_indices(n).map(|m| m.0)).collect();
         negs.sort();
+        negs.dedup();
         let mut covered = 0;
-        for p in negs {
+        for (k, &p) in negs.iter().enumerate() {
             {
                 if p < covered {
                     continue;
                 }
-                let clause = &st[p..];
+                let clause = head(&st[p..], 300);
                 let clause = &clause[..clause.find(['，', '。', '；', ',', ';', '\n']).unwrap_or(clause.len())];
-                if !(clause.contains("公开") || self.about_disputes()) || !self.own_scope(p) {
+                if !(clause.contains("公开") || disputes) || !self.own_scope(p) {
+                    continue;
+                }
+                // 「未收到…申请情况且无因…引起的行政复议」: the nearer negation speaks of the disputes.
+                let first_dispute = ["复议", "诉讼"].iter().filter_map(|w| clause.find(w)).min().unwrap_or(clause.len());
+                if negs.get(k + 1).is_some_and(|&q| q < p + first_dispute) {
                     continue;
                 }
                 let span = (self.s + p, self.s + p + clause.len());
@@ -389,7 +399,7 @@ impl Ctx<'_> {
                 if p < taken_until {
                     continue;
                 }
-                let rest = &st[p + neg.len()..];
+                let rest = head(&st[p + neg.len()..], 120);
                 let clause = &rest[..rest.find(['，', '。', '；', ',', ';', '\n']).unwrap_or(rest.len())];
                 if neg == "无" {
                     let ok = ["政府信息公开申请", "信息公开申请", "依申请公开", "申请公开", "公开申请", "申请"].iter().any(|w| clause.starts_with(w));
@@ -464,8 +474,38 @@ const FILLERS: &[&str] = &["共计", "共", "合计", "总计", "计", "数量�
 /// Whether the clause before `from` (a clause start) already gave a count.
 fn counted_in_clause_before(st: &str, from: usize, out: &[Claim], s: usize) -> bool {
     let brk = st[..from].char_indices().next_back().map_or(0, |(p, _)| p);
-    let clause_start = st[..brk].rfind(CLAUSE_BREAKS).unwrap_or(0);
-    out.iter().any(|c| c.num.0 >= s + clause_start && c.num.0 < s + from)
+    let before = tail(&st[..brk], KEYWORD_WINDOW);
+    let clause_start = before.rfind(CLAUSE_BREAKS).map_or(brk - before.len(), |p| brk - before.len() + p);
+    out.iter().rev().take_while(|c| c.num.0 >= s + clause_start).any(|c| c.num.0 < s + from)
+}
+
+/// How far before a number its keyword may stand (bytes).
+const KEYWORD_WINDOW: usize = 150;
+/// How far before a statement its subject and scope words are looked for (bytes).
+const SCOPE_WINDOW: usize = 600;
+
+/// The first `max` bytes of `s` (at a character boundary).
+fn head(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut i = max;
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    &s[..i]
+}
+
+/// The last `max` bytes of `s` (at a character boundary).
+fn tail(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut i = s.len() - max;
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    &s[i..]
 }
 
 /// A count at `i`: digits or a number in words.
@@ -676,6 +716,7 @@ mod tests {
         let s = read_body(a, "2025 年我局未收到公民、法人及\n\n其他组织向我局提出的政府信息公开申请情况且无因政府信息公开申请引起的行政复议、行政诉讼案件。");
         assert_eq!(s.1.len(), 1);
         assert_eq!(s.0.iter().map(|c| (c.0, c.1)).collect::<Vec<_>>(), vec![(What::Review, 0), (What::Litigation, 0)]);
+        assert!(s.0[0].2.starts_with("无因政府信息公开申请引起的行政复议"), "{:?}", s.0[0].2);
         assert_eq!(read_body(a, "2024年共收到政府信息公开申请5件，均已按时办结。").2, vec!["均已按时办结"]);
         assert_eq!(read_body(a, "共收到政府信息公开申请5件，办结率达100%。").2, vec!["办结率达100%"]);
         assert!(read_body(a, "共收到政府信息公开申请5件，除1件结转下年度外均已办结。").2.is_empty());

@@ -17,6 +17,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
     let prose = Prose::of(doc);
     let agency = doc.title.as_ref().and_then(|t| t.agency.as_deref());
     let found = claims::read(&prose, doc.year, agency);
+    let from = out.len();
     let t3 = doc.t3.as_ref().map(|t| &t.0);
     let t4 = doc.t4.as_ref().map(|t| &t.0);
     // How the last 「行政诉讼 N 件」 was meant: both kinds of suit (true) or 直接起诉 only (false);
@@ -39,6 +40,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
             all_done(doc, &prose, t3, (s, e), out);
         }
     }
+    super::prose::limit(out, from, 30);
 }
 
 /// A table value as the set of numbers it can be taken to be, and the cell that shows it.

@@ -19,8 +19,9 @@ pub struct Prose {
     /// The joined, normalised prose; `\n` marks a paragraph break.
     pub text: String,
     /// For every byte of `text`: start and end of the reader-text character it came from.
-    starts: Vec<usize>,
-    ends: Vec<usize>,
+    /// (u32: a report is far below 4 GiB, and this is 8 bytes per byte of prose.)
+    starts: Vec<u32>,
+    ends: Vec<u32>,
     /// (offset in `text`, section number 0..=6) where each section's prose starts (0 = before
     /// the first heading).
     sections: Vec<(usize, u8)>,
@@ -150,8 +151,8 @@ impl Prose {
         let n = c.len_utf8();
         self.text.push(c);
         for _ in 0..n {
-            self.starts.push(s);
-            self.ends.push(e);
+            self.starts.push(s as u32);
+            self.ends.push(e as u32);
         }
     }
 
@@ -196,8 +197,8 @@ impl Prose {
         if self.starts.is_empty() {
             return (0, 0);
         }
-        let s = self.starts[start.min(self.starts.len() - 1)];
-        let e = if end > start { self.ends[(end - 1).min(self.ends.len() - 1)] } else { s };
+        let s = self.starts[start.min(self.starts.len() - 1)] as usize;
+        let e = if end > start { self.ends[(end - 1).min(self.ends.len() - 1)] as usize } else { s };
         (s, e.max(s))
     }
 
@@ -235,6 +236,41 @@ impl Prose {
             out.push((s, self.text.len()));
         }
         out
+    }
+}
+
+/// At most `max` findings of each code among `out[from..]`: a text that repeats one slip
+/// thousands of times gets the first ones and a note how many there are, not a flood.
+pub fn limit(out: &mut Vec<crate::model::Diagnostic>, from: usize, max: usize) {
+    let mut totals: Vec<(&'static str, usize)> = Vec::new();
+    for d in &out[from..] {
+        match totals.iter_mut().find(|c| c.0 == d.code) {
+            Some(c) => c.1 += 1,
+            None => totals.push((d.code, 1)),
+        }
+    }
+    if totals.iter().all(|t| t.1 <= max) {
+        return;
+    }
+    let mut seen: Vec<(&'static str, usize)> = Vec::new();
+    let tail: Vec<crate::model::Diagnostic> = out.drain(from..).collect();
+    for mut d in tail {
+        let k = match seen.iter().position(|c| c.0 == d.code) {
+            Some(p) => p,
+            None => {
+                seen.push((d.code, 0));
+                seen.len() - 1
+            }
+        };
+        seen[k].1 += 1;
+        let total = totals.iter().find(|t| t.0 == d.code).map_or(0, |t| t.1);
+        if seen[k].1 > max {
+            continue;
+        }
+        if seen[k].1 == max && total > max {
+            d.message.push_str(&format!("（同类问题共 {} 处，这里只列出前 {} 处。）", total, max));
+        }
+        out.push(d);
     }
 }
 

@@ -8,11 +8,16 @@ use crate::model::Diagnostic;
 
 pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
     let prose = Prose::of(doc);
+    let from = out.len();
     misused_words(doc, &prose, out);
     brackets(doc, &prose, out);
     dates(doc, &prose, out);
     repeats(doc, &prose, out);
+    super::prose::limit(out, from, MAX_PER_RULE);
 }
+
+/// Findings of one wording rule listed at most.
+const MAX_PER_RULE: usize = 30;
 
 // ---------------------------------------------------------------------------------------------
 // W01
@@ -176,15 +181,24 @@ fn brackets(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
             out.push(d);
         }
     }
-    for (p, s, e) in lone_other {
+    // Unmatched brackets in text order; a text full of them gets the first few (`limit` adds
+    // how many there are), without a finding built for each of thousands.
+    let mut rest: Vec<(usize, usize, bool)> = lone_other.iter().map(|&(p, s, _)| (s, p, true)).chain(unclosed.iter().map(|&(p, s)| (s, p, false))).collect();
+    rest.sort();
+    let shown = MAX_PER_RULE.saturating_sub(out.iter().filter(|d| d.code == "W02").count());
+    let total = rest.len();
+    for (k, &(s, p, closing)) in rest.iter().enumerate().take(shown) {
         let (open, close, name) = PAIRS[p];
-        out.push(diag("W02", format!("「{}」前面没有对应的「{}」：{}不成对。{}", &t[s..e], open[0], name, context(t, s, e)), vec![prose.span(doc, s, e)]));
-        let _ = close;
-    }
-    for (p, s) in unclosed {
-        let (_, close, name) = PAIRS[p];
         let e = s + t[s..].chars().next().map(|c| c.len_utf8()).unwrap_or(1);
-        out.push(diag("W02", format!("「{}」后面没有对应的「{}」：{}不成对。{}", &t[s..e], close[0], name, context(t, s, e)), vec![prose.span(doc, s, e)]));
+        let mut msg = if closing {
+            format!("「{}」前面没有对应的「{}」：{}不成对。{}", &t[s..e], open[0], name, context(t, s, e))
+        } else {
+            format!("「{}」后面没有对应的「{}」：{}不成对。{}", &t[s..e], close[0], name, context(t, s, e))
+        };
+        if k + 1 == shown && total > shown {
+            msg.push_str(&format!("（不成对的括号、引号共 {} 处，这里只列出前 {} 处。）", total + (MAX_PER_RULE - shown), MAX_PER_RULE));
+        }
+        out.push(diag("W02", msg, vec![prose.span(doc, s, e)]));
     }
 }
 
@@ -245,7 +259,7 @@ fn days_in(month: u32, year: Option<u32>) -> u32 {
 }
 
 fn digits_before(t: &str, at: usize) -> (usize, Option<u32>) {
-    let n = t[..at].bytes().rev().take_while(|b| b.is_ascii_digit()).count();
+    let n = t[..at].bytes().rev().take(5).take_while(|b| b.is_ascii_digit()).count();
     if n == 0 || n > 4 {
         return (at, None);
     }

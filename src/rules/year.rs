@@ -53,6 +53,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
     let agency = doc.title.as_ref().and_then(|x| x.agency.clone()).unwrap_or_default();
     let agency_head: String = agency.chars().take(2).collect();
     let own_all = own_scope_word(&agency);
+    let from = out.len();
     for (s, e) in prose.sentences() {
         let st = &t[s..e];
         if st.contains(&format!("{}年", year)) || COMPARISON.iter().any(|w| st.contains(w)) {
@@ -89,6 +90,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
             out.push(d);
         }
     }
+    super::prose::limit(out, from, 30);
 }
 
 /// 「全区」 for a 区人民政府, 「全市」 for a 市人民政府: the agency's own scope word.
