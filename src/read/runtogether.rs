@@ -114,9 +114,10 @@ pub fn t3(text: &str, placed: &[(&'static str, Vec<Tok>)], rows: &[&'static str]
         }
         true
     };
-    // Only when most rows look run-together.
+    // Only when most rows there are look run-together (a paste may hold only some rows).
     let runs = placed.iter().filter(|(_, v)| v.len() == 1 && digits_of(text, &v[0]).map(|d| d.len() >= n).unwrap_or(false)).count();
-    if runs * 2 < rows.len() {
+    let present = placed.iter().filter(|(k, _)| rows.contains(k)).count();
+    if runs == 0 || runs * 2 < present {
         return None;
     }
     let mut per_row: Vec<(&'static str, Option<Tok>, Vec<Vec<i64>>, Vec<Vec<usize>>)> = Vec::new();
