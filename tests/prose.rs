@@ -39,6 +39,11 @@ fn cases() -> Vec<(PathBuf, J)> {
         if layout != file && layout.exists() {
             out.push((layout, truth.clone()));
         }
+        // The original PDF, read natively.
+        let pdf = PathBuf::from(file.to_string_lossy().replace(".txt", ".pdf"));
+        if cfg!(feature = "pdf") && pdf != file && pdf.exists() {
+            out.push((pdf, truth.clone()));
+        }
         out.push((file, truth));
     }
     out
@@ -60,12 +65,25 @@ fn prose_findings(r: &Report) -> Vec<&Diagnostic> {
 fn fixtures_prose_findings_are_exactly_the_known_problems() {
     let all = cases();
     assert!(all.len() >= 9, "fixtures not found next to the project (../shared)");
+    if cfg!(feature = "pdf") {
+        assert_eq!(all.iter().filter(|c| c.0.extension().is_some_and(|e| e == "pdf")).count(), 3, "the three real PDFs");
+    }
+    println!("{} fixture files", all.len());
     let mut failures = Vec::new();
     for (file, truth) in all {
         let bytes = std::fs::read(&file).unwrap();
         let name = file.file_name().unwrap().to_string_lossy().to_string();
         let text = String::from_utf8_lossy(&bytes).to_string();
         let html = name.ends_with(".html");
+        if name.ends_with(".pdf") {
+            let r = nianbao::check_bytes(&bytes, file.to_str());
+            let want = count(truth["true_problems"].as_array().unwrap().iter().filter_map(|p| p["rule"].as_str().map(String::from)));
+            let have = count(r.diagnostics.iter().map(|d| d.code.to_string()));
+            if have != want {
+                failures.push(format!("{}: {:?} want {:?}", name, have, want));
+            }
+            continue;
+        }
         // As given, and after a trip through Windows (CRLF) or a Chinese editor (U+3000).
         let mut variants = vec![(name.clone(), bytes.clone()), (format!("{} (CRLF)", name), text.replace('\n', "\r\n").into_bytes())];
         if !html {

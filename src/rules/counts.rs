@@ -18,8 +18,10 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
     let agency = doc.title.as_ref().and_then(|t| t.agency.as_deref());
     let found = claims::read(&prose, doc.year, agency);
     let from = out.len();
-    let t3 = doc.t3.as_ref().map(|t| &t.0);
-    let t4 = doc.t4.as_ref().map(|t| &t.0);
+    // A table whose digits could be split in several ways (P02) or that was only partly read
+    // (P01) is not compared: the prose would be checked against a guess.
+    let t3 = sure(&doc.t3);
+    let t4 = sure(&doc.t4);
     // How the last 「行政诉讼 N 件」 was meant: both kinds of suit (true) or 直接起诉 only (false);
     // its parts (「其中结果维持…」) are read the same way.
     let mut both_suits: Option<bool> = None;
@@ -41,6 +43,10 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
         }
     }
     super::prose::limit(out, from, 30);
+}
+
+fn sure(t: &Option<(TableRead, crate::read::TableFacts)>) -> Option<&TableRead> {
+    t.as_ref().filter(|(_, f)| f.ambiguous.is_empty() && f.unread.is_empty()).map(|t| &t.0)
 }
 
 /// A table value as the set of numbers it can be taken to be, and the cell that shows it.
