@@ -132,7 +132,12 @@ pub fn parse_number(s: &str) -> Option<Value> {
 
 /// A page number or footer line left in PDF text ("-3-", "— 3 —", "第 3 页", "3/5").
 pub fn is_page_marker(line: &str) -> bool {
-    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    // Every marker is a few characters; most lines are not (and this runs on every line).
+    let core = line.trim();
+    if core.is_empty() || core.len() > 40 {
+        return false;
+    }
+    let t: String = core.chars().filter(|c| !c.is_whitespace()).collect();
     if t.is_empty() {
         return false;
     }

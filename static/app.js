@@ -33,6 +33,7 @@ const TABLE_ZH = { t2: '表二', t3: '表三', t4: '表四' };
 const ROLE_ZH = { suspect: '此格有误', total: '此合计与分项不符', part: '参与了不平衡的合计' };
 const MAX_FILE = 20 * 1024 * 1024;
 const MAX_ITEMS_PER_GROUP = 300;
+const CHUNK = 16000; // characters per block of the marked text
 
 const $ = (id) => document.getElementById(id);
 
@@ -280,6 +281,8 @@ function runCheck() {
   if (text.trim() === '') {
     state.text = text;
     state.report = null;
+    state.findingsSig = null;
+    state.tablesSig = null;
     renderEmpty();
     return;
   }
@@ -299,7 +302,7 @@ function runCheck() {
   const t2 = performance.now();
   state.lastMs = t2 - t0;
   state.checks += 1;
-  state.timings.push({ bytes: text.length, check: t1 - t0, render: t2 - t1, total: t2 - t0 });
+  state.timings.push({ chars: text.length, check: t1 - t0, render: t2 - t1, total: t2 - t0, parts: state.parts });
   if (state.timings.length > 50) state.timings.shift();
   if (state.firstResultAt === null) {
     state.firstResultAt = t2;
@@ -329,19 +332,51 @@ function renderEmpty() {
 function render() {
   const r = state.report;
   const text = state.text;
+  const t = [performance.now()];
 
   // Every offset the page needs, converted in one pass over the text.
   const offs = [];
   for (const d of r.diagnostics) for (const s of d.spans || []) offs.push(s.start, s.end);
   for (const c of allCells(r)) if (c.cell.span) offs.push(c.cell.span.start, c.cell.span.end);
   state.u16 = byteToUtf16(text, offs);
+  t.push(performance.now());
 
   renderSummary(r);
-  renderFindings(r);
+  t.push(performance.now());
+  // The findings list and the tables are redrawn only when what they show has changed:
+  // typing in the prose moves spans but rarely changes either.
+  const fsig = findingsSignature(r);
+  if (fsig !== state.findingsSig) {
+    renderFindings(r);
+    state.findingsSig = fsig;
+  }
+  t.push(performance.now());
   const cellMarks = cellMarksOf(r);
-  renderTables(r, cellMarks);
+  const tsig = tablesSignature(r, cellMarks);
+  if (tsig !== state.tablesSig) {
+    renderTables(r, cellMarks);
+    state.tablesSig = tsig;
+  }
+  t.push(performance.now());
   renderSource(r, text);
+  t.push(performance.now());
   $('work').hidden = false;
+  state.parts = { offsets: t[1] - t[0], summary: t[2] - t[1], findings: t[3] - t[2], tables: t[4] - t[3], source: t[5] - t[4] };
+}
+
+function findingsSignature(r) {
+  return JSON.stringify(r.diagnostics.map((d) => {
+    const s = d.spans && d.spans[0];
+    return [d.code, d.severity, d.message, d.expected, d.actual, d.suggestion, s ? [s.line, s.col, s.end > s.start ? excerpt(s) : ''] : null];
+  }));
+}
+
+function tablesSignature(r, marks) {
+  const vals = [];
+  for (const { key, cell } of allCells(r)) vals.push(key, cell.value, cell.span ? 1 : 0);
+  const mk = [];
+  for (const [k, v] of marks) mk.push(k, [...v.roles].join(), [...v.expected].join(), v.suspect);
+  return JSON.stringify([r.t3 ? r.t3.columns : null, vals, mk]);
 }
 
 function renderSummary(r) {
@@ -543,7 +578,10 @@ function cellMarksOf(r) {
       e.roles.add(wrong ? 'wrong' : 'part');
       if (c.role === 'suspect') e.suspect = true;
       if (!e.findings.includes(i)) e.findings.push(i);
-      if (wrong && typeof d.expected === 'number' && typeof d.actual === 'number') {
+      if (c.role === 'suspect' && d.suggestion && /^-?\d+(\.\d+)?$/.test(d.suggestion.trim())) {
+        // The core's own word for the suspected cell ("18", "0").
+        e.expected.add(d.suggestion.trim());
+      } else if (wrong && typeof d.expected === 'number' && typeof d.actual === 'number') {
         const v = cellNumber(r, c.table, c.row, c.column);
         const side = sideOf(d.code, c);
         if (v !== undefined && side) e.expected.add(fmtNum(side === 'total' ? v + d.expected - d.actual : v + d.actual - d.expected));
@@ -749,8 +787,25 @@ function renderSource(r, text) {
     ev.push([x.a, 1, id]);
     ev.push([x.b, 0, id]);
   });
+  // Long texts are drawn in blocks of about CHUNK characters, cut after a line end; the
+  // browser skips laying out the blocks that are off screen (content-visibility in the CSS).
+  if (text.length > CHUNK * 1.5) {
+    let at = CHUNK;
+    while (at < text.length - CHUNK / 2) {
+      const nl = text.indexOf('\n', at);
+      if (nl < 0 || nl + 1 >= text.length) break;
+      ev.push([nl + 1, -1, -1]);
+      at = nl + 1 + CHUNK;
+    }
+  }
   ev.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
   const frag = document.createDocumentFragment();
+  let box = frag;
+  const chunked = ev.some((e) => e[1] === -1);
+  if (chunked) {
+    box = el('span', { class: 'chunk' });
+    frag.append(box);
+  }
   const active = new Set();
   const marksByFinding = new Map();
   const elsByCell = new Map();
@@ -760,7 +815,7 @@ function renderSource(r, text) {
     if (upto <= pos) return;
     const piece = text.slice(pos, upto);
     if (active.size === 0) {
-      frag.append(document.createTextNode(piece));
+      box.append(document.createTextNode(piece));
     } else {
       const fs = [];
       const cs = [];
@@ -793,7 +848,7 @@ function renderSource(r, text) {
           if (!elsByCell.has(c)) elsByCell.set(c, []);
           elsByCell.get(c).push(m);
         }
-        frag.append(m);
+        box.append(m);
       } else {
         const s = el('span', { class: 'cellsrc', 'data-c': cs.join(' ') });
         s.textContent = piece;
@@ -801,7 +856,7 @@ function renderSource(r, text) {
           if (!elsByCell.has(c)) elsByCell.set(c, []);
           elsByCell.get(c).push(s);
         }
-        frag.append(s);
+        box.append(s);
       }
     }
     pos = upto;
@@ -825,7 +880,12 @@ function renderSource(r, text) {
         if (!marksByFinding.has(f)) marksByFinding.set(f, []);
         marksByFinding.get(f).push(m);
       }
-      frag.append(m);
+      box.append(m);
+    }
+    if (kind === -1) {
+      box = el('span', { class: 'chunk' });
+      frag.append(box);
+      continue;
     }
     if (kind === 1) active.add(id);
     else active.delete(id);
@@ -1046,6 +1106,7 @@ window.addEventListener('beforeprint', () => {
 window.__nianbao = {
   byteToUtf16,
   get report() { return state.report; },
+  get text() { return state.text; },
   get checks() { return state.checks; },
   get timings() { return state.timings.slice(); },
   get firstResultAt() { return state.firstResultAt; },
