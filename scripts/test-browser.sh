@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Browser tests of the checker page:
+#   1. builds dist/ (trunk build --release --offline);
+#   2. wasm-bindgen-test of the wasm facade (tests/wasm.rs) in headless Chromium;
+#   3. Playwright (playwright-core + Debian's Chromium) against dist/ served on 127.0.0.1
+#      (tests/browser/*.test.mjs), with the CLI's JSON as the expected values.
+# Screenshots go to test-results/. SKIP_SETUP=1 skips scripts/setup.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ "${SKIP_SETUP:-0}" = 1 ] || scripts/setup.sh
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+echo "== build dist/"
+scripts/build-page.sh
+
+echo "== wasm-bindgen-test (facade, headless Chromium)"
+CHROMEDRIVER=/usr/bin/chromedriver \
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --offline --target wasm32-unknown-unknown --test wasm
+
+echo "== Playwright (page)"
+mkdir -p test-results
+node --test --test-concurrency=1 tests/browser/
