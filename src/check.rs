@@ -186,11 +186,30 @@ fn regions(text: &str, headings: &[Heading]) -> (Region, Region, Region) {
     let find_from =
         |needles: &[&str], from: usize| -> Option<usize> { needles.iter().filter_map(|n| text.get(from..).and_then(|t| t.find(n)).map(|p| p + from)).min() };
 
-    let t2_start = by_heading(2).map(|r| r.0).or_else(|| find_from(&["第二十条第"], 0).map(|p| line_start(text, p)));
-    let t3_start = by_heading(3)
-        .map(|r| r.0)
+    // Inside a section the table starts at its own first words: prose above it (「本年度共收到
+    // 申请21件」) is prose, not cells.
+    let table_start = |n: u8, markers: &[&[&str]]| -> Option<usize> {
+        let (s, e) = by_heading(n)?;
+        for group in markers {
+            let found = group.iter().filter_map(|m| text[s..e].find(m)).min();
+            if let Some(p) = found {
+                return Some(line_start(text, s + p).max(s));
+            }
+        }
+        Some(s)
+    };
+    let t2_start = table_start(2, &[&["第二十条", "信息内容"]]).or_else(|| find_from(&["第二十条第"], 0).map(|p| line_start(text, p)));
+    let t3_start = table_start(3, &[&["本列数据", "勾稽关系", "申请人情况"], &["自然人", "本年新收"]])
         .or_else(|| find_from(&["本列数据的勾稽关系", "申请人情况", "本年新收政府信息公开申请"], t2_start.unwrap_or(0)).map(|p| line_start(text, p)));
-    let t4_start = by_heading(4).map(|r| r.0).or_else(|| {
+    let t4_start = by_heading(4).map(|(s, e)| {
+        // The table's header: the last 「行政复议」 before the first 「维持」.
+        let body = &text[s..e];
+        match body.find("维持") {
+            Some(v) => body[..v].rfind("行政复议").map(|p| line_start(text, s + p).max(s)).unwrap_or(s),
+            None => s,
+        }
+    });
+    let t4_start = t4_start.or_else(|| {
         let from = t3_start.unwrap_or(0);
         let p = find_from(&["结转下年度继续办理"], from).unwrap_or(from);
         find_from(&["行政复议"], p).map(|q| line_start(text, q))

@@ -132,3 +132,24 @@ fn the_2019_trial_format_is_recognised() {
     assert!(r.diagnostics.iter().any(|d| d.code == "D02" && d.severity == nianbao::Severity::Error));
     assert!(r.t3.is_some() && r.t4.is_some(), "tables 三 and 四 are still read");
 }
+
+#[test]
+fn prose_numbers_above_and_below_the_tables_are_not_cells() {
+    let text = fixture("seeds/000_5c0ba7f944109c5a.txt");
+    let (t, _) = replace_nth(
+        &text,
+        "三、收到和处理政府信息公开申请情况\n",
+        "三、收到和处理政府信息公开申请情况\n\n2024 年，本机关共收到政府信息公开申请 0 件，上年结转 0 件。\n\n",
+        0,
+    );
+    let (t, _) = replace_nth(
+        &t,
+        "四、结转下年度继续办理 0 0 0 0 0 0 0\n",
+        "四、结转下年度继续办理 0 0 0 0 0 0 0\n\n注：表中数据统计至 2024 年 12 月 31 日，共 3 类情形。\n",
+        0,
+    );
+    let (t, _) = replace_nth(&t, "行政事业性收费 0\n", "行政事业性收费 0\n\n注：本表第二十条第（八）项收费金额单位为万元，共计 0 项。\n", 0);
+    let r = check_text(&t);
+    assert_eq!(codes(&r), Vec::<&str>::new(), "{:#?}", r.diagnostics);
+    assert_eq!(r.t3.as_ref().unwrap().row("carried_forward").unwrap().cells.len(), 7);
+}

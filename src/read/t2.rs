@@ -50,10 +50,19 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
                     cur = None;
                 }
             }
-            Ev::Val(t, _) => match cur.and_then(|k| placed.iter_mut().find(|r| r.0 == k)) {
-                Some(r) => r.1.push(t.clone()),
-                None => orphans += 1,
-            },
+            Ev::Val(t, _) => {
+                // Once the last row (收费) has its value, later numbers are a note under the table.
+                let table_done = placed.iter().any(|r| r.0 == "fees" && !r.1.is_empty());
+                let on_new_line =
+                    placed.iter().find(|r| r.0 == "fees").and_then(|r| r.1.last()).map(|last| text[last.end..t.start].contains('\n')).unwrap_or(false);
+                if table_done && on_new_line {
+                    continue;
+                }
+                match cur.and_then(|k| placed.iter_mut().find(|r| r.0 == k)) {
+                    Some(r) => r.1.push(t.clone()),
+                    None => orphans += 1,
+                }
+            }
             Ev::Blank => {}
         }
     }

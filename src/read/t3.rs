@@ -146,6 +146,12 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
     } else {
         7
     };
+    // Numbers on lines after the table's last row are a note under the table, not cells.
+    if let Some(last) = placed.rows.iter_mut().find(|r| r.0 == "carried_forward") {
+        if last.1.len() > ncols && text[last.1[ncols - 1].end..last.1[ncols].start].contains('\n') {
+            last.1.truncate(ncols);
+        }
+    }
     let columns = columns_for(ncols, header_has_total);
     if ncols == 6 {
         facts.missing_columns.push("total");
