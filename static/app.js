@@ -322,6 +322,7 @@ function setStatus(kind, icon, text) {
 function renderEmpty() {
   setStatus('empty', '✎', '请把年度报告全文粘贴到上面的框里，或拖入文件，也可以点「示例」看一看。');
   $('meta').hidden = true;
+  $('print-head').textContent = '';
   $('counts').hidden = true;
   $('exports').hidden = true;
   $('work').hidden = true;
@@ -409,6 +410,9 @@ function renderSummary(r) {
     ['找到的部分', r.sections && r.sections.length ? r.sections.map((x) => '一二三四五六'[x.number - 1] || x.number).join('、') : '无'],
   ];
   if (state.fileName) rows.unshift(['文件', state.fileName]);
+  // The heading of the printed review sheet (审核单).
+  $('print-head').textContent = `审核单：${r.agency || ''}${r.year ? r.year + ' 年度' : ''}政府信息公开工作年度报告` +
+    `${state.fileName ? `（${state.fileName}）` : ''}　检查时间：${new Date().toLocaleString('zh-CN', { hour12: false })}`;
   meta.replaceChildren(...rows.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v, 'data-k': k })]));
   meta.dataset.format = r.format;
   meta.dataset.year = r.year || '';
@@ -810,6 +814,7 @@ function renderSource(r, text) {
   const marksByFinding = new Map();
   const elsByCell = new Map();
   const started = new Set();
+  const primaryEl = new Map(); // finding -> the first element of its main span
   let pos = 0;
   const emit = (upto) => {
     if (upto <= pos) return;
@@ -833,6 +838,7 @@ function renderSource(r, text) {
         for (const id of active) if (ranges[id].primary) primaries.push(ranges[id].f);
         const cls = 'hl sev-' + worst + (primaries.length ? '' : ' secondary');
         const m = el('mark', { class: cls, tabindex: '0', 'data-f': uniq.join(' ') });
+        for (const f of primaries) if (!primaryEl.has(f)) primaryEl.set(f, m);
         const newStarts = Array.from(new Set(primaries)).filter((f) => !started.has(f)).sort((p, q) => p - q);
         if (newStarts.length) {
           m.dataset.codes = Array.from(new Set(newStarts.map((f) => r.diagnostics[f].code))).join(' ');
@@ -879,6 +885,7 @@ function renderSource(r, text) {
       for (const f of fs) {
         if (!marksByFinding.has(f)) marksByFinding.set(f, []);
         marksByFinding.get(f).push(m);
+        if (!primaryEl.has(f)) primaryEl.set(f, m);
       }
       box.append(m);
     }
@@ -893,6 +900,7 @@ function renderSource(r, text) {
   emit(text.length);
   pre.replaceChildren(frag);
   state.marksByFinding = marksByFinding;
+  state.primaryEl = primaryEl;
   state.elsByCell = elsByCell;
 }
 
@@ -904,13 +912,13 @@ function clearCurrent() {
   for (const e of document.querySelectorAll('td.active')) e.classList.remove('active');
 }
 
-function flash(els) {
+function flash(els, main) {
   for (const e of els) {
     e.classList.remove('flash');
     void e.offsetWidth; // restart the animation
     e.classList.add('current', 'flash');
   }
-  const first = els[0];
+  const first = main || els[0];
   if (first) {
     first.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'auto' });
   }
@@ -925,9 +933,11 @@ function jumpToFinding(i) {
     $('file-msg').textContent = '这条问题涉及全文，没有具体位置。';
     return;
   }
-  flash(els);
-  // Keyboard users land on the highlight; its message is shown as for a hover.
-  els[0].focus({ preventScroll: true });
+  // All its places flash; the view goes to its main place (the first span), where keyboard
+  // users land and its message is shown as for a hover.
+  const main = (state.primaryEl && state.primaryEl.get(i)) || els[0];
+  flash(els, main);
+  main.focus({ preventScroll: true });
 }
 
 function jumpToCell(key, span) {
@@ -1091,15 +1101,6 @@ function exportCsv() {
   // UTF-8 with BOM and CRLF, so that WPS and Excel open it with the right encoding.
   download(baseName() + '.csv', 'text/csv;charset=utf-8', '\ufeff' + lines.join('\r\n') + '\r\n');
 }
-
-// ---- print header
-
-window.addEventListener('beforeprint', () => {
-  const r = state.report;
-  document.body.dataset.printed = new Date().toLocaleString('zh-CN');
-  const h = document.querySelector('header.site h1');
-  if (h) h.dataset.print = r ? `${r.agency || ''}${r.year ? r.year + '年' : ''}政府信息公开工作年度报告 审核单` : '';
-});
 
 // ---- hooks for tests and benchmarks (read-only views of the page state)
 

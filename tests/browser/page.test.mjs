@@ -94,6 +94,10 @@ test('the sample loads from the button, and clicking a finding highlights exactl
     assert.equal(await highlighted(o.page), spansText(SAMPLE, d.spans), `${d.code}: highlighted characters`);
     const focused = await o.page.evaluate(() => document.activeElement && document.activeElement.matches('#source-text mark.hl.current'));
     assert.ok(focused, `${d.code}: focus moves to the highlight`);
+    if (d.spans[0] && d.spans[0].end > d.spans[0].start) {
+      const at = await o.page.evaluate(() => document.activeElement.textContent);
+      assert.ok(at.length > 0 && spanText(SAMPLE, d.spans[0]).startsWith(at), `${d.code}: the view goes to its main place (first span)`);
+    }
     const tip = await o.page.textContent('#tip');
     assert.ok(tip.includes(d.message), `${d.code}: the message is shown on focus`);
   }
@@ -377,6 +381,13 @@ test('export: JSON and CSV (UTF-8 with BOM) hold every finding; print gives a cl
   await o.page.emulateMedia({ media: 'print' });
   const vis = await o.page.evaluate(() => Object.fromEntries(['input', 'source', 'rules', 'exports', 'findings', 'tables', 'status'].map((id) => [id, getComputedStyle(document.getElementById(id)).display !== 'none'])));
   assert.deepEqual(vis, { input: false, source: false, rules: false, exports: false, findings: true, tables: true, status: true });
+  const head = await o.page.evaluate(() => {
+    const h = document.getElementById('print-head');
+    return { shown: getComputedStyle(h).display !== 'none', text: h.textContent };
+  });
+  assert.ok(head.shown, 'the review sheet has a heading in print');
+  assert.ok(head.text.includes(cli.agency) && head.text.includes(String(cli.year)), 'naming the agency and year');
+  assert.equal(await o.page.evaluate(() => getComputedStyle(document.getElementById('print-head')).display), 'block');
   await shot(o.page, '06-print.png', { fullPage: true });
   await o.page.emulateMedia({ media: 'screen' });
   await done(o);
