@@ -58,6 +58,7 @@ test('every fixture pasted shows the same counts, codes, format and year as the 
   const files = fixtureFiles();
   const cli = cliCheck(files);
   const o = await open();
+  let passShot = false;
   for (let i = 0; i < files.length; i++) {
     const text = fs.readFileSync(files[i], 'utf8');
     await pasteText(o.page, text);
@@ -71,6 +72,10 @@ test('every fixture pasted shows the same counts, codes, format and year as the 
     if (clean) {
       const status = await o.page.textContent('#status');
       assert.match(status, /通过/);
+      if (!passShot) {
+        passShot = true;
+        await o.page.locator('#results').screenshot({ path: path.join(ROOT, 'test-results/07-pass.png') });
+      }
     }
   }
   await done(o);
