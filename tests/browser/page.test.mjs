@@ -112,6 +112,22 @@ test('the sample loads from the button, and clicking a finding highlights exactl
   await done(o);
 });
 
+test('a real paste (Ctrl+V) is checked at once, without waiting for a pause in typing', async () => {
+  const [cli] = cliCheck([SAMPLE_FILE]);
+  const o = await open();
+  await o.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: origin.replace(/\/$/, '') });
+  await o.page.evaluate((t) => navigator.clipboard.writeText(t), SAMPLE);
+  await o.page.focus('#text');
+  const t0 = Date.now();
+  await o.page.keyboard.press('Control+V');
+  await settled(o.page);
+  const ms = Date.now() - t0;
+  assert.equal(await o.page.inputValue('#text'), SAMPLE);
+  assertSameAsCli(await shown(o.page), cli, 'pasted sample');
+  assert.ok(ms < 2000, `checked ${ms} ms after the paste`);
+  await done(o);
+});
+
 test('highlights stay exact with characters outside the BMP and mixed widths', async () => {
   const text = '𠮷😀é\tß—“示例”\n' + SAMPLE.replace('截止', '截止😀');
   const cli = cliCheckText(text);
