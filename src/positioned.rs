@@ -277,8 +277,9 @@ fn turn_page(items: &mut [It], raw: &[&TextItem], size: PageSize) {
 }
 
 /// Drop text drawn twice at (almost) the same place (a common way of making text bold).
-fn dedupe(mut items: Vec<It>) -> Vec<It> {
-    items.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+fn dedupe(items: Vec<It>) -> Vec<It> {
+    let order = order_by(&items.iter().map(|i| (i.y, i.x)).collect::<Vec<_>>());
+    let items = apply_order(items, &order);
     let mut out: Vec<It> = Vec::with_capacity(items.len());
     for it in items {
         let dup = out.iter().rev().take(8).any(|o| o.text == it.text && (o.x - it.x).abs() < 0.3 * it.h && (o.y - it.y).abs() < 0.3 * it.h);
@@ -308,6 +309,25 @@ fn squeeze(s: &str) -> String {
     out
 }
 
+/// Indices of `keys` in order of (first, second) key, ties in index order. The one sorting
+/// routine of this module: every distinct `sort_by` closure would add its own copy of the sort
+/// to the page's wasm.
+fn order_by(keys: &[(f32, f32)]) -> Vec<usize> {
+    let mut idx: Vec<(f32, f32, usize)> = keys.iter().enumerate().map(|(i, k)| (k.0, k.1, i)).collect();
+    idx.sort_unstable_by(cmp_keys);
+    idx.into_iter().map(|t| t.2).collect()
+}
+
+fn cmp_keys(a: &(f32, f32, usize), b: &(f32, f32, usize)) -> std::cmp::Ordering {
+    a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2))
+}
+
+/// `v` rearranged into `order` (a permutation of its indices).
+fn apply_order<T>(v: Vec<T>, order: &[usize]) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = v.into_iter().map(Some).collect();
+    order.iter().filter_map(|&i| slots.get_mut(i).and_then(Option::take)).collect()
+}
+
 fn overlap(a0: f32, a1: f32, b0: f32, b1: f32) -> f32 {
     (a1.min(b1) - a0.max(b0)).max(0.0)
 }
@@ -323,8 +343,7 @@ fn is_value_text(s: &str) -> bool {
 
 /// Items grouped into lines (by vertical overlap), each split into cells.
 fn lines_of(items: &[It]) -> Vec<Line> {
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by(|&a, &b| items[a].y.total_cmp(&items[b].y).then(items[a].x.total_cmp(&items[b].x)));
+    let order = order_by(&items.iter().map(|i| (i.y, i.x)).collect::<Vec<_>>());
     let mut lines: Vec<Line> = Vec::new();
     for i in order {
         let it = &items[i];
@@ -353,12 +372,14 @@ fn lines_of(items: &[It]) -> Vec<Line> {
         }
     }
     for l in lines.iter_mut() {
-        l.items.sort_by(|&a, &b| items[a].x.total_cmp(&items[b].x));
+        let o = order_by(&l.items.iter().map(|&i| (items[i].x, 0.0)).collect::<Vec<_>>());
+        l.items = o.iter().map(|&k| l.items[k]).collect();
         l.top = l.items.iter().map(|&i| items[i].top()).fold(f32::INFINITY, f32::min);
         l.bottom = l.items.iter().map(|&i| items[i].bottom()).fold(f32::NEG_INFINITY, f32::max);
         l.cells = cells_of(&l.items, items);
     }
-    lines.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let o = order_by(&lines.iter().map(|l| (l.y, 0.0)).collect::<Vec<_>>());
+    let lines = apply_order(lines, &o);
     lines
 }
 
@@ -423,7 +444,8 @@ fn drop_running_lines(pages: &mut [Vec<Line>], items: &[Vec<It>], sizes: &[PageS
             drop.push((*p, *li));
         }
     }
-    drop.sort();
+    let o = order_by(&drop.iter().map(|d| (d.0 as f32, d.1 as f32)).collect::<Vec<_>>());
+    let drop = apply_order(drop, &o);
     for (p, li) in drop.into_iter().rev() {
         pages[p].remove(li);
     }
@@ -541,8 +563,7 @@ fn rows_of(page: usize, lines: &[Line], items: &[It]) -> Vec<Row> {
         }
     }
     // Cells: chains of pieces in one column, split where an item number starts a label.
-    let mut order: Vec<usize> = (0..pieces.len()).collect();
-    order.sort_by(|&a, &b| pieces[a].y.total_cmp(&pieces[b].y).then(pieces[a].x0.total_cmp(&pieces[b].x0)));
+    let order = order_by(&pieces.iter().map(|p| (p.y, p.x0)).collect::<Vec<_>>());
     let mut next: Vec<Option<usize>> = vec![None; pieces.len()];
     let mut has_prev = vec![false; pieces.len()];
     for (k, &a) in order.iter().enumerate() {
@@ -586,7 +607,7 @@ fn rows_of(page: usize, lines: &[Line], items: &[It]) -> Vec<Row> {
             let y0 = pieces[start].y - 0.6 * h;
             let y1 = pieces[*cell.last().unwrap()].y + 0.6 * h;
             let mid = (y0 + y1) / 2.0;
-            let mut cands: Vec<usize> = (0..lines.len())
+            let cands: Vec<usize> = (0..lines.len())
                 .filter(|&l| {
                     let ln = &lines[l];
                     let Some(vx) = ln.values_x() else { return false };
@@ -594,7 +615,8 @@ fn rows_of(page: usize, lines: &[Line], items: &[It]) -> Vec<Row> {
                     ln.y >= y0 && ln.y <= y1 && vx >= x1 - 0.3 * h && label_free
                 })
                 .collect();
-            cands.sort_by(|&a, &b| (lines[a].y - mid).abs().total_cmp(&(lines[b].y - mid).abs()));
+            let o = order_by(&cands.iter().map(|&a| ((lines[a].y - mid).abs(), 0.0)).collect::<Vec<_>>());
+            let cands: Vec<usize> = o.iter().map(|&k| cands[k]).collect();
             anchors = cands.into_iter().take(1).collect();
         }
         if anchors.len() != 1 {
@@ -634,7 +656,8 @@ fn rows_of(page: usize, lines: &[Line], items: &[It]) -> Vec<Row> {
                 label.push((c.x0, c.x1, lines[k].y, c.items.clone()));
             }
         }
-        label.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let o = order_by(&label.iter().map(|l| (l.0, 0.0)).collect::<Vec<_>>());
+        let label = apply_order(label, &o);
         let mut cols: Vec<(f32, f32, Vec<(f32, Vec<usize>)>)> = Vec::new();
         for (x0, x1, y, its) in label {
             match cols.iter_mut().find(|c| overlap(c.0, c.1, x0, x1) > 0.3 * (x1 - x0).min(c.1 - c.0).max(0.1)) {
@@ -646,11 +669,13 @@ fn rows_of(page: usize, lines: &[Line], items: &[It]) -> Vec<Row> {
                 None => cols.push((x0, x1, vec![(y, its)])),
             }
         }
-        cols.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let o = order_by(&cols.iter().map(|c| (c.0, 0.0)).collect::<Vec<_>>());
+        let cols = apply_order(cols, &o);
         let mut cells: Vec<Vec<(usize, usize)>> = Vec::new();
         let mut extents = Vec::new();
-        for (x0, x1, mut parts) in cols {
-            parts.sort_by(|a, b| a.0.total_cmp(&b.0));
+        for (x0, x1, parts) in cols {
+            let o = order_by(&parts.iter().map(|p| (p.0, 0.0)).collect::<Vec<_>>());
+            let parts = apply_order(parts, &o);
             cells.push(parts.into_iter().flat_map(|p| p.1).map(|i| (page, i)).collect());
             extents.push((x0, x1, false));
         }

@@ -205,11 +205,6 @@ const TS_FILES: &'static str = r#"
  *  how it was read, and `error` when it could not be read at all (the report then holds only
  *  that, as D01). For a PDF, spans also carry `page`, `x`, `y` (points from the top left). */
 export interface Checked { text: string; encoding: string; report: Report; error?: string; }
-/** A PDF's text as PDF.js gives it, in display coordinates (static/pdf-loader.js). */
-export interface PositionedDoc {
-  pages: { width: number; height: number }[];
-  items: { page: number; x: number; y: number; w: number; h: number; dir?: number; text: string }[];
-}
 "#;
 
 #[derive(Serialize)]
@@ -239,11 +234,20 @@ pub fn check_html(markup: &str) -> Result<JsValue, JsError> {
     checked_js(&crate::files::check_html_flat(markup))
 }
 
-/// Check a PDF from its positioned text (`readPdf` in static/pdf-loader.js).
-#[wasm_bindgen(js_name = checkPositioned, unchecked_return_type = "Checked")]
-pub fn check_positioned(#[wasm_bindgen(unchecked_param_type = "PositionedDoc")] doc: JsValue) -> Result<JsValue, JsError> {
-    let doc: crate::positioned::PositionedDoc = serde_wasm_bindgen::from_value(doc).map_err(|e| JsError::new(&e.to_string()))?;
-    checked_js(&crate::files::check_positioned(&doc))
+/// Check a PDF from its positioned text items (`readPdf` and `pack` in static/pdf-loader.js):
+/// `pages` holds width, height per page; `geom` page, x, y, w, h, dir per item (display
+/// coordinates in points, see `positioned::TextItem`); `texts` the items' texts joined by
+/// U+001F. Flat arrays cross into wasm at once, without a serde deserializer in the page.
+#[wasm_bindgen(js_name = checkPdfItems, unchecked_return_type = "Checked")]
+pub fn check_pdf_items(pages: &[f32], geom: &[f32], texts: &str) -> Result<JsValue, JsError> {
+    use crate::positioned::{PageSize, PositionedDoc, TextItem};
+    let pages = pages.chunks_exact(2).map(|p| PageSize { width: p[0], height: p[1] }).collect();
+    let items = geom
+        .chunks_exact(6)
+        .zip(texts.split('\u{1f}'))
+        .map(|(g, t)| TextItem { page: g[0] as u32, x: g[1], y: g[2], w: g[3], h: g[4], dir: g[5] as u16, text: t.to_string() })
+        .collect();
+    checked_js(&crate::files::check_positioned(&PositionedDoc { pages, items }))
 }
 
 /// The result for a PDF that PDF.js could not open: `kind` "encrypted" or "damaged".

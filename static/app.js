@@ -143,7 +143,22 @@ function showFatal(e) {
 function wire() {
   const ta = $('text');
   ta.addEventListener('input', () => schedule(false));
-  ta.addEventListener('paste', () => schedule(true));
+  ta.addEventListener('paste', (ev) => {
+    // Copied from a web page: the clipboard also holds the page's markup; read its tables
+    // cell by cell (when the paste replaces the whole text).
+    const html = ev.clipboardData && ev.clipboardData.getData('text/html');
+    const whole = ta.value.trim() === '' || (ta.selectionStart === 0 && ta.selectionEnd === ta.value.length);
+    if (html && whole && /<t[dh][\s>]/i.test(html)) {
+      ev.preventDefault();
+      const c = state.nb.checkHtml(html);
+      ta.value = c.text;
+      state.fileName = null;
+      $('file-msg').textContent = '已按网页中的表格读取粘贴的内容。';
+      runCheck(c);
+      return;
+    }
+    schedule(true);
+  });
   $('pick').addEventListener('click', () => $('file').click());
   $('file').addEventListener('change', (ev) => {
     const f = ev.target.files && ev.target.files[0];
@@ -243,41 +258,73 @@ async function loadSample() {
 async function readFile(file) {
   const msg = $('file-msg');
   const name = file.name || '文件';
-  const lower = name.toLowerCase();
-  if (/\.(pdf)$/.test(lower) || /\.(docx?|wps|odt|rtf)$/.test(lower)) {
-    const kind = lower.endsWith('.pdf') ? 'PDF' : 'Word/WPS';
-    msg.textContent = `「${name}」是 ${kind} 文件，本页面暂时还不能直接读取（以后会支持）。` +
-      `请打开文件，全选（Ctrl+A）并复制（Ctrl+C），再粘贴到上面的框里。`;
-    return;
-  }
   if (file.size > MAX_FILE) {
-    msg.textContent = `「${name}」太大（${Math.round(file.size / 1048576)} MB），请只粘贴报告正文。`;
+    msg.textContent = `「${name}」太大（${Math.round(file.size / 1048576)} MB），请只保留报告本身，或复制报告文字粘贴进来。`;
     return;
   }
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const d = state.nb.decodeFile(bytes, name);
-    if (d.error) {
-      const later = d.kind === 'pdf' || d.kind === 'docx' ? '（以后会支持直接读取）' : '';
-      msg.textContent = `无法读取「${name}」：${d.error}${later}`;
+    // PDF, Word (.docx), web pages and text files are all read by the core (src/files.rs);
+    // a PDF's text and positions come from PDF.js, loaded only now (static/pdf-loader.js).
+    const c = isPdf(bytes) ? await readPdfFile(bytes, name) : state.nb.checkFile(bytes, name);
+    if (c.error) {
+      msg.textContent = `无法读取「${name}」：${c.error}`;
       return;
     }
-    $('text').value = d.text;
+    $('text').value = c.text;
     state.fileName = name;
-    msg.textContent = `已读取「${name}」（${d.encoding} 编码）。`;
-    runCheck();
+    msg.textContent = fileNote(name, c);
+    runCheck(c);
   } catch (e) {
     msg.textContent = `读取「${name}」时出错：` + (e && e.message ? e.message : String(e));
   }
 }
 
+/** Does the file start like a PDF (the header may follow up to 1 KB of junk)? */
+function isPdf(bytes) {
+  const n = Math.min(bytes.length, 1024) - 4;
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] === 0x25 && bytes[i + 1] === 0x50 && bytes[i + 2] === 0x44 && bytes[i + 3] === 0x46 && bytes[i + 4] === 0x2d) return true;
+  }
+  return false;
+}
+
+/** Read a PDF with PDF.js (loaded on first use, from this site) and check its positioned text. */
+async function readPdfFile(bytes, name) {
+  $('file-msg').textContent = `正在读取 PDF「${name}」……（全部在本机完成，不上传）`;
+  const t0 = performance.now();
+  const { readPdf, pack } = await import('./pdf-loader.js');
+  const doc = await readPdf(bytes);
+  let c;
+  if (doc.error) {
+    c = state.nb.pdfError(doc.kind, doc.error);
+  } else {
+    const p = pack(doc);
+    c = state.nb.checkPdfItems(p.pages, p.geom, p.texts);
+  }
+  c.pages = doc.pages ? doc.pages.length : 0;
+  state.lastFile = { name, kind: 'pdf', pages: c.pages, ms: performance.now() - t0 };
+  return c;
+}
+
+function fileNote(name, c) {
+  const form = c.report && c.report.input_form;
+  if (form === 'pdf') return `已读取 PDF「${name}」（${c.pages} 页）。下面是从 PDF 中取出的文字，问题注明了所在页。`;
+  if (form === 'docx') return `已读取 Word 文档「${name}」，表格按单元格读取。`;
+  if (form === 'html') return `已读取网页「${name}」（${c.encoding} 编码），表格按单元格读取。`;
+  return `已读取「${name}」（${c.encoding} 编码）。`;
+}
+
 // ---------------------------------------------------------------- checking
 
-function runCheck() {
+/** `pre`: a result the core already made for exactly this text (a dropped file, a pasted web
+ *  page), shown as is instead of checking the text again. */
+function runCheck(pre) {
   clearTimeout(state.timer);
   if (!state.nb) return;
   const text = $('text').value;
-  if (text === state.text && state.report) return;
+  // A file or paste the core has just read is shown even when its text is the same.
+  if (text === state.text && state.report && !(pre && pre.report)) return;
   if (text.trim() === '') {
     state.text = text;
     state.report = null;
@@ -289,7 +336,7 @@ function runCheck() {
   const t0 = performance.now();
   let report;
   try {
-    report = state.nb.check(text);
+    report = pre && pre.report && pre.text === text ? pre.report : state.nb.check(text);
   } catch (e) {
     state.text = null;
     showFatal(e);
@@ -505,7 +552,7 @@ function sevBadge(sev) {
 
 function findingItem(d, i) {
   const first = d.spans && d.spans[0];
-  const where = first ? `第 ${first.line} 行第 ${first.col} 列` : '全文';
+  const where = first ? `${first.page ? `第 ${first.page} 页，` : ''}第 ${first.line} 行第 ${first.col} 列` : '全文';
   const go = el('button', { type: 'button', class: 'finding-go', 'data-f': i },
     el('span', { class: 'msg', text: d.message }));
   go.addEventListener('click', () => jumpToFinding(i));
@@ -1108,6 +1155,7 @@ window.__nianbao = {
   byteToUtf16,
   get report() { return state.report; },
   get text() { return state.text; },
+  get lastFile() { return state.lastFile; },
   get checks() { return state.checks; },
   get timings() { return state.timings.slice(); },
   get firstResultAt() { return state.firstResultAt; },

@@ -12,7 +12,8 @@
 //
 //   import { readPdf } from './pdf-loader.js';
 //   const doc = await readPdf(bytes);          // { pages, items } or { error, kind }
-//   const { text, report } = nb.checkPositioned(doc);
+//   const p = pack(doc);
+//   const { text, report } = nb.checkPdfItems(p.pages, p.geom, p.texts);
 
 'use strict';
 
@@ -92,6 +93,25 @@ export async function extractItems(lib, bytes, opts = {}) {
   }
   await doc.destroy().catch(() => {});
   return { pages, items };
+}
+
+/**
+ * The items packed for the core (`checkPdfItems(pages, geom, texts)` in src/wasm.rs): flat
+ * number arrays and one string, which cross into wasm at once.
+ */
+export function pack(doc) {
+  const pages = new Float32Array(doc.pages.length * 2);
+  doc.pages.forEach((p, i) => {
+    pages[2 * i] = p.width;
+    pages[2 * i + 1] = p.height;
+  });
+  const geom = new Float32Array(doc.items.length * 6);
+  const texts = [];
+  doc.items.forEach((it, i) => {
+    geom.set([it.page, it.x, it.y, it.w, it.h, it.dir || 0], 6 * i);
+    texts.push(it.text.replace(/\u001f/g, ' '));
+  });
+  return { pages, geom, texts: texts.join('\u001f') };
 }
 
 /** Read a PDF's positioned text in the page (loads PDF.js on first use). */
