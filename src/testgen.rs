@@ -1910,8 +1910,15 @@ fn render_html(rng: &mut Rng, w: &mut W, m: &Meta, p: &Prose, tb: &Tables) {
     w.line(&format!("<p>{}</p>", SECTION_TITLES[2]));
     w.line("<table border=\"1\">");
     w.line(&format!("<tr>\n  <td colspan=\"3\" rowspan=\"3\">{}</td>\n  <td colspan=\"7\">申请人情况</td>\n</tr>", T3_HEADER_NOTE));
-    w.line("<tr>\n  <td rowspan=\"2\">自然人</td><td colspan=\"5\">法人或其他组织</td><td rowspan=\"2\">总计</td>\n</tr>");
-    w.line("<tr>\n  <td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td>\n</tr>");
+    // Merged header cells as rowspan, or as empty cells under them (testcity_2025.html).
+    let rowspans = rng.chance(0.5);
+    if rowspans {
+        w.line("<tr>\n  <td rowspan=\"2\">自然人</td><td colspan=\"5\">法人或其他组织</td><td rowspan=\"2\">总计</td>\n</tr>");
+        w.line("<tr>\n  <td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td>\n</tr>");
+    } else {
+        w.line("<tr>\n  <td>自然人</td><td colspan=\"5\">法人或其他组织</td><td>总计</td>\n</tr>");
+        w.line(&format!("<tr>\n  {}<td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td>{}\n</tr>", empty, empty));
+    }
     for i in 0..25 {
         w.push("<tr>");
         let label = label_html(rng, &m.t3_label(i));
@@ -1938,8 +1945,14 @@ fn render_html(rng: &mut Rng, w: &mut W, m: &Meta, p: &Prose, tb: &Tables) {
     w.line(&format!("<p>{}</p>", SECTION_TITLES[3]));
     w.line("<table border=\"1\">");
     w.line("<tr><td colspan=\"5\">行政复议</td><td colspan=\"10\">行政诉讼</td></tr>");
-    w.line("<tr>\n  <td rowspan=\"2\">结果维持</td><td rowspan=\"2\">结果纠正</td><td rowspan=\"2\">其他结果</td><td rowspan=\"2\">尚未审结</td><td rowspan=\"2\">总计</td>\n  <td colspan=\"5\">未经复议直接起诉</td><td colspan=\"5\">复议后起诉</td>\n</tr>");
-    w.push("<tr>");
+    if rowspans {
+        w.line("<tr>\n  <td rowspan=\"2\">结果维持</td><td rowspan=\"2\">结果纠正</td><td rowspan=\"2\">其他结果</td><td rowspan=\"2\">尚未审结</td><td rowspan=\"2\">总计</td>\n  <td colspan=\"5\">未经复议直接起诉</td><td colspan=\"5\">复议后起诉</td>\n</tr>");
+        w.push("<tr>");
+    } else {
+        w.line("<tr>\n  <td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td>\n  <td colspan=\"5\">未经复议直接起诉</td><td colspan=\"5\">复议后起诉</td>\n</tr>");
+        w.push("<tr>");
+        w.push(&empty.repeat(5));
+    }
     for _ in 0..2 {
         w.push("<td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td>");
     }
@@ -1952,7 +1965,6 @@ fn render_html(rng: &mut Rng, w: &mut W, m: &Meta, p: &Prose, tb: &Tables) {
     }
     w.line("</tr>");
     w.line("</table>");
-    let _ = empty;
     w.line(&format!("<p>{}</p>", SECTION_TITLES[4]));
     for (k, (h, body)) in p.five.iter().enumerate() {
         w.line(&format!("<p>（{}）{}：{}</p>", CN_NUM[k], h, body));
