@@ -57,6 +57,18 @@ qpdf --encrypt "" owner-secret 256 --print=none --extract=n -- "$second" "$OUT/$
 # Needs a password to open: cannot be read.
 qpdf --encrypt user-secret owner-secret 256 -- "$first" "$OUT/bad/encrypted.pdf"
 
+# Text and web pages in the encodings agencies save them in: GBK/GB18030 text, UTF-8 with a BOM,
+# a GB2312 page that says so in its <meta> (each keeps the real fixture's truth).
+mkdir -p "$OUT/enc"
+python3 - "$OUT/enc" <<'PY'
+import sys, pathlib
+out = pathlib.Path(sys.argv[1]); real = pathlib.Path('../shared/fixtures/real')
+(out / 'hongzequ_2023.gbk.txt').write_bytes((real / 'hongzequ_2023.txt').read_text('utf-8').encode('gb18030'))
+(out / 'huaian_2024.bom.txt').write_bytes(b'\xef\xbb\xbf' + (real / 'huaian_2024.layout.txt').read_bytes())
+html = (real / 'testcity_2025.html').read_text('utf-8').replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">')
+(out / 'testcity_2025.gb2312.html').write_bytes(html.encode('gb18030'))
+PY
+
 pages=$(pdfinfo "$OUT/long20.pdf" | awk '/^Pages:/ {print $2}')
 [ "$pages" = 20 ] || { echo "gen-file-fixtures: long20.pdf has $pages pages, not 20 (adjust its paragraphs in examples/file_fixtures.rs)" >&2; exit 1; }
 

@@ -10,7 +10,9 @@ pub fn render_text(name: &str, original: &str, report: &Report) -> String {
     for d in &report.diagnostics {
         let sp = d.spans.first().copied().unwrap_or_default();
         let (line, col) = if sp.line == 0 { (1, 1) } else { (sp.line, sp.col) };
-        out.push_str(&format!("{}:{}:{}: {}[{}]: {}\n", name, line, col, d.severity.as_str(), d.code, d.message));
+        // A PDF's lines are those of the text read from it; the page says where it is printed.
+        let page = sp.page.map(|p| format!("（第 {} 页）", p)).unwrap_or_default();
+        out.push_str(&format!("{}:{}:{}: {}[{}]: {}{}\n", name, line, col, d.severity.as_str(), d.code, d.message, page));
         if sp.line > 0 && !original.is_empty() {
             out.push_str(&snippet(&src, sp));
         }

@@ -135,3 +135,25 @@ fn unreadable_files_get_clear_messages() {
     let c = nianbao::files::check_file(&big, Some("big.txt"));
     assert!(c.error.unwrap().contains("太大"));
 }
+
+#[test]
+fn text_and_web_pages_in_agency_encodings_read_exactly() {
+    // (file, truth): GBK text, UTF-8 with BOM, a GB2312 page that declares its charset.
+    let cases = [("hongzequ_2023.gbk.txt", "hongzequ_2023"), ("huaian_2024.bom.txt", "huaian_2024"), ("testcity_2025.gb2312.html", "testcity_2025")];
+    let mut failures = Vec::new();
+    for (file, truth_name) in cases {
+        let path = files_dir().join("enc").join(file);
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(std::str::from_utf8(&bytes).is_err() || bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "{} is really not plain UTF-8", file);
+        // The CLI's path and the page's (HTML as the text a person reads).
+        for (how, c) in [("file", nianbao::files::check_file(&bytes, Some(file))), ("page", nianbao::files::check_file_flat(&bytes, Some(file)))] {
+            assert!(c.error.is_none());
+            assert!(!c.text.contains('\u{FFFD}'), "{} ({}): undecodable characters", file, how);
+            let errs = compare_with_truth(&c.report, &truth(truth_name));
+            if !errs.is_empty() {
+                failures.push(format!("{} ({}):\n    {}", file, how, errs.join("\n    ")));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -126,7 +126,11 @@ fn check(args: &[String]) -> ExitCode {
             }
         };
         let (report, checked_text) = match &previous {
-            None => (nianbao::check_bytes(&bytes, Some(f)), None),
+            None => {
+                // PDF and .docx: the text read from the file, so findings can be quoted.
+                let c = nianbao::files::check_file(&bytes, Some(f));
+                (c.report, Some(c.text))
+            }
             Some(prev) => {
                 let mut c = nianbao::files::check_file(&bytes, Some(f));
                 let extra = nianbao::check_pair(&c.report, &c.text, &prev.report, &prev.text);

@@ -219,6 +219,21 @@ test('generated PDFs and .docx files read back exactly in the page and the CLI',
   await close(o);
 });
 
+test('GBK text, UTF-8 with a BOM and a GB2312 web page dropped read exactly', async () => {
+  const cases = [['hongzequ_2023.gbk.txt', 'hongzequ_2023'], ['huaian_2024.bom.txt', 'huaian_2024'], ['testcity_2025.gb2312.html', 'testcity_2025']];
+  const o = await open();
+  for (const [file, name] of cases) {
+    const truth = JSON.parse(fs.readFileSync(path.join(TRUTH, `${name}.json`), 'utf8'));
+    const before = await dropFile(o.page, path.join(GEN, 'enc', file));
+    const got = await waitChecked(o.page, before);
+    assert.ok(got.report, `${file}: ${got.msg}`);
+    assert.ok(!got.shownText.includes('\ufffd'), `${file}: decoded`);
+    assert.deepEqual(tables(got.report), truthTables(truth), `${file}: values`);
+    assert.deepEqual(codes(got.report.diagnostics.map((d) => d.code)), codes(truth.true_problems.map((p) => p.rule)), `${file}: findings`);
+  }
+  await close(o);
+});
+
 test('what cannot be read gets a clear message', async (t) => {
   const o = await open();
   const cases = [
