@@ -6,8 +6,8 @@
 # LibreOffice (.docx with a landscape section), turned sideways (/Rotate 90), copy-protected
 # (encrypted with an empty user password, still readable), plus files that cannot be read.
 #
-# Needs: chromium, LibreOffice (apt-get install -y libreoffice-writer-nogui fonts-noto-cjk),
-# qpdf, pdfinfo (poppler-utils) and node_modules (npm ci). The outputs are committed; the
+# Needs: chromium, LibreOffice (NIANBAO_FIXTURE_TOOLS=1 scripts/setup.sh installs it, with
+# fonts-noto-cjk, qpdf and poppler-utils) and node_modules (npm ci). The outputs are committed; the
 # tests only read them.
 set -euo pipefail
 cd "$(dirname "$0")/.."

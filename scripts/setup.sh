@@ -46,6 +46,24 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
   npm ci --no-audit --no-fund
 fi
 
+# Tools that regenerate the generated PDF/.docx fixtures (scripts/gen-file-fixtures.sh:
+# LibreOffice, the Noto CJK fonts, qpdf, pdfinfo). The tests only read the committed files,
+# so these are installed only when asked for: NIANBAO_FIXTURE_TOOLS=1 scripts/setup.sh.
+if [ "${NIANBAO_FIXTURE_TOOLS:-0}" = 1 ]; then
+  fix_pkgs=()
+  command -v soffice >/dev/null || fix_pkgs+=(libreoffice-writer-nogui)
+  fc-list 2>/dev/null | grep -q "Noto Serif CJK" || fix_pkgs+=(fonts-noto-cjk)
+  command -v qpdf >/dev/null || fix_pkgs+=(qpdf)
+  command -v pdfinfo >/dev/null || fix_pkgs+=(poppler-utils)
+  if [ ${#fix_pkgs[@]} -gt 0 ]; then
+    say "installing ${fix_pkgs[*]} (fixture tools)"
+    SUDO=""
+    [ "$(id -u)" = 0 ] || SUDO="sudo"
+    $SUDO apt-get update
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y "${fix_pkgs[@]}"
+  fi
+fi
+
 # Crates for the native CLI, the wasm page and its tests, so --offline builds work.
 cargo fetch --quiet
 say "ready: trunk $(trunk --version | awk '{print $2}'), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), $(node_modules/.bin/wasm-opt --version | head -1), $(/usr/bin/chromium --version 2>/dev/null | head -1)"
