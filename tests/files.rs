@@ -157,3 +157,92 @@ fn text_and_web_pages_in_agency_encodings_read_exactly() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A small deterministic generator (splitmix64) for the mutation tests below.
+struct Mix(u64);
+impl Mix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+#[test]
+fn damaged_pdf_and_docx_files_get_a_result_never_a_panic() {
+    let bases = [shared().join("real/hongzequ_2024.pdf"), files_dir().join("g3.docx"), files_dir().join("g42.lo.pdf")];
+    let mut rng = Mix(7);
+    for base in &bases {
+        let orig = std::fs::read(base).unwrap();
+        for k in 0..40 {
+            let mut b = orig.clone();
+            match k % 4 {
+                // Flip bytes anywhere.
+                0 => {
+                    for _ in 0..1 + rng.below(20) {
+                        let i = rng.below(b.len());
+                        b[i] ^= 1 << rng.below(8);
+                    }
+                }
+                // Cut the file short.
+                1 => b.truncate(rng.below(b.len())),
+                // Overwrite a run with zeros.
+                2 => {
+                    let i = rng.below(b.len());
+                    let n = rng.below(4096).min(b.len() - i);
+                    b[i..i + n].fill(0);
+                }
+                // Duplicate a chunk into the middle.
+                _ => {
+                    let i = rng.below(b.len());
+                    let n = rng.below(2048).min(b.len() - i);
+                    let chunk = b[i..i + n].to_vec();
+                    let at = rng.below(b.len());
+                    b.splice(at..at, chunk);
+                }
+            }
+            let c = nianbao::files::check_file(&b, base.to_str());
+            // Either read (possibly with findings) or refused with a message.
+            assert!(c.error.is_some() || c.report.input_form == "pdf" || c.report.input_form == "docx", "{} mutation {}", base.display(), k);
+        }
+    }
+}
+
+#[test]
+fn hostile_positioned_items_get_a_result_never_a_panic() {
+    use nianbao::positioned::{PageSize, PositionedDoc, TextItem};
+    let mut rng = Mix(11);
+    let words = ["一、总体情况", "1.属于国家秘密", "0", "12", "（二）部分公开", "", " ", "\t\n", "- 3 -", "总计", "\u{2F00}", "ﬁ"];
+    for round in 0..200 {
+        let pages = rng.below(4);
+        let mut items = Vec::new();
+        for _ in 0..rng.below(300) {
+            let f = |r: &mut Mix| -> f32 {
+                match r.below(12) {
+                    0 => f32::NAN,
+                    1 => f32::INFINITY,
+                    2 => -1e30,
+                    3 => 0.0,
+                    _ => r.below(900) as f32 + 0.5,
+                }
+            };
+            items.push(TextItem {
+                page: rng.below(pages + 2) as u32,
+                x: f(&mut rng),
+                y: f(&mut rng),
+                w: f(&mut rng),
+                h: f(&mut rng),
+                dir: [0u16, 90, 180, 270, 45, 65535][rng.below(6)],
+                text: words[rng.below(words.len())].to_string(),
+            });
+        }
+        let doc = PositionedDoc { pages: (0..pages).map(|_| PageSize { width: 595.0, height: 842.0 }).collect(), items };
+        let c = nianbao::files::check_positioned(&doc);
+        assert!(c.report.input_form == "pdf", "round {}", round);
+    }
+}
