@@ -4,7 +4,8 @@
 #   - the wasm32 target; trunk 0.21.14; wasm-bindgen-cli 0.2.130 (must equal the crate's pin)
 #   - Debian's chromium + chromium-driver (headless browser tests), a CJK font for screenshots
 #   - npm packages (package-lock.json): playwright-core, axe-core, binaryen 132 (wasm-opt;
-#     Debian's binaryen 108 produces a broken module), pdfjs-dist
+#     Debian's binaryen 108 produces a broken module), pdfjs-dist; and binaryen 132 globally,
+#     so that a plain `trunk build --release --offline` finds wasm-opt on the PATH
 #   - the crates, so that `trunk build --offline` and `cargo --offline` work
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,6 +45,13 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages (npm ci)"
   npm ci --no-audit --no-fund
+fi
+
+# wasm-opt 132 on the PATH too, so that a plain `trunk build --release --offline` finds it
+# (Trunk offline only looks on the PATH; our scripts put node_modules/.bin first anyway).
+if [ "$(PATH="${PATH//$PWD\/node_modules\/.bin:/}" wasm-opt --version 2>/dev/null | awk '{print $3}')" != "132" ]; then
+  say "installing wasm-opt 132 (npm binaryen@132.0.0, global)"
+  npm install -g --no-audit --no-fund binaryen@132.0.0
 fi
 
 # Tools that regenerate the generated PDF/.docx fixtures (scripts/gen-file-fixtures.sh:
