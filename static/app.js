@@ -835,8 +835,12 @@ function renderSource(r, text) {
   // Sweep over boundaries; every segment knows the findings and cells that cover it.
   const ev = [];
   ranges.forEach((x, id) => {
-    ev.push([x.a, 1, id]);
-    ev.push([x.b, 0, id]);
+    if (x.b > x.a) {
+      ev.push([x.a, 1, id]);
+      ev.push([x.b, 0, id]);
+    } else {
+      ev.push([x.a, 2, id]); // an empty span: a pin at its place (below)
+    }
   });
   // Long texts are drawn in blocks of about CHUNK characters, cut after a line end; the
   // browser skips laying out the blocks that are off screen (content-visibility in the CSS).
@@ -941,6 +945,7 @@ function renderSource(r, text) {
       frag.append(box);
       continue;
     }
+    if (kind === 2) continue;
     if (kind === 1) active.add(id);
     else active.delete(id);
   }
@@ -1160,6 +1165,14 @@ window.__nianbao = {
   get timings() { return state.timings.slice(); },
   get firstResultAt() { return state.firstResultAt; },
   runCheck,
+  /** Draw a given report for a given text (tests of the drawing alone). */
+  draw(text, report) {
+    state.text = text;
+    state.report = report;
+    state.findingsSig = null;
+    state.tablesSig = null;
+    render();
+  },
 };
 
 if (window.wasmBindings) start(window.wasmBindings);

@@ -164,6 +164,37 @@ test('highlights stay exact with characters outside the BMP and mixed widths', a
   await done(o);
 });
 
+test('drawing: empty spans become pins, overlapping spans split cleanly, the text is kept exactly', async () => {
+  const o = await open({ hash: '#sample' });
+  await settled(o.page);
+  const text = 'ab中𠮷cd\nef';
+  const span = (start, end) => ({ start, end, line: 1, col: 1, end_line: 1, end_col: 1 });
+  const b = (s) => Buffer.byteLength(s);
+  // 'ab' = 0..2, '中' = 2..5, '𠮷' = 5..9, 'cd' = 9..11
+  const report = {
+    input_form: 'text', format: 'unknown', sections: [],
+    diagnostics: [
+      { code: 'W04', severity: 'info', message: '空的位置', spans: [span(b('ab'), b('ab'))] },
+      { code: 'W01', severity: 'warning', message: '第一段', spans: [span(b('a'), b('ab中𠮷'))] },
+      { code: 'A02', severity: 'error', message: '第二段', spans: [span(b('ab中'), b('ab中𠮷cd'))] },
+    ],
+    summary: { errors: 1, warnings: 1, infos: 1 },
+  };
+  const got = await o.page.evaluate(({ text, report }) => {
+    window.__nianbao.draw(text, report);
+    const pre = document.getElementById('source-text');
+    return {
+      text: pre.textContent,
+      marks: Array.from(pre.querySelectorAll('mark.hl')).map((m) => [m.classList.contains('pin') ? 'pin' : m.textContent, m.dataset.f, m.className.includes('sev-error') ? 'error' : m.className.includes('sev-warning') ? 'warning' : 'info']),
+    };
+  }, { text, report });
+  assert.equal(got.text, text, 'the text is drawn exactly, nothing added or lost');
+  // In text order: the empty span is a pin between 'b' and '中' (inside the W01 span, which
+  // it splits); where W01 and A02 overlap the mark carries both and the worse severity.
+  assert.deepEqual(got.marks, [['b', '1', 'warning'], ['pin', '0', 'info'], ['中', '1', 'warning'], ['𠮷', '1 2', 'error'], ['cd', '2', 'error']]);
+  await done(o);
+});
+
 test('tables: wrong cells and the cells of a failed sum are marked; clicking a cell finds it in the text', async () => {
   const [cli] = cliCheck([SAMPLE_FILE]);
   const o = await open({ hash: '#sample' });
