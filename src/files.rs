@@ -164,19 +164,34 @@ pub fn decode_html(bytes: &[u8]) -> (String, String) {
 }
 
 /// A .docx file.
+#[cfg(feature = "docx")]
 pub fn check_docx(bytes: &[u8]) -> Checked {
     match crate::docx::docx_text(bytes) {
-        Ok(text) => {
-            let report = run_as(Source::plain(text.clone()), Some("docx"));
-            Checked { text, report, encoding: "docx".into(), error: None }
-        }
+        Ok(text) => check_docx_text(text),
         Err(e) => unreadable(e.message(), "docx", String::new()),
     }
 }
 
+/// Without the `docx` feature (the page's main wasm): the page reads .docx with its files
+/// module (examples/files_web.rs) and checks the text with `check_docx_text`.
+#[cfg(not(feature = "docx"))]
+pub fn check_docx(_bytes: &[u8]) -> Checked {
+    unreadable("这个版本不能直接读取 Word 文档，请另存为 PDF 或复制文字粘贴进来。".into(), "docx", String::new())
+}
+
+/// The text of a .docx (`docx::docx_text`), checked.
+pub fn check_docx_text(text: String) -> Checked {
+    let report = run_as(Source::plain(text.clone()), Some("docx"));
+    Checked { text, report, encoding: "docx".into(), error: None }
+}
+
 /// A PDF's positioned text items (from PDF.js in the page, or `crate::pdf` in the CLI).
 pub fn check_positioned(doc: &PositionedDoc) -> Checked {
-    let lay = layout(doc);
+    check_layout(layout(doc))
+}
+
+/// A PDF's text as rebuilt by `positioned::layout` (the page's files module does that step).
+pub fn check_layout(lay: crate::positioned::Layout) -> Checked {
     if lay.chars < MIN_PDF_CHARS {
         return unreadable(scanned_message(lay.pages), "pdf", lay.text);
     }

@@ -6,6 +6,7 @@
 //! `src/bin/nianbao.rs`.
 
 pub mod decode;
+#[cfg(feature = "docx")]
 pub mod docx;
 pub mod files;
 pub mod format;
@@ -23,7 +24,7 @@ pub mod source;
 pub mod testgen;
 pub mod text;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "files-module")))]
 pub mod wasm;
 
 pub use model::{Diagnostic, Report, Severity, Span};

@@ -234,20 +234,22 @@ pub fn check_html(markup: &str) -> Result<JsValue, JsError> {
     checked_js(&crate::files::check_html_flat(markup))
 }
 
-/// Check a PDF from its positioned text items (`readPdf` and `pack` in static/pdf-loader.js):
-/// `pages` holds width, height per page; `geom` page, x, y, w, h, dir per item (display
-/// coordinates in points, see `positioned::TextItem`); `texts` the items' texts joined by
-/// U+001F. Flat arrays cross into wasm at once, without a serde deserializer in the page.
-#[wasm_bindgen(js_name = checkPdfItems, unchecked_return_type = "Checked")]
-pub fn check_pdf_items(pages: &[f32], geom: &[f32], texts: &str) -> Result<JsValue, JsError> {
-    use crate::positioned::{PageSize, PositionedDoc, TextItem};
-    let pages = pages.chunks_exact(2).map(|p| PageSize { width: p[0], height: p[1] }).collect();
-    let items = geom
-        .chunks_exact(6)
-        .zip(texts.split('\u{1f}'))
-        .map(|(g, t)| TextItem { page: g[0] as u32, x: g[1], y: g[2], w: g[3], h: g[4], dir: g[5] as u16, text: t.to_string() })
-        .collect();
-    checked_js(&crate::files::check_positioned(&PositionedDoc { pages, items }))
+/// Check a PDF's text as the files module rebuilt it from PDF.js's items (`layoutPdf` in
+/// static/pdf-loader.js, examples/files_web.rs): `offsets` (UTF-8 byte offsets into `text`),
+/// `pages`, `xs`, `ys` say where each character is printed; `chars` how many characters of
+/// text the PDF has (a scan has none), `page_count` its pages.
+#[wasm_bindgen(js_name = checkPdfLayout, unchecked_return_type = "Checked")]
+pub fn check_pdf_layout(text: String, offsets: &[u32], pages: &[u32], xs: &[f32], ys: &[f32], chars: u32, page_count: u32) -> Result<JsValue, JsError> {
+    use crate::positioned::{Layout, Pos};
+    let n = offsets.len().min(pages.len()).min(xs.len()).min(ys.len());
+    let positions = (0..n).map(|i| (offsets[i] as usize, Pos { page: pages[i], x: xs[i], y: ys[i] })).collect();
+    checked_js(&crate::files::check_layout(Layout { text, positions, chars: chars as usize, pages: page_count as usize }))
+}
+
+/// Check a Word document's text as the files module read it (`docxText`).
+#[wasm_bindgen(js_name = checkDocxText, unchecked_return_type = "Checked")]
+pub fn check_docx_text(text: String) -> Result<JsValue, JsError> {
+    checked_js(&crate::files::check_docx_text(text))
 }
 
 /// The result for a PDF that PDF.js could not open: `kind` "encrypted" or "damaged".

@@ -265,8 +265,12 @@ async function readFile(file) {
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
     // PDF, Word (.docx), web pages and text files are all read by the core (src/files.rs);
-    // a PDF's text and positions come from PDF.js, loaded only now (static/pdf-loader.js).
-    const c = isPdf(bytes) ? await readPdfFile(bytes, name) : state.nb.checkFile(bytes, name);
+    // PDFs (with PDF.js) and .docx through the files module, loaded only now
+    // (static/pdf-loader.js).
+    let c;
+    if (isPdf(bytes)) c = await readPdfFile(bytes, name);
+    else if (isZip(bytes)) c = await readDocxFile(bytes, name);
+    else c = state.nb.checkFile(bytes, name);
     if (c.error) {
       msg.textContent = `无法读取「${name}」：${c.error}`;
       return;
@@ -289,22 +293,32 @@ function isPdf(bytes) {
   return false;
 }
 
-/** Read a PDF with PDF.js (loaded on first use, from this site) and check its positioned text. */
+/** A zip archive (.docx)? */
+function isZip(bytes) {
+  return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
+}
+
+/** Read a PDF with PDF.js and the files module (loaded on first use, from this site) and check
+ *  the text rebuilt from its positioned items. */
 async function readPdfFile(bytes, name) {
   $('file-msg').textContent = `正在读取 PDF「${name}」……（全部在本机完成，不上传）`;
   const t0 = performance.now();
-  const { readPdf, pack } = await import('./pdf-loader.js');
-  const doc = await readPdf(bytes);
-  let c;
-  if (doc.error) {
-    c = state.nb.pdfError(doc.kind, doc.error);
-  } else {
-    const p = pack(doc);
-    c = state.nb.checkPdfItems(p.pages, p.geom, p.texts);
-  }
-  c.pages = doc.pages ? doc.pages.length : 0;
+  const { layoutPdf } = await import('./pdf-loader.js');
+  const l = await layoutPdf(bytes);
+  const c = l.error
+    ? state.nb.pdfError(l.kind, l.error)
+    : state.nb.checkPdfLayout(l.text, l.offsets, l.pages, l.xs, l.ys, l.chars, l.pageCount);
+  c.pages = l.pageCount || 0;
   state.lastFile = { name, kind: 'pdf', pages: c.pages, ms: performance.now() - t0 };
   return c;
+}
+
+/** Read a Word file with the files module and check its text; other zip files are refused by
+ *  the core with its message. */
+async function readDocxFile(bytes, name) {
+  const { docxText } = await import('./pdf-loader.js');
+  const d = await docxText(bytes);
+  return d.error ? { error: d.error } : state.nb.checkDocxText(d.text);
 }
 
 function fileNote(name, c) {

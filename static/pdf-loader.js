@@ -5,15 +5,16 @@
 // the build (index.html, `copy-file`/`copy-dir` links): the library, its worker and the CJK
 // CMaps. Nothing is fetched from anywhere else; the file never leaves the computer.
 //
-// What this returns is only the positioned text: every text item with its page and its place
-// on the page in display coordinates (origin top left, y down, in PDF points, the page's
-// /Rotate applied). The Rust core (src/positioned.rs) rebuilds lines, table rows and columns
-// from these coordinates, exactly as the CLI does with the items it reads natively.
+// PDF.js gives the positioned text: every text item with its page and its place on the page in
+// display coordinates (origin top left, y down, in PDF points, the page's /Rotate applied). The
+// Rust core (src/positioned.rs) rebuilds lines, table rows and columns from these coordinates,
+// exactly as the CLI does with the items it reads natively.
 //
-//   import { readPdf } from './pdf-loader.js';
-//   const doc = await readPdf(bytes);          // { pages, items } or { error, kind }
-//   const p = pack(doc);
-//   const { text, report } = nb.checkPdfItems(p.pages, p.geom, p.texts);
+// The rebuilding runs in the files module (examples/files_web.rs, dist/files/), a second wasm
+// also loaded only now; the page's main wasm then checks the rebuilt text:
+//   import { layoutPdf } from './pdf-loader.js';
+//   const l = await layoutPdf(bytes);          // { text, offsets, … } or { error, kind }
+//   const { text, report } = nb.checkPdfLayout(l.text, l.offsets, l.pages, l.xs, l.ys, l.chars, l.pageCount);
 
 'use strict';
 
@@ -96,7 +97,7 @@ export async function extractItems(lib, bytes, opts = {}) {
 }
 
 /**
- * The items packed for the core (`checkPdfItems(pages, geom, texts)` in src/wasm.rs): flat
+ * The items packed for the files module (`pdfLayout(pages, geom, texts)`, examples/files_web.rs): flat
  * number arrays and one string, which cross into wasm at once.
  */
 export function pack(doc) {
@@ -118,4 +119,48 @@ export function pack(doc) {
 export async function readPdf(bytes) {
   const lib = await loadPdfJs();
   return extractItems(lib, bytes);
+}
+
+let filesPromise = null;
+
+/** The files module (examples/files_web.rs, built into dist/files/): PDF layout and .docx. */
+export function loadFilesModule() {
+  if (!filesPromise) {
+    filesPromise = import(new URL('./files/nianbao_files.js', import.meta.url).href).then(async (m) => {
+      await m.default();
+      return m;
+    });
+    filesPromise.catch(() => {
+      filesPromise = null;
+    });
+  }
+  return filesPromise;
+}
+
+/**
+ * A PDF's text rebuilt from its positioned items, ready for the core's `checkPdfLayout`:
+ * { text, offsets, pages, xs, ys, chars, pageCount }, or { error, kind } when PDF.js cannot
+ * open it. PDF.js and the files module load in parallel on first use.
+ */
+export async function layoutPdf(bytes) {
+  const [lib, files] = await Promise.all([loadPdfJs(), loadFilesModule()]);
+  const doc = await extractItems(lib, bytes);
+  if (doc.error) return doc;
+  const p = pack(doc);
+  const l = files.pdfLayout(p.pages, p.geom, p.texts);
+  try {
+    return { text: l.text, offsets: l.offsets, pages: l.pages, xs: l.xs, ys: l.ys, chars: l.chars, pageCount: l.pageCount };
+  } finally {
+    l.free();
+  }
+}
+
+/** A .docx's text (tables as tab-separated rows), or { error } with the message for the user. */
+export async function docxText(bytes) {
+  const files = await loadFilesModule();
+  try {
+    return { text: files.docxText(bytes) };
+  } catch (e) {
+    return { error: String((e && e.message) || e) };
+  }
 }

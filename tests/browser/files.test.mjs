@@ -112,13 +112,15 @@ async function close(o) {
 
 test('PDF support is loaded only when a PDF is dropped, from the page itself', async () => {
   const o = await open();
-  const early = o.requests.filter((u) => /pdf/i.test(u));
-  assert.deepEqual(early, [], 'the first page load fetches nothing for PDFs');
+  const early = o.requests.filter((u) => /pdf|files\//i.test(u));
+  assert.deepEqual(early, [], 'the first page load fetches nothing for PDFs or Word files');
   const before = await dropFile(o.page, path.join(REAL, 'huaian_2024.pdf'), 'application/pdf');
   await waitChecked(o.page, before);
   const later = o.requests.filter((u) => /pdfjs\/|pdf-loader/.test(u));
   assert.ok(later.some((u) => u.includes('pdf.min.mjs')) && later.some((u) => u.includes('pdf.worker.min.mjs')), later.join('\n'));
   assert.ok(later.every((u) => u.startsWith(origin)));
+  const files = o.requests.filter((u) => u.includes('/files/nianbao_files'));
+  assert.ok(files.some((u) => u.endsWith('_bg.wasm')), 'the files module is loaded with the first PDF');
   await close(o);
 });
 
