@@ -70,7 +70,10 @@ function codes(list) {
 async function dropFile(page, file, type = '') {
   const b64 = fs.readFileSync(file).toString('base64');
   const name = path.basename(file);
-  const before = await page.evaluate(() => window.__nianbao.checks);
+  const before = await page.evaluate(() => {
+    document.getElementById('file-msg').textContent = '';
+    return window.__nianbao.checks;
+  });
   await page.evaluate(({ b64, name, type }) => {
     const bin = atob(b64);
     const bytes = new Uint8Array(bin.length);
@@ -86,6 +89,7 @@ async function dropFile(page, file, type = '') {
 async function waitChecked(page, before) {
   await page.waitForFunction((n) => {
     const msg = document.getElementById('file-msg').textContent;
+    // A new result, or the message that this file cannot be read (the drop cleared the last one).
     return window.__nianbao.checks > n || msg.startsWith('无法读取');
   }, before, { timeout: 60000 });
   return page.evaluate(() => ({
