@@ -47,6 +47,9 @@ fn reports(out: &Path) {
         let g = generate(seed, Form::Html);
         emit(out, &format!("g{}", seed), &g, 0);
     }
+    // Blank and placeholder cells in table 三 (a blank 商业企业 in （二）, a 「/」 in 1.属于国家秘密).
+    let g = generate(3, Form::Html);
+    emit_blanks(out, "b3", &g);
     // A long report: section 一 with many paragraphs, 20 pages when printed.
     let g = generate(20, Form::Html);
     emit(out, "long20", &g, 190);
@@ -61,6 +64,34 @@ fn emit(out: &Path, name: &str, g: &Generated, extra_paragraphs: usize) {
         write(out.join(format!("{}.wide.html", name)), page_html(&doc, &g.title, Print::Wide));
         write(out.join(format!("{}.docx", name)), docx(&doc, seed_of(name)));
     }
+}
+
+/// The report with a blank cell and a placeholder in table 三: web page, print HTML, .docx, truth.
+fn emit_blanks(out: &Path, name: &str, g: &Generated) {
+    let mut doc = parse_html(&g.text, &g.title, 0);
+    // (row label start, value index, new text)
+    let edits = [("部分公开", 1usize, ""), ("属于国家秘密", 2usize, "/")];
+    for b in doc.iter_mut() {
+        if let Block::Table(3, rows) = b {
+            for row in rows.iter_mut() {
+                for (label, idx, text) in edits {
+                    if row.iter().any(|c| c.text.contains(label)) {
+                        let n = row.len();
+                        // The seven values are the row's last seven cells.
+                        row[n - 7 + idx].text = text.to_string();
+                    }
+                }
+            }
+        }
+    }
+    let mut t = truth(g, name);
+    t["t3"]["rows"]["partial"][1] = J::Null;
+    t["t3"]["rows"]["denied_1"][2] = json!("/");
+    t["true_problems"] = json!([{ "rule": "T05" }, { "rule": "T05" }]);
+    write(out.join(format!("{}.truth.json", name)), serde_json::to_string_pretty(&t).unwrap() + "\n");
+    write(out.join(format!("{}.html", name)), page_html(&doc, &g.title, Print::Web));
+    write(out.join(format!("{}.print.html", name)), page_html(&doc, &g.title, Print::Portrait));
+    write(out.join(format!("{}.docx", name)), docx(&doc, 3));
 }
 
 fn seed_of(name: &str) -> u64 {

@@ -167,6 +167,9 @@ pub fn layout(doc: &PositionedDoc) -> Layout {
         page_rows.push(rows_of(p, lines, items));
     }
     continue_rows_over_pages(&mut page_rows, &all);
+    for rows in page_rows.iter_mut() {
+        keep_blank_columns(rows);
+    }
     for rows in page_rows {
         let mut prev_bottom: Option<(f32, f32)> = None;
         for row in rows {
@@ -182,6 +185,88 @@ pub fn layout(doc: &PositionedDoc) -> Layout {
         }
     }
     Layout { text: out.text, positions: out.positions, chars, pages: npages }
+}
+
+/// Blank cells of a wide table (table 三, 四): a row with fewer values than the rows around it
+/// gets an empty cell where a column has no value, found by the x positions of the full rows'
+/// values, so the values after a blank keep their columns. Only in blocks of rows whose full
+/// rows have at least 5 values (table 二's one-value rows span their columns on purpose), and
+/// only when each of the row's values sits in a distinct column.
+fn keep_blank_columns(rows: &mut [Row]) {
+    let values = |r: &Row| -> Vec<usize> { (0..r.cells.len()).filter(|&k| r.extents[k].2).collect() };
+    // Blocks of rows with values, interrupted by at most three rows without.
+    let mut blocks: Vec<Vec<usize>> = Vec::new();
+    let mut gap = 0;
+    for (i, r) in rows.iter().enumerate() {
+        if r.has_values() {
+            if gap > 3 || blocks.is_empty() {
+                blocks.push(Vec::new());
+            }
+            blocks.last_mut().unwrap().push(i);
+            gap = 0;
+        } else {
+            gap += 1;
+        }
+    }
+    for block in blocks {
+        let counts: Vec<usize> = block.iter().map(|&i| values(&rows[i]).len()).collect();
+        let full = counts.iter().copied().max().unwrap_or(0);
+        if full < 5 {
+            continue;
+        }
+        // Column centres from the full rows.
+        let full_rows: Vec<usize> = block.iter().copied().filter(|&i| values(&rows[i]).len() == full).collect();
+        let mut slots = vec![0f32; full];
+        for &i in &full_rows {
+            for (k, &c) in values(&rows[i]).iter().enumerate() {
+                slots[k] += (rows[i].extents[c].0 + rows[i].extents[c].1) / 2.0 / full_rows.len() as f32;
+            }
+        }
+        let min_gap = slots.windows(2).map(|w| w[1] - w[0]).fold(f32::INFINITY, f32::min);
+        if !(min_gap.is_finite() && min_gap > 0.0) {
+            continue;
+        }
+        for &i in &block {
+            let vals = values(&rows[i]);
+            if vals.len() >= full || vals.len() * 2 < full {
+                continue;
+            }
+            // Each value's column.
+            let mut cols = Vec::with_capacity(vals.len());
+            for &c in &vals {
+                let centre = (rows[i].extents[c].0 + rows[i].extents[c].1) / 2.0;
+                let (k, d) = slots.iter().enumerate().map(|(k, s)| (k, (s - centre).abs())).fold((0, f32::INFINITY), |a, b| if b.1 < a.1 { b } else { a });
+                cols.push((k, d));
+            }
+            let distinct = cols.windows(2).all(|w| w[0].0 < w[1].0);
+            if !distinct || cols.iter().any(|c| c.1 > 0.4 * min_gap) {
+                continue;
+            }
+            // Rebuild the row: its label cells, then one cell per column.
+            let r = &mut rows[i];
+            let first_value = vals[0];
+            let mut cells: Vec<Vec<(usize, usize)>> = r.cells[..first_value].to_vec();
+            let mut extents: Vec<(f32, f32, bool)> = r.extents[..first_value].to_vec();
+            for (k, slot) in slots.iter().enumerate() {
+                match cols.iter().position(|c| c.0 == k) {
+                    Some(j) => {
+                        cells.push(r.cells[vals[j]].clone());
+                        extents.push(r.extents[vals[j]]);
+                    }
+                    None => {
+                        cells.push(Vec::new());
+                        extents.push((*slot, *slot, true));
+                    }
+                }
+            }
+            // Text after the last value (a note) stays at the end.
+            let last = *vals.last().unwrap();
+            cells.extend(r.cells[last + 1..].iter().cloned());
+            extents.extend(r.extents[last + 1..].iter().copied());
+            r.cells = cells;
+            r.extents = extents;
+        }
+    }
 }
 
 /// A table row cut by a page break: the rest of its label at the top of the next page (lines
@@ -539,6 +624,7 @@ fn rows_of(page: usize, lines: &[Line], items: &[It]) -> Vec<Row> {
     #[derive(Clone, Copy)]
     struct Piece {
         line: usize,
+        cell: usize,
         x0: f32,
         x1: f32,
         y: f32,
@@ -552,14 +638,14 @@ fn rows_of(page: usize, lines: &[Line], items: &[It]) -> Vec<Row> {
             continue;
         }
         let vx = l.values_x();
-        for c in l.cells.iter() {
+        for (ci, c) in l.cells.iter().enumerate() {
             if c.numeric || vx.map(|v| c.x0 >= v).unwrap_or(false) {
                 continue;
             }
             let ctext: String = c.items.iter().map(|&i| items[i].text.as_str()).collect();
             let h = c.items.iter().map(|&i| items[i].h).fold(0.0, f32::max);
             let y = c.items.first().map(|&i| items[i].y).unwrap_or(l.y);
-            pieces.push(Piece { line: li, x0: c.x0, x1: c.x1, y, h, item: starts_item(&ctext) });
+            pieces.push(Piece { line: li, cell: ci, x0: c.x0, x1: c.x1, y, h, item: starts_item(&ctext) });
         }
     }
     // Cells: chains of pieces in one column, split where an item number starts a label.
@@ -588,7 +674,8 @@ fn rows_of(page: usize, lines: &[Line], items: &[It]) -> Vec<Row> {
             }
         }
     }
-    let mut attach: Vec<Option<usize>> = vec![None; lines.len()]; // text-only line -> anchor line
+    // (line, cell) of a text-only line -> the anchor line whose label it continues.
+    let mut attach: std::collections::HashMap<(usize, usize), usize> = Default::default();
     for &start in order.iter().filter(|&&i| !has_prev[i]) {
         let mut cell = vec![start];
         while let Some(n) = next[*cell.last().unwrap()] {
@@ -625,25 +712,33 @@ fn rows_of(page: usize, lines: &[Line], items: &[It]) -> Vec<Row> {
         let a = anchors[0];
         let vx = lines[a].values_x().unwrap_or(f32::INFINITY);
         for &i in &loose {
-            let l = pieces[i].line;
-            if lines[l].cells.iter().all(|c| c.x1 <= vx + 0.3 * h) && attach[l].is_none() {
-                attach[l] = Some(a);
+            let (l, c) = (pieces[i].line, pieces[i].cell);
+            if lines[l].cells[c].x1 <= vx + 0.3 * h {
+                attach.entry((l, c)).or_insert(a);
             }
         }
     }
     // Build the rows.
     let mut rows = Vec::new();
     for (li, l) in lines.iter().enumerate() {
-        if attach[li].is_some() {
+        // The cells of this line that are not part of another row's label.
+        let own: Vec<usize> = (0..l.cells.len()).filter(|&c| !attach.contains_key(&(li, c))).collect();
+        let mut joined_cells: Vec<(usize, usize)> = attach.iter().filter(|(_, &a)| a == li).map(|(&k, _)| k).collect();
+        joined_cells.sort_unstable();
+        if own.is_empty() {
             continue;
         }
-        let joined: Vec<usize> = (0..lines.len()).filter(|&k| attach[k] == Some(li)).collect();
-        if joined.is_empty() {
-            let cells = l.cells.iter().map(|c| c.items.iter().map(|&i| (page, i)).collect()).collect();
-            let extents = l.cells.iter().map(|c| (c.x0, c.x1, c.numeric)).collect();
+        if joined_cells.is_empty() {
+            let cells = own.iter().map(|&c| l.cells[c].items.iter().map(|&i| (page, i)).collect()).collect();
+            let extents = own.iter().map(|&c| (l.cells[c].x0, l.cells[c].x1, l.cells[c].numeric)).collect();
             rows.push(Row { top: l.top, bottom: l.bottom, h: l.h, cells, extents });
             continue;
         }
+        let joined: Vec<usize> = {
+            let mut v: Vec<usize> = joined_cells.iter().map(|k| k.0).collect();
+            v.dedup();
+            v
+        };
         // Label cells of the row: this line's label cells and the joined lines' cells, grouped
         // into columns by horizontal overlap, each column read top to bottom.
         let vx = l.values_x().unwrap_or(f32::INFINITY);
@@ -651,10 +746,9 @@ fn rows_of(page: usize, lines: &[Line], items: &[It]) -> Vec<Row> {
         for c in l.cells.iter().filter(|c| !c.numeric && c.x0 < vx) {
             label.push((c.x0, c.x1, l.y, c.items.clone()));
         }
-        for &k in &joined {
-            for c in &lines[k].cells {
-                label.push((c.x0, c.x1, lines[k].y, c.items.clone()));
-            }
+        for &(k, ci) in &joined_cells {
+            let c = &lines[k].cells[ci];
+            label.push((c.x0, c.x1, lines[k].y, c.items.clone()));
         }
         let o = order_by(&label.iter().map(|l| (l.0, 0.0)).collect::<Vec<_>>());
         let label = apply_order(label, &o);
@@ -751,6 +845,31 @@ mod tests {
         let l = layout(&doc(items));
         let row = l.text.lines().find(|s| s.contains("危及")).unwrap();
         assert_eq!(row.matches('0').count(), 7, "{}", l.text);
+    }
+
+    #[test]
+    fn a_blank_cell_keeps_the_columns_of_the_values_after_it() {
+        let mut items = vec![];
+        let xs = [300.0, 340.0, 380.0, 420.0, 460.0, 500.0, 540.0];
+        for (row, (label, vals)) in [
+            ("（一）予以公开", [Some("1"), Some("0"), Some("0"), Some("0"), Some("0"), Some("0"), Some("1")]),
+            ("（二）部分公开", [Some("2"), None, Some("0"), Some("0"), Some("0"), Some("0"), Some("2")]),
+            ("（七）总计", [Some("3"), Some("0"), Some("0"), Some("0"), Some("0"), Some("0"), Some("3")]),
+        ]
+        .iter()
+        .enumerate()
+        {
+            let y = 100.0 + 20.0 * row as f32;
+            items.push(item(1, 50.0, y, label));
+            for (x, v) in xs.iter().zip(vals.iter()) {
+                if let Some(v) = v {
+                    items.push(item(1, *x, y, v));
+                }
+            }
+        }
+        let l = layout(&doc(items));
+        let row = l.text.lines().find(|s| s.starts_with("（二）")).unwrap();
+        assert_eq!(row, "（二）部分公开\t2\t\t0\t0\t0\t0\t2");
     }
 
     #[test]
