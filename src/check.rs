@@ -20,6 +20,8 @@ pub struct Doc<'a> {
     pub t4: Option<(TableRead, TableFacts)>,
     pub format_2019: bool,
     pub input_form: &'static str,
+    /// The prose, joined once and shared by the prose rules (see `rules::prose::Prose::of`).
+    pub prose: std::cell::OnceCell<crate::rules::prose::Prose>,
 }
 
 impl Doc<'_> {
@@ -120,7 +122,7 @@ pub(crate) fn run_as(src: Source, form: Option<&'static str>) -> Report {
 
     let input_form = form.unwrap_or_else(|| detect_form(text, false, t3.as_ref().map(|t| &t.1), regions.1));
     let finish = |t: Option<(RawTable, TableFacts)>| t.map(|(raw, facts)| (to_table(&src, &raw, &facts), facts));
-    let mut doc = Doc { src: &src, headings, title, year, t2: None, t3: None, t4: None, format_2019, input_form };
+    let mut doc = Doc { src: &src, headings, title, year, t2: None, t3: None, t4: None, format_2019, input_form, prose: Default::default() };
     doc.t2 = finish(t2).filter(|t| !t.0.rows.is_empty() || t.1.format_2019);
     doc.t3 = finish(t3);
     doc.t4 = finish(t4);

@@ -73,6 +73,13 @@ pub fn is_placeholder(s: &str) -> bool {
 /// Read a number cell: `12`, `1,234`, `7730.28`, `-1`, full-width digits. `None` if the word is
 /// not a number at all.
 pub fn parse_number(s: &str) -> Option<Value> {
+    // The common case, plain ASCII digits, without allocating.
+    if !s.is_empty() && s.len() <= 15 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return s.parse().ok().map(Value::Int);
+    }
+    if !s.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '－' || ('０'..='９').contains(&c)) {
+        return None;
+    }
     let t: String = s
         .chars()
         .map(|c| match c {

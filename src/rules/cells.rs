@@ -24,10 +24,12 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
                 let col = cols.get(i).copied().unwrap_or("");
                 let span = cell.span.unwrap_or_default();
                 let cref = CellRef { table: table.table, row: row.key, column: col, role: "suspect" };
-                let name = if col.is_empty() {
-                    format!("{}「{}」第 {} 个数", tname, crate::format::row_label(id, row.key), i + 1)
-                } else {
-                    cell_name(id, row.key, col)
+                let name = || {
+                    if col.is_empty() {
+                        format!("{}「{}」第 {} 个数", tname, crate::format::row_label(id, row.key), i + 1)
+                    } else {
+                        cell_name(id, row.key, col)
+                    }
                 };
                 match &cell.value {
                     Value::Blank => blanks.push((cref, span, "空白".to_string())),
@@ -40,7 +42,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
                             "T06",
                             format!(
                                 "{}填的是「{}」：数字单元格里只应填数字{}，说明文字请写在正文中。",
-                                name,
+                                name(),
                                 t,
                                 if lead.is_empty() { String::new() } else { format!("（{}）", lead) }
                             ),
@@ -52,13 +54,13 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
                         out.push(with_cells(d, vec![cref]));
                     }
                     Value::Int(n) if *n < 0 => {
-                        out.push(with_cells(diag("T07", format!("{}是负数（{}）：件数不能为负。", name, n), vec![span]), vec![cref]));
+                        out.push(with_cells(diag("T07", format!("{}是负数（{}）：件数不能为负。", name(), n), vec![span]), vec![cref]));
                     }
                     Value::Decimal(d) if !(id == "t2" && row.key == "fees") => {
                         out.push(with_cells(
                             diag(
                                 "T07",
-                                format!("{}是小数（{}）：件数应为整数（只有收费金额可以有小数）。", name, crate::model::format_decimal(*d)),
+                                format!("{}是小数（{}）：件数应为整数（只有收费金额可以有小数）。", name(), crate::model::format_decimal(*d)),
                                 vec![span],
                             ),
                             vec![cref],

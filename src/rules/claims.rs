@@ -230,6 +230,10 @@ impl Ctx<'_> {
 
     fn counts(&self, out: &mut Vec<Claim>) {
         let st = self.st;
+        // A count needs a unit (件/起…) or 「为」: most sentences have neither.
+        if !st.contains(|c: char| DISPUTE_UNITS.contains(c) || c == '为') {
+            return;
+        }
         let apps = self.about_applications();
         let disputes = self.about_disputes();
         // The start of the words that belong to the next number: after the last count or break.

@@ -160,7 +160,7 @@ fn prose_of(text: &str, f: &mut dyn FnMut(&Doc, &Prose)) {
     let headings = crate::sections::find_headings(src.text());
     let title = crate::sections::find_title(src.text(), headings.iter().map(|h| h.start).min());
     let year = title.as_ref().and_then(|t| t.year);
-    let doc = Doc { src: &src, headings, title, year, t2: None, t3: None, t4: None, format_2019: false, input_form: "text" };
+    let doc = Doc { src: &src, headings, title, year, t2: None, t3: None, t4: None, format_2019: false, input_form: "text", prose: Default::default() };
     let prose = Prose::of_sections(&doc, &[1, 5, 6]);
     f(&doc, &prose);
 }

@@ -95,8 +95,8 @@ fn starts_item(line: &str) -> bool {
 
 impl Prose {
     /// All of a report's prose.
-    pub fn of(doc: &Doc) -> Prose {
-        Prose::build(doc, &ranges(doc))
+    pub fn of<'d>(doc: &'d Doc) -> &'d Prose {
+        doc.prose.get_or_init(|| Prose::build(doc, &ranges(doc)))
     }
 
     /// The prose of some sections only.
@@ -349,7 +349,7 @@ pub(crate) mod tests {
         let headings = crate::sections::find_headings(src.text());
         let title = crate::sections::find_title(src.text(), headings.iter().map(|h| h.start).min());
         let year = title.as_ref().and_then(|t| t.year);
-        let doc = Doc { src: &src, headings, title, year, t2: None, t3: None, t4: None, format_2019: false, input_form: "text" };
+        let doc = Doc { src: &src, headings, title, year, t2: None, t3: None, t4: None, format_2019: false, input_form: "text", prose: Default::default() };
         f(&doc)
     }
 

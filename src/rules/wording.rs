@@ -95,12 +95,21 @@ fn clause_start(before: &str) -> bool {
     }
 }
 
+/// The list and the characters its words start with, parsed once per process.
+fn compiled_list() -> &'static (Vec<Entry>, Vec<char>) {
+    static LIST: std::sync::OnceLock<(Vec<Entry>, Vec<char>)> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| {
+        let list = wordlist();
+        let mut firsts: Vec<char> = list.iter().filter_map(|e| e.wrong.chars().next()).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        (list, firsts)
+    })
+}
+
 fn misused_words(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
-    let list = wordlist();
     // Only positions that start some listed word need the list (most characters start none).
-    let mut firsts: Vec<char> = list.iter().filter_map(|e| e.wrong.chars().next()).collect();
-    firsts.sort_unstable();
-    firsts.dedup();
+    let (list, firsts) = compiled_list();
     let t = &prose.text;
     let mut i = 0;
     while i < t.len() {

@@ -54,16 +54,18 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
     let agency_head: String = agency.chars().take(2).collect();
     let own_all = own_scope_word(&agency);
     let from = out.len();
+    let this_year = format!("{}年", year);
     for (s, e) in prose.sentences() {
         let st = &t[s..e];
-        if st.contains(&format!("{}年", year)) || COMPARISON.iter().any(|w| st.contains(w)) {
+        if !st.contains('年') || st.contains(&this_year) || COMPARISON.iter().any(|w| st.contains(w)) {
             continue;
         }
-        let depth = bracket_depths(st);
+        // Worked out only for sentences that name another year.
+        let mut depth: Option<Vec<u32>> = None;
         for (i, _) in st.match_indices('年') {
             let Some(y) = year_before(st, i) else { continue };
             let ys = i - 4;
-            if !(year - 2..year).contains(&y) || depth[ys] > 0 {
+            if !(year - 2..year).contains(&y) || depth.get_or_insert_with(|| bracket_depths(st))[ys] > 0 {
                 continue;
             }
             // A clause start: the sentence's start, or after 「：」.
