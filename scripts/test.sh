@@ -7,4 +7,4 @@ bash scripts/setup.sh
 echo "== Rust: core, CLI, fixtures, generated reports =="
 cargo test --locked
 echo "== Browser: wasm facade and the page =="
-bash scripts/test-browser.sh
+SKIP_SETUP=1 bash scripts/test-browser.sh
