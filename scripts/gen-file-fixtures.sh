@@ -67,6 +67,27 @@ out = pathlib.Path(sys.argv[1]); real = pathlib.Path('../shared/fixtures/real')
 (out / 'huaian_2024.bom.txt').write_bytes(b'\xef\xbb\xbf' + (real / 'huaian_2024.layout.txt').read_bytes())
 html = (real / 'testcity_2025.html').read_text('utf-8').replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">')
 (out / 'testcity_2025.gb2312.html').write_bytes(html.encode('gb18030'))
+# The report inside a portal page: a layout table with menus, side links, breadcrumbs, share
+# links, a footer and scripts; labels split across <span>s and <p>s.
+body = html[html.index('<div id="zoom"'):html.rindex('</body>')]
+body = body.replace('<td>行政规范性文件</td>', '<td><span style="font-family:仿宋">行政规范</span><span>性文件</span></td>')
+body = body.replace('（二）部分公开', '<span>（二）</span><span>部分公开</span>', 1)
+body = body.replace('<td>商业企业</td>', '<td><p><span>商业</span></p><p><span>企业</span></p></td>')
+head = ('<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+        '<title>测试市2025年政府信息公开工作年度报告_测试市人民政府</title>'
+        "<script>var _hmt=_hmt||[];document.write('<div>广告</div>');</script><style>.nav{color:red}</style></head><body>"
+        '<table width="1000" border="0" cellspacing="0" cellpadding="0" class="layout"><tr><td colspan="2"><div class="header">'
+        '<img src="logo.png" alt="测试市人民政府"><ul class="nav"><li><a href="/">首页</a></li><li><a href="/zwgk">政务公开</a></li>'
+        '<li><a href="/hd">政民互动</a></li><li><a href="/bs">办事服务</a></li></ul></div></td></tr>'
+        '<tr><td width="200" valign="top"><table class="side"><tr><td><a href="/a">政府信息公开指南</a></td></tr>'
+        '<tr><td><a href="/b">政府信息公开制度</a></td></tr><tr><td><a href="/c">政府信息公开年报</a></td></tr></table></td>'
+        '<td valign="top"><div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; 年度报告</div>'
+        '<h1>测试市2025年政府信息公开工作年度报告</h1><div class="info">发布时间：2026-01-20 &nbsp;&nbsp; 来源：市政府办公室 &nbsp;&nbsp; '
+        '浏览次数：<span id="hits">1234</span></div>')
+foot = ('<div class="share">分享到：微信 微博</div></td></tr><tr><td colspan="2"><div class="footer">主办：测试市人民政府办公室 &nbsp; '
+        '网站标识码：1234000001 &nbsp; ICP备12345678号 &nbsp; 联系电话：0000-12345678</div></td></tr></table>'
+        '<script src="/js/stat.js"></script></body></html>')
+(out / 'testcity_2025.portal.html').write_bytes((head + body + foot).encode('gb18030'))
 PY
 
 pages=$(pdfinfo "$OUT/long20.pdf" | awk '/^Pages:/ {print $2}')

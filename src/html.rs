@@ -43,6 +43,11 @@ pub fn flatten(html: String) -> Source {
     let mut i = 0;
     let mut skip_until: Option<&'static str> = None;
     let mut in_cell = false;
+    // A cell that holds a table: a portal page's layout table around the report. Its
+    // paragraphs are lines of the page, not text wrapped inside one cell.
+    let mut layout_cell = false;
+    // (in_cell, layout_cell) of the cells that enclose nested tables.
+    let mut outer: Vec<(bool, bool)> = Vec::new();
     while i < bytes.len() {
         if let Some(end_tag) = skip_until {
             match find_ci(&html[i..], end_tag) {
@@ -80,19 +85,36 @@ pub fn flatten(html: String) -> Source {
                     // <head> keeps going: <title> is read as a line.
                 }
                 "td" | "th" if !closing => {
-                    if in_cell {
+                    let layout = holds_table(&html[end..]);
+                    if in_cell && !layout && !layout_cell {
                         push_break(&mut flat, &mut pieces, i, "\t");
                     } else if !flat.ends_with('\n') && !flat.is_empty() {
                         push_break(&mut flat, &mut pieces, i, "\n");
                     }
                     in_cell = true;
+                    layout_cell = layout;
+                }
+                "table" => {
+                    if closing {
+                        (in_cell, layout_cell) = outer.pop().unwrap_or((false, false));
+                    } else {
+                        if outer.len() < 64 {
+                            outer.push((in_cell, layout_cell));
+                        }
+                        in_cell = false;
+                        layout_cell = false;
+                    }
+                    if !flat.is_empty() && !flat.ends_with('\n') {
+                        push_break(&mut flat, &mut pieces, i, "\n");
+                    }
                 }
                 "td" | "th" if closing => {}
-                "tr" | "p" | "div" | "br" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "table" | "title" | "section" | "article" | "ul" | "ol" => {
-                    if name == "tr" || name == "table" {
+                "tr" | "p" | "div" | "br" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "title" | "section" | "article" | "ul" | "ol" => {
+                    if name == "tr" {
                         in_cell = false;
+                        layout_cell = false;
                     }
-                    if in_cell {
+                    if in_cell && !layout_cell {
                         // Word and CMS editors wrap cell text in <p>/<span>/<br>: inside a cell
                         // these are not new lines, or the row would fall apart.
                         if !flat.is_empty() && !flat.ends_with([' ', '\t', '\n']) {
@@ -144,6 +166,28 @@ pub fn flatten(html: String) -> Source {
         }
     }
     Source::mapped(html, flat, pieces)
+}
+
+/// Does the cell starting here hold a table before it ends (a layout cell)? Looks at the tags
+/// up to the cell's end, the next cell or row, or a table, whichever comes first.
+fn holds_table(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    let limit = b.len().min(256 * 1024);
+    let mut i = 0;
+    while i < limit {
+        if b[i] == b'<' {
+            let closing = b.get(i + 1) == Some(&b'/');
+            let from = i + 1 + usize::from(closing);
+            let name: Vec<u8> = b[from.min(b.len())..].iter().take(6).take_while(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect();
+            match name.as_slice() {
+                b"table" if !closing => return true,
+                b"td" | b"th" | b"tr" | b"table" => return false,
+                _ => {}
+            }
+        }
+        i += 1;
+    }
+    false
 }
 
 fn push_break(flat: &mut String, pieces: &mut Vec<(usize, usize, bool)>, at: usize, s: &str) {
@@ -221,6 +265,17 @@ mod tests {
     fn a_bare_ampersand_is_text() {
         let src = flatten("<p>A & B &unknown; &</p>".to_string());
         assert_eq!(src.text().trim_end(), "A & B &unknown; &");
+    }
+
+    #[test]
+    fn a_layout_table_around_the_report_keeps_its_paragraphs_as_lines() {
+        // A portal page: the report sits in a cell of a layout table, next to a side menu.
+        let html = "<table><tr><td><table><tr><td>指南</td></tr></table></td><td><h1>某区2024年年度报告</h1><p>一、总体情况</p><p>正文。</p>\
+            <table><tr><td>规章</td><td><p>1</p></td><td>0</td></tr></table><p>五、存在的主要问题</p></td></tr></table>"
+            .to_string();
+        let src = flatten(html);
+        let lines: Vec<&str> = src.text().lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines, vec!["指南", "某区2024年年度报告", "一、总体情况", "正文。", "规章\t1\t0", "五、存在的主要问题"]);
     }
 
     #[test]

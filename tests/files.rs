@@ -139,7 +139,15 @@ fn unreadable_files_get_clear_messages() {
 #[test]
 fn text_and_web_pages_in_agency_encodings_read_exactly() {
     // (file, truth): GBK text, UTF-8 with BOM, a GB2312 page that declares its charset.
-    let cases = [("hongzequ_2023.gbk.txt", "hongzequ_2023"), ("huaian_2024.bom.txt", "huaian_2024"), ("testcity_2025.gb2312.html", "testcity_2025")];
+    // testcity_2025.portal.html: the report inside a portal page (GB2312): a layout table around
+    // it with a menu, a side table of links, breadcrumbs, publication info, share links, a
+    // footer and scripts; labels split across <span>s and <p>s.
+    let cases = [
+        ("hongzequ_2023.gbk.txt", "hongzequ_2023"),
+        ("huaian_2024.bom.txt", "huaian_2024"),
+        ("testcity_2025.gb2312.html", "testcity_2025"),
+        ("testcity_2025.portal.html", "testcity_2025"),
+    ];
     let mut failures = Vec::new();
     for (file, truth_name) in cases {
         let path = files_dir().join("enc").join(file);

@@ -225,8 +225,9 @@ test('generated PDFs and .docx files read back exactly in the page and the CLI',
   await close(o);
 });
 
-test('GBK text, UTF-8 with a BOM and a GB2312 web page dropped read exactly', async () => {
-  const cases = [['hongzequ_2023.gbk.txt', 'hongzequ_2023'], ['huaian_2024.bom.txt', 'huaian_2024'], ['testcity_2025.gb2312.html', 'testcity_2025']];
+test('GBK text, UTF-8 with a BOM, a GB2312 web page and a portal page around the report dropped read exactly', async () => {
+  const cases = [['hongzequ_2023.gbk.txt', 'hongzequ_2023'], ['huaian_2024.bom.txt', 'huaian_2024'], ['testcity_2025.gb2312.html', 'testcity_2025'],
+    ['testcity_2025.portal.html', 'testcity_2025']];
   const o = await open();
   for (const [file, name] of cases) {
     const truth = JSON.parse(fs.readFileSync(path.join(TRUTH, `${name}.json`), 'utf8'));
