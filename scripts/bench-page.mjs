@@ -145,8 +145,7 @@ PDF reading (PDF.js, about 1.7 MB) is loaded only when a PDF is dropped and is n
 Size headroom: the wasm is most of the page. It is built with the crate's release profile
 (opt-level 3, LTO) and wasm-opt -Oz; building the nianbao crate with opt-level "s" instead gave
 about 7 % less gzip in one trial (on an earlier build: 333 KB against 360 KB), at some cost in
-check speed — the
-next step if the page outgrows 400 KB (a separate cargo profile for Trunk, \`data-cargo-profile\`).
+check speed — the next step if the page outgrows 400 KB (a separate cargo profile for Trunk, \`data-cargo-profile\`).
 `;
 console.log(md);
 
