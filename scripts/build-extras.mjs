@@ -1,4 +1,5 @@
-// After `trunk build` (scripts/build-page.sh runs this on dist/): the ways to run the checker
+// After `trunk build` (a post_build hook in Trunk.toml, on Trunk's staging dir; or by hand on
+// dist/: `node scripts/build-extras.mjs dist`, which is idempotent): the ways to run the checker
 // other than "open our website" (README: 嵌入、离线与内网部署).
 //
 //   1. index.html without inline script: Trunk injects an inline <script type="module"> that
@@ -11,14 +12,14 @@
 //   3. nianbao.html: one self-contained file (styles, scripts, wasm as base64, the sample
 //      report), for file:// and e-mail. It has inline scripts, so it carries its own CSP meta.
 //
-// Usage: node scripts/build-extras.mjs [dist]
+// Usage: node scripts/build-extras.mjs [dir]   (default: $TRUNK_STAGING_DIR, else dist/)
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = path.resolve(process.argv[2] || path.join(ROOT, 'dist'));
+const DIST = path.resolve(process.argv[2] || process.env.TRUNK_STAGING_DIR || path.join(ROOT, 'dist'));
 const WIDGET_SRC = path.join(ROOT, 'static/widget');
 
 const NO_WASM = '您的浏览器不支持 WebAssembly，无法运行年报检查。请改用新版的 Chrome、Edge、Firefox，'

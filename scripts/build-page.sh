@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Builds the checker page into dist/ with `trunk build --release --offline`, then the ways to
-# run it elsewhere (scripts/build-extras.mjs): index.html without inline script (strict CSP),
-# the <nianbao-checker> widget in dist/widget/ with embed.html, and the single file
-# dist/nianbao.html.
+# Builds the checker page into dist/ with `trunk build --release --offline`. Trunk's post_build
+# hooks (Trunk.toml) add the files module (scripts/build-files-wasm.sh) and the other ways to run
+# the checker (scripts/build-extras.mjs): index.html without inline script (strict CSP), the
+# <nianbao-checker> widget in dist/widget/ with embed.html, and the single file dist/nianbao.html.
 # wasm-opt comes from npm binaryen 132 (node_modules/.bin), never from Debian's older binaryen.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 trunk build --release --offline "$@"
-node scripts/build-extras.mjs dist
+test -f dist/nianbao.html -a -f dist/widget/nianbao-checker.js || { echo "build-page: dist/ lacks nianbao.html or widget/ (Trunk.toml hooks)" >&2; exit 1; }

@@ -25,10 +25,12 @@ checker.addEventListener('nianbao-result', (e) => {
     status.className = 'good';
   }
 });
-checker.addEventListener('nianbao-error', (e) => {
-  status.textContent = e.detail.message;
+function cannotRun(message) {
+  status.textContent = message;
   status.className = 'bad';
-});
+}
+checker.addEventListener('nianbao-error', (e) => cannotRun(e.detail.message));
+if (checker.error) cannotRun(checker.error);
 
 $('load-sample').addEventListener('click', async () => {
   const resp = await fetch('sample.txt');

@@ -173,23 +173,27 @@ export class NianbaoChecker extends HTMLElement {
     this._ta.addEventListener('input', () => {
       this._text = this._ta.value;
       clearTimeout(this._timer);
-      this._timer = setTimeout(() => this._run(), this._text.length > 200000 ? 400 : 150);
+      this._timer = setTimeout(() => this._run().catch(() => {}), this._text.length > 200000 ? 400 : 150);
     });
-    this._ta.addEventListener('paste', () => setTimeout(() => { this._text = this._ta.value; this._run(); }, 0));
   }
 
   connectedCallback() {
     this._applyParts();
     if (this.hasAttribute('text') && this._text === '') this._text = this.getAttribute('text');
     this._ta.value = this._text;
-    this._run();
+    // The first check waits a turn, so listeners the portal adds right after this script runs
+    // still hear the first nianbao-result (or nianbao-error).
+    if (!this._started) {
+      this._started = true;
+      this._timer = setTimeout(() => this._run().catch(() => {}), 0);
+    }
   }
 
   attributeChangedCallback(name, _old, value) {
     if (name === 'text') {
       this._text = value ?? '';
       this._ta.value = this._text;
-      if (this.isConnected) this._run();
+      if (this._started) this._run().catch(() => {});
     } else {
       this._applyParts();
     }
@@ -200,11 +204,14 @@ export class NianbaoChecker extends HTMLElement {
   set value(v) {
     this._text = String(v ?? '');
     this._ta.value = this._text;
-    this._run();
+    this._run().catch(() => {});
   }
 
   /** The last result model (null before the first check or for empty text). */
   get report() { return this._report; }
+
+  /** Why the checker cannot run (in Chinese), or null. */
+  get error() { return this._error || null; }
 
   /** Check `text` (shown in the element), resolving to the result model. */
   async check(text) {
@@ -242,6 +249,7 @@ export class NianbaoChecker extends HTMLElement {
   }
 
   _fail(message) {
+    this._error = message;
     this._box.hidden = false;
     this._box.classList.add('failed');
     this._state.textContent = message;
