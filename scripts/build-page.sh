@@ -9,3 +9,11 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 trunk build --release --offline "$@"
 test -f dist/nianbao.html -a -f dist/widget/nianbao-checker.js || { echo "build-page: dist/ lacks nianbao.html or widget/ (Trunk.toml hooks)" >&2; exit 1; }
+# The CLI embeds dist/nianbao.html (build.rs, for `nianbao serve`) and recompiles when its
+# modification time changes: keep the old time when the rebuild wrote the same bytes.
+mkdir -p target
+if cmp -s dist/nianbao.html target/nianbao-page.html; then
+  touch -r target/nianbao-page.html dist/nianbao.html
+else
+  cp -p dist/nianbao.html target/nianbao-page.html
+fi

@@ -2,16 +2,21 @@
 //!
 //!     nianbao check [--format text|json] [--previous LAST_YEAR] FILE...   (- reads standard input)
 //!     nianbao rules [--format markdown|json]
+//!     nianbao serve [--port 8080] [--dir DIR]   (the checker page on http://127.0.0.1:PORT/)
 //!
 //! Exit code: 0 no error-severity finding, 1 some, 2 usage or I/O error.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+#[path = "nianbao/serve.rs"]
+mod serve;
+
 const USAGE: &str = "用法：
   nianbao check [--format text|json] 文件...   检查年度报告（- 表示标准输入）
         --previous 上年报告    同时对照上年报告：上年结转、现行有效件数、正文重复（X01–X03）
   nianbao rules [--format markdown|json]       列出全部检查规则
+  nianbao serve [--port 8080] [--dir 文件夹]   在本机 http://127.0.0.1:8080/ 打开检查页面（没有网页服务器时用）
 ";
 
 fn main() -> ExitCode {
@@ -19,6 +24,7 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
         Some("rules") => rules(&args[1..]),
+        Some("serve") => serve::serve(&args[1..]),
         Some("-h") | Some("--help") | Some("help") => {
             print!("{}", USAGE);
             ExitCode::SUCCESS
