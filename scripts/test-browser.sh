@@ -3,7 +3,10 @@
 #   1. builds dist/ (trunk build --release --offline);
 #   2. wasm-bindgen-test of the wasm facade (tests/wasm.rs) in headless Chromium;
 #   3. Playwright (playwright-core + Debian's Chromium) against dist/ served on 127.0.0.1
-#      (tests/browser/*.test.mjs), with the CLI's JSON as the expected values.
+#      (tests/browser/*.test.mjs), with the CLI's JSON as the expected values; among them the
+#      widget, the strict CSP, the single file from file://, sub-path hosting, `nianbao serve`
+#      and the intranet zip (embed, csp, single-file, subpath, serve .test.mjs; serve.test.mjs
+#      runs scripts/package-intranet.sh).
 # Screenshots go to test-results/. SKIP_SETUP=1 skips scripts/setup.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
