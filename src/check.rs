@@ -108,7 +108,10 @@ fn run(src: Source, is_html: bool) -> Report {
 
 /// The pipeline over a prepared source; `form` is the input form when the caller knows it
 /// ("html", "pdf", "docx"), otherwise it is detected from the text.
-pub(crate) fn run_as(src: Source, form: Option<&'static str>) -> Report {
+pub(crate) fn run_as(mut src: Source, form: Option<&'static str>) -> Report {
+    // Text copied from PDFs often carries look-alike radicals (「⼀、总体情况」 with U+2F00):
+    // the readers see the ideographs, spans still point at what the user gave.
+    src.unify_lookalikes();
     let text = src.text();
     let headings = find_headings(text);
     let title = find_title(text, headings.iter().map(|h| h.start).min());

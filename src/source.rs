@@ -73,6 +73,37 @@ impl Source {
         self.positions.get(i).map(|p| p.1)
     }
 
+    /// Replace look-alike radicals and compatibility ideographs in the reader text by the
+    /// ideographs they stand for (`glyphs::unify`), keeping every offset: only replacements of
+    /// the same UTF-8 length are made, so spans need no new map.
+    pub fn unify_lookalikes(&mut self) {
+        let t = self.text();
+        let unified = crate::glyphs::unify(t);
+        if let std::borrow::Cow::Owned(_) = unified {
+            // Character by character, keep the original where the lengths differ (ligatures).
+            let mut out = String::with_capacity(t.len());
+            let mut changed = false;
+            for c in t.chars() {
+                let is_lookalike = matches!(c as u32, 0x2E80..=0x2FDF | 0xF900..=0xFAFF);
+                if is_lookalike {
+                    let m = crate::glyphs::unify(c.encode_utf8(&mut [0; 4])).chars().next().unwrap_or(c);
+                    if m.len_utf8() == c.len_utf8() && m != c {
+                        out.push(m);
+                        changed = true;
+                        continue;
+                    }
+                }
+                out.push(c);
+            }
+            if changed && out.len() == t.len() {
+                if self.flat.is_none() {
+                    self.map = vec![(0, 0, true)];
+                }
+                self.flat = Some(out);
+            }
+        }
+    }
+
     /// The text readers work on.
     pub fn text(&self) -> &str {
         self.flat.as_deref().unwrap_or(&self.original)
@@ -163,6 +194,16 @@ fn line_starts(text: &str) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lookalike_radicals_read_as_ideographs_with_the_same_offsets() {
+        let mut src = Source::plain("\u{2F00}、总体情况\n第\u{2F00}项".to_string());
+        src.unify_lookalikes();
+        assert_eq!(src.text(), "一、总体情况\n第一项");
+        let p = src.text().find("第").unwrap();
+        assert_eq!(src.to_original(p), p);
+        assert_eq!(src.span(p, p + 6).line, 2);
+    }
 
     #[test]
     fn columns_count_characters() {

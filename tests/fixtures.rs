@@ -139,6 +139,8 @@ fn fixtures_read_exactly_and_report_exactly_the_known_problems() {
                 .into_bytes(),
             ),
             (format!("{} (U+3000)", name), if is_html { text.clone() } else { text.replace(' ', "\u{3000}") }.into_bytes()),
+            // Copied from a PDF whose font maps 一/行 to look-alike Kangxi radicals.
+            (format!("{} (Kangxi radicals)", name), text.replace('一', "\u{2F00}").replace('行', "\u{2F8F}").into_bytes()),
         ];
         for (name, bytes) in variants {
             let report = nianbao::check_bytes(&bytes, case.file.to_str());
