@@ -153,3 +153,21 @@ fn prose_numbers_above_and_below_the_tables_are_not_cells() {
     assert_eq!(codes(&r), Vec::<&str>::new(), "{:#?}", r.diagnostics);
     assert_eq!(r.t3.as_ref().unwrap().row("carried_forward").unwrap().cells.len(), 7);
 }
+
+#[test]
+fn a_blank_first_value_cell_in_a_grid_stays_in_its_column() {
+    let html = fixture("real/testcity_2025.html");
+    let (bad, _) = replace_nth(&html, "<td>1.属于国家秘密</td><td>13</td>", "<td>1.属于国家秘密</td><td></td>", 0);
+    let (bad, _) = replace_nth(&bad, "<td>规章</td><td>3</td>", "<td>规章</td><td></td>", 0);
+    let r = check_text(&bad);
+    let t3 = r.t3.as_ref().unwrap();
+    let row = t3.row("denied_1").unwrap();
+    assert_eq!(row.cells.len(), 7);
+    assert_eq!(row.cells[0].value, nianbao::model::Value::Blank);
+    assert_eq!(row.cells[6].value, nianbao::model::Value::Int(13));
+    let t2 = r.t2.as_ref().unwrap();
+    assert_eq!(t2.row("regulations").unwrap().cells[0].value, nianbao::model::Value::Blank);
+    assert!(codes(&r).contains(&"T05") && !codes(&r).contains(&"T04"), "{:?}", codes(&r));
+    // The blank counts as none: 自然人 0 + … ≠ 13 in its row.
+    assert!(r.diagnostics.iter().any(|d| d.code == "A01" && d.cells.iter().any(|c| c.row == "denied_1")));
+}

@@ -122,3 +122,46 @@ pub(crate) fn ordered_values(evs: &[Ev], ncols: usize, transpose: bool) -> Vec<T
     }
     out
 }
+
+/// Empty grid cells between a label and the first value on its line (`None` if they are not on
+/// one line or something else stands between them).
+fn empty_cells_between(text: &str, a: usize, b: usize) -> Option<usize> {
+    let gap = text.get(a..b)?;
+    if gap.contains('\n') {
+        return None;
+    }
+    let sep = if gap.contains('\t') { '\t' } else { '|' };
+    let parts: Vec<&str> = gap.split(sep).collect();
+    if parts.len() < 2 || parts.iter().any(|p| !p.trim().is_empty()) {
+        return None;
+    }
+    Some(parts.len() - 2)
+}
+
+/// A blank first value cell in a grid (「1.属于国家秘密\t\t0\t0…」) is skipped by the tokenizer,
+/// which cannot tell it from the empty label cells of merged headers. A row one value short
+/// whose label is followed by exactly one more empty cell than in the table's complete rows
+/// gets that cell back as a blank.
+pub(crate) fn restore_leading_blanks(text: &str, rows: &mut [(&'static str, Vec<Tok>)], labels: &[(&'static str, Piece)], want: &dyn Fn(&str) -> usize) {
+    let gap_of = |key: &str, vals: &[Tok]| -> Option<usize> {
+        let label = labels.iter().find(|l| l.0 == key)?;
+        let first = vals.first()?;
+        empty_cells_between(text, label.1.end, first.start)
+    };
+    let mut gaps: Vec<usize> = rows.iter().filter(|(k, v)| v.len() == want(k)).filter_map(|(k, v)| gap_of(k, v)).collect();
+    if gaps.is_empty() {
+        return;
+    }
+    gaps.sort_unstable();
+    let norm = gaps[gaps.len() / 2];
+    for (k, v) in rows.iter_mut() {
+        if v.len() + 1 != want(k) {
+            continue;
+        }
+        if gap_of(k, v) == Some(norm + 1) {
+            // The empty cell is the one right before the first value.
+            let at = text[..v[0].start].rfind(['\t', '|']).unwrap_or(v[0].start);
+            v.insert(0, Tok { start: at, end: at, kind: tokens::Kind::Val(crate::model::Value::Blank) });
+        }
+    }
+}

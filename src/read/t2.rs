@@ -2,7 +2,7 @@
 
 use super::events::{events, Ev, Piece};
 use super::tokens::{tokenize, Kind, Tok};
-use super::{ordered_values, RawRow, RawTable, TableFacts};
+use super::{ordered_values, restore_leading_blanks, RawRow, RawTable, TableFacts};
 use crate::format::{t2_columns, T2_ROWS};
 use crate::model::Value;
 
@@ -70,6 +70,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
         return None;
     }
     let expect = |k: &str| t2_columns(k).len();
+    restore_leading_blanks(text, &mut placed, &facts.labels, &expect);
     let label_ok = orphans == 0
         && T2_ROWS.iter().all(|s| placed.iter().find(|r| r.0 == s.key).map(|r| trim_blanks(&r.1, expect(s.key)).len() == expect(s.key)).unwrap_or(false));
     let mut rows: Vec<RawRow> = Vec::new();

@@ -3,7 +3,7 @@
 
 use super::events::{events, Ev, Piece};
 use super::tokens::{tokenize, Kind, Tok};
-use super::{ordered_values, runtogether, RawRow, RawTable, TableFacts};
+use super::{ordered_values, restore_leading_blanks, runtogether, RawRow, RawTable, TableFacts};
 use crate::format::{Variant, T3_ROWS};
 use crate::model::Value;
 
@@ -152,6 +152,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
             last.1.truncate(ncols);
         }
     }
+    restore_leading_blanks(text, &mut placed.rows, &facts.labels, &|_| ncols);
     let columns = columns_for(ncols, header_has_total);
     if ncols == 6 {
         facts.missing_columns.push("total");
