@@ -444,3 +444,14 @@ fn pathological_prose_is_quick_and_listed_briefly() {
         assert!(per_code.iter().all(|(c, n)| !c.starts_with(IN_SCOPE) || *n <= 30), "{:?}", per_code);
     }
 }
+
+#[test]
+fn a_sub_heading_line_does_not_run_into_the_next_sentence() {
+    // 「（二）依申请公开」 without a colon, then 「截止…」 on the next line: 截止 starts a clause.
+    let path = format!("{}/../shared/fixtures/seeds/000_5c0ba7f944109c5a.txt", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(path).unwrap().replace("（二）依申请公开：\n截止 2024年", "（二）依申请公开\n截止2024年");
+    let r = nianbao::check_text(&text);
+    let w01: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "W01").collect();
+    assert_eq!(w01.len(), 1, "{:?}", r.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>());
+    assert_eq!(&text[w01[0].spans[0].start..w01[0].spans[0].end], "截止");
+}

@@ -135,7 +135,9 @@ impl Prose {
                 }
                 p.push_line(text, ls, line);
                 prev_line_end = trimmed.chars().rev().find(|c| *c != '*').or(prev_line_end);
-                prev_heading = md_heading;
+                // A short line that starts with an item number and does not run on
+                // (「（二）依申请公开」) is a sub-heading: the next line is a new paragraph.
+                prev_heading = md_heading || (starts_item(line) && trimmed.chars().count() <= 20 && !trimmed.ends_with(['，', ',', '、']));
             }
         }
         p
