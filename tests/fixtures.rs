@@ -3,17 +3,11 @@
 //!
 //! The real PDFs' two text extractions (.txt and .layout.txt) share one truth file.
 
+mod common;
+
+use common::{codes_in_scope, compare, plain, shared, IN_SCOPE};
 use serde_json::Value as J;
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-/// Codes whose findings must match the truth exactly (the reading, document, table and
-/// arithmetic rules; the prose rules have their own test).
-const IN_SCOPE: &[char] = &['P', 'D', 'T', 'A'];
-
-fn shared() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures")
-}
 
 struct Case {
     file: PathBuf,
@@ -48,65 +42,6 @@ fn cases() -> Vec<Case> {
         }
     }
     out
-}
-
-/// The plain keys.md value of a cell object from the CLI/JSON output.
-fn plain(v: &J) -> J {
-    match v {
-        J::Object(o) if o.contains_key("value") => o["value"].clone(),
-        J::Object(o) => J::Object(o.iter().map(|(k, v)| (k.clone(), plain(v))).collect()),
-        J::Array(a) => J::Array(a.iter().map(plain).collect()),
-        x => x.clone(),
-    }
-}
-
-fn same_number(a: &J, b: &J) -> bool {
-    match (a.as_f64(), b.as_f64()) {
-        (Some(x), Some(y)) => x == y,
-        _ => a == b,
-    }
-}
-
-fn compare(path: &str, got: &J, want: &J, errs: &mut Vec<String>) {
-    match (got, want) {
-        (J::Object(g), J::Object(w)) => {
-            for (k, wv) in w {
-                match g.get(k) {
-                    Some(gv) => compare(&format!("{}.{}", path, k), gv, wv, errs),
-                    None => errs.push(format!("{}.{} missing (want {})", path, k, wv)),
-                }
-            }
-            for k in g.keys() {
-                if !w.contains_key(k) {
-                    errs.push(format!("{}.{} extra", path, k));
-                }
-            }
-        }
-        (J::Array(g), J::Array(w)) => {
-            if g.len() != w.len() {
-                errs.push(format!("{}: {} values, want {}: got {} want {}", path, g.len(), w.len(), got, want));
-            } else {
-                for (i, (a, b)) in g.iter().zip(w).enumerate() {
-                    compare(&format!("{}[{}]", path, i), a, b, errs);
-                }
-            }
-        }
-        (a, b) => {
-            if !same_number(a, b) {
-                errs.push(format!("{}: got {} want {}", path, a, b));
-            }
-        }
-    }
-}
-
-fn codes_in_scope(list: impl Iterator<Item = String>) -> BTreeMap<String, usize> {
-    let mut m = BTreeMap::new();
-    for c in list {
-        if c.starts_with(IN_SCOPE) {
-            *m.entry(c).or_insert(0) += 1;
-        }
-    }
-    m
 }
 
 #[test]
