@@ -7,9 +7,10 @@
 //! them into JS string (UTF-16) indices (`static/app.js`, `byteToUtf16`).
 //!
 //! ```ts
-//! import init, { check, decodeFile, rules, template, version } from "./web.js";
+//! import init, { check, checkWithPrevious, decodeFile, rules, template, version } from "./web.js";
 //! await init();
 //! const report: Report = check(text);          // text as typed or pasted
+//! const both: Report = checkWithPrevious(text, lastYearsText); // plus X01–X03 against last year
 //! const file: Decoded = decodeFile(bytes, "a.txt"); // bytes of a dropped file (UTF-8/GBK/UTF-16)
 //! if ("text" in file) { const report = check(file.text); }
 //! ```
@@ -53,6 +54,9 @@ export interface Report {
 }
 /** A dropped file: its decoded text, or why it cannot be read as text (PDF, .docx, binary). */
 export type Decoded = { text: string; encoding: string; } | { error: string; kind: "pdf" | "docx" | "binary" };
+/** `checkWithPrevious(text: string, previousText: string): Report` is `check(text)` plus the
+ *  findings against last year's report (X01–X03), their spans in `text`;
+ *  `previousFindings(text, previousText): Diagnostic[]` gives those X findings alone. */
 export interface RuleInfo { code: string; severity: Severity; name: string; when: string; example: string; }
 export interface RowTemplate { key: string; label: string; group: string | null; variant: "both" | "2021" | "2019"; columns?: ColumnTemplate[]; }
 export interface ColumnTemplate { key: string; label: string; }
@@ -73,6 +77,25 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn check(text: &str) -> Result<JsValue, JsError> {
     to_js(&crate::check_text(text))
+}
+
+/// Check a report's text against last year's report (its text as typed, pasted or read from a
+/// file): the same result as `check` with the X findings (X01 上年结转, X02 现行有效件数,
+/// X03 prose repeated) added. Their spans point into `text` (this year's).
+#[wasm_bindgen(js_name = checkWithPrevious, unchecked_return_type = "Report")]
+pub fn check_with_previous(text: &str, previous_text: &str) -> Result<JsValue, JsError> {
+    to_js(&crate::check_text_with_previous(text, previous_text))
+}
+
+/// Only the X findings for a report whose result the page already has (a file read by the
+/// files module: PDF, .docx, a web page), `text` being the text that result's spans point into.
+/// The page adds them to that result (sorted by place, summary recounted, as `check_pair`'s
+/// `merge` does).
+#[wasm_bindgen(js_name = previousFindings, unchecked_return_type = "Diagnostic[]")]
+pub fn previous_findings(text: &str, previous_text: &str) -> Result<JsValue, JsError> {
+    let this = crate::check_text(text);
+    let prev = crate::check_text(previous_text);
+    to_js(&crate::check_pair(&this, text, &prev, previous_text))
 }
 
 /// Check the bytes of a file (UTF-8, GBK/GB18030, UTF-16 with BOM; HTML recognised).
