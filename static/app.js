@@ -3,6 +3,7 @@
 // The core (Rust, compiled to wasm) does all the reading and checking; this file only draws.
 // The facade (src/wasm.rs) returns plain objects:
 //   check(text) -> Report, decodeFile(bytes, name) -> {text, encoding} | {error, kind},
+//   checkWithPrevious(text, previousText) -> Report (plus X01–X03 against last year's report),
 //   rules() -> RuleInfo[], template() -> Template, version() -> string.
 // Spans in a Report are UTF-8 byte offsets into the checked text; byteToUtf16() below turns
 // them into JS string (UTF-16 code unit) indices.
@@ -98,6 +99,9 @@ const state = {
   rulesByCode: new Map(),
   template: null,
   text: null, // the exact string last checked
+  prevText: '', // last year's report it was compared with ('' when none)
+  prevName: null, // the file last year's report was read from
+  pre: null, // the result the core made for a file or web paste ({text, report}), reused while the text is unchanged
   report: null,
   fileName: null,
   timer: 0,
@@ -173,6 +177,7 @@ function wire() {
     runCheck();
     ta.focus();
   });
+  wirePrevious();
   $('export-json').addEventListener('click', exportJson);
   $('export-csv').addEventListener('click', exportCsv);
   $('print').addEventListener('click', () => window.print());
@@ -185,7 +190,9 @@ function wire() {
     if (!hasFiles(ev)) return;
     ev.preventDefault();
     depth += 1;
-    drop.classList.add('dragging');
+    const onPrev = ev.target && ev.target.closest && ev.target.closest('#prev-panel');
+    drop.classList.toggle('dragging', !onPrev);
+    $('prev-drop').classList.toggle('dragging', !!onPrev);
   });
   document.addEventListener('dragover', (ev) => {
     if (!hasFiles(ev)) return;
@@ -194,14 +201,20 @@ function wire() {
   });
   document.addEventListener('dragleave', () => {
     depth = Math.max(0, depth - 1);
-    if (depth === 0) drop.classList.remove('dragging');
+    if (depth === 0) {
+      drop.classList.remove('dragging');
+      $('prev-drop').classList.remove('dragging');
+    }
   });
   document.addEventListener('drop', (ev) => {
     depth = 0;
     drop.classList.remove('dragging');
+    $('prev-drop').classList.remove('dragging');
     if (!ev.dataTransfer || !ev.dataTransfer.files || ev.dataTransfer.files.length === 0) return;
     ev.preventDefault();
-    readFile(ev.dataTransfer.files[0]);
+    // Dropped on the panel of last year's report: read as that; anywhere else: this year's.
+    if (ev.target && ev.target.closest && ev.target.closest('#prev-panel')) readPreviousFile(ev.dataTransfer.files[0]);
+    else readFile(ev.dataTransfer.files[0]);
   });
 
   // Source view: tooltips and cell jumps.
@@ -231,6 +244,48 @@ function wire() {
   window.addEventListener('resize', () => positionTip(), { passive: true });
 }
 
+/** The optional second input: last year's report, compared with every check (X01–X03). */
+function wirePrevious() {
+  const pv = $('prev-text');
+  pv.addEventListener('input', () => {
+    if (pv.value.trim() === '') state.prevName = null;
+    schedule(false);
+  });
+  pv.addEventListener('paste', (ev) => {
+    // From a web page: read its tables cell by cell, as for this year's report.
+    const html = ev.clipboardData && ev.clipboardData.getData('text/html');
+    const whole = pv.value.trim() === '' || (pv.selectionStart === 0 && pv.selectionEnd === pv.value.length);
+    if (html && whole && /<t[dh][\s>]/i.test(html)) {
+      ev.preventDefault();
+      pv.value = state.nb.checkHtml(html).text;
+      state.prevName = null;
+      $('prev-msg').textContent = '已按网页中的表格读取粘贴的上年度报告。';
+      runCheck();
+      return;
+    }
+    schedule(true);
+  });
+  $('prev-pick').addEventListener('click', () => $('prev-file').click());
+  $('prev-file').addEventListener('change', (ev) => {
+    const f = ev.target.files && ev.target.files[0];
+    if (f) readPreviousFile(f);
+    ev.target.value = '';
+  });
+  $('prev-clear').addEventListener('click', () => {
+    pv.value = '';
+    state.prevName = null;
+    $('prev-msg').textContent = '已清除上年度报告，不再对照。';
+    runCheck();
+    pv.focus();
+  });
+}
+
+/** Last year's text to compare with, '' when the second box is empty. */
+function previousText() {
+  const v = $('prev-text').value;
+  return v.trim() === '' ? '' : v;
+}
+
 function schedule(immediate) {
   clearTimeout(state.timer);
   // The check itself takes about a millisecond; waiting for a pause in typing keeps the text
@@ -255,12 +310,13 @@ async function loadSample() {
   }
 }
 
-async function readFile(file) {
-  const msg = $('file-msg');
+/** Read a dropped or picked file into a checked result ({text, report, ...}); problems are
+ *  told in `msg` and give null. */
+async function readChecked(file, msg) {
   const name = file.name || '文件';
   if (file.size > MAX_FILE) {
     msg.textContent = `「${name}」太大（${Math.round(file.size / 1048576)} MB），请只保留报告本身，或复制报告文字粘贴进来。`;
-    return;
+    return null;
   }
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
@@ -268,20 +324,43 @@ async function readFile(file) {
     // PDFs (with PDF.js) and .docx through the files module, loaded only now
     // (static/pdf-loader.js).
     let c;
-    if (isPdf(bytes)) c = await readPdfFile(bytes, name);
+    if (isPdf(bytes)) c = await readPdfFile(bytes, name, msg);
     else if (isZip(bytes)) c = await readDocxFile(bytes, name);
     else c = state.nb.checkFile(bytes, name);
     if (c.error) {
       msg.textContent = `无法读取「${name}」：${c.error}`;
-      return;
+      return null;
     }
-    $('text').value = c.text;
-    state.fileName = name;
-    msg.textContent = fileNote(name, c);
-    runCheck(c);
+    return c;
   } catch (e) {
     msg.textContent = `读取「${name}」时出错：` + (e && e.message ? e.message : String(e));
+    return null;
   }
+}
+
+async function readFile(file) {
+  const msg = $('file-msg');
+  const c = await readChecked(file, msg);
+  if (!c) return;
+  const name = file.name || '文件';
+  $('text').value = c.text;
+  state.fileName = name;
+  msg.textContent = fileNote(name, c);
+  runCheck(c);
+}
+
+/** Last year's report from a file: its text goes into the second box (the comparison reads it
+ *  from there, as for a paste). */
+async function readPreviousFile(file) {
+  const msg = $('prev-msg');
+  const c = await readChecked(file, msg);
+  if (!c) return;
+  const name = file.name || '文件';
+  $('prev-text').value = c.text;
+  $('prev-panel').open = true;
+  state.prevName = name;
+  msg.textContent = `已读取上年度报告「${name}」${c.report && c.report.year ? `（${c.report.year} 年度）` : ''}，检查时会与它对照。`;
+  runCheck();
 }
 
 /** Does the file start like a PDF (the header may follow up to 1 KB of junk)? */
@@ -300,8 +379,8 @@ function isZip(bytes) {
 
 /** Read a PDF with PDF.js and the files module (loaded on first use, from this site) and check
  *  the text rebuilt from its positioned items. */
-async function readPdfFile(bytes, name) {
-  $('file-msg').textContent = `正在读取 PDF「${name}」……（全部在本机完成，不上传）`;
+async function readPdfFile(bytes, name, msg = $('file-msg')) {
+  msg.textContent = `正在读取 PDF「${name}」……（全部在本机完成，不上传）`;
   const t0 = performance.now();
   const { layoutPdf } = await import('./pdf-loader.js');
   const l = await layoutPdf(bytes);
@@ -337,10 +416,14 @@ function runCheck(pre) {
   clearTimeout(state.timer);
   if (!state.nb) return;
   const text = $('text').value;
+  const prev = previousText();
+  if (pre && pre.report) state.pre = pre;
   // A file or paste the core has just read is shown even when its text is the same.
-  if (text === state.text && state.report && !(pre && pre.report)) return;
+  if (text === state.text && prev === state.prevText && state.report && !(pre && pre.report)) return;
+  renderPreviousState(prev);
   if (text.trim() === '') {
     state.text = text;
+    state.prevText = prev;
     state.report = null;
     state.findingsSig = null;
     state.tablesSig = null;
@@ -350,7 +433,11 @@ function runCheck(pre) {
   const t0 = performance.now();
   let report;
   try {
-    report = pre && pre.report && pre.text === text ? pre.report : state.nb.check(text);
+    // The result the core made for a file (PDF, .docx, web page) is kept while its text is
+    // unchanged; with last year's report, the X findings are added to it.
+    const made = state.pre && state.pre.report && state.pre.text === text ? state.pre.report : null;
+    if (made) report = prev ? withPrevious(made, state.nb.previousFindings(text, prev)) : made;
+    else report = prev ? state.nb.checkWithPrevious(text, prev) : state.nb.check(text);
   } catch (e) {
     state.text = null;
     showFatal(e);
@@ -358,6 +445,7 @@ function runCheck(pre) {
   }
   const t1 = performance.now();
   state.text = text;
+  state.prevText = prev;
   state.report = report;
   render();
   const t2 = performance.now();
@@ -370,6 +458,20 @@ function runCheck(pre) {
     performance.mark('nianbao:first-result');
   }
   document.body.dataset.checks = String(state.checks);
+}
+
+/** A report with the findings against last year's added, as the core's `merge` does: ordered
+ *  by place (then code), the summary recounted. */
+function withPrevious(r, extra) {
+  const at = (d) => (d.spans && d.spans[0] ? d.spans[0].start : 0);
+  const diagnostics = r.diagnostics.concat(extra).sort((a, b) => at(a) - at(b) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const n = (sev) => diagnostics.filter((d) => d.severity === sev).length;
+  return { ...r, diagnostics, summary: { errors: n('error'), warnings: n('warning'), infos: n('info') } };
+}
+
+/** The panel of last year's report says whether it is in use (also when folded). */
+function renderPreviousState(prev) {
+  $('prev-state').textContent = prev ? '· 已放入，检查时对照' : '';
 }
 
 // ---------------------------------------------------------------- rendering
@@ -459,8 +561,10 @@ function renderSummary(r) {
     icon = '✔';
     msg = '通过：没有发现错误或警告' + (s.infos ? `（另有 ${s.infos} 条提示）` : '') + '。';
   }
+  if (state.prevText) msg += ' 已对照上年度报告。';
   setStatus(kind, icon, msg);
   $('status').dataset.state = kind;
+  $('status').dataset.previous = state.prevText ? 'on' : 'off';
 
   const meta = $('meta');
   const rows = [
@@ -471,6 +575,7 @@ function renderSummary(r) {
     ['找到的部分', r.sections && r.sections.length ? r.sections.map((x) => '一二三四五六'[x.number - 1] || x.number).join('、') : '无'],
   ];
   if (state.fileName) rows.unshift(['文件', state.fileName]);
+  if (state.prevText) rows.push(['上年度报告', '已对照' + (state.prevName ? `（${state.prevName}）` : '（粘贴的文字）')]);
   // The heading of the printed review sheet (审核单).
   $('print-head').textContent = `审核单：${r.agency || ''}${r.year ? r.year + ' 年度' : ''}政府信息公开工作年度报告` +
     `${state.fileName ? `（${state.fileName}）` : ''}　检查时间：${new Date().toLocaleString('zh-CN', { hour12: false })}`;
@@ -1174,6 +1279,7 @@ window.__nianbao = {
   byteToUtf16,
   get report() { return state.report; },
   get text() { return state.text; },
+  get previousText() { return state.prevText; },
   get lastFile() { return state.lastFile; },
   get checks() { return state.checks; },
   get timings() { return state.timings.slice(); },
