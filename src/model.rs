@@ -127,11 +127,11 @@ impl TableRead {
         cols.iter().position(|c| *c == column)
     }
     /// The column keys of one row: table 二 rows each have their own columns.
-    pub fn columns_of(&self, row: &str) -> Vec<&'static str> {
+    pub fn columns_of(&self, row: &str) -> &[&'static str] {
         if self.table == "t2" {
-            crate::format::t2_columns(row).to_vec()
+            crate::format::t2_columns(row)
         } else {
-            self.columns.clone()
+            &self.columns
         }
     }
 }
@@ -171,7 +171,7 @@ impl Serialize for TableRead {
             let mut m = s.serialize_map(Some(self.rows.len()))?;
             for r in &self.rows {
                 let cols = self.columns_of(r.key);
-                m.serialize_entry(r.key, &CellMap(&cols, &r.cells))?;
+                m.serialize_entry(r.key, &CellMap(cols, &r.cells))?;
             }
             m.end()
         }

@@ -144,6 +144,10 @@ pub fn is_page_marker(line: &str) -> bool {
     if core.is_empty() || core.len() > 40 {
         return false;
     }
+    // Every marker starts with a dash, 第 or a digit.
+    if !core.starts_with(|c: char| matches!(c, '-' | '—' | '－' | '–' | '第') || c.is_ascii_digit()) {
+        return false;
+    }
     let t: String = core.chars().filter(|c| !c.is_whitespace()).collect();
     if t.is_empty() {
         return false;
