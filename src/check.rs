@@ -124,7 +124,7 @@ pub(crate) fn run_as(mut src: Source, form: Option<&'static str>) -> Report {
     let format_2019 = t2.as_ref().map(|t| t.1.format_2019).unwrap_or(false);
 
     let input_form = form.unwrap_or_else(|| detect_form(text, false, t3.as_ref().map(|t| &t.1), regions.1));
-    let finish = |t: Option<(RawTable, TableFacts)>| t.map(|(raw, facts)| (to_table(&src, &raw, &facts), facts));
+    let finish = |t: Option<(RawTable, TableFacts)>| t.map(|(raw, facts)| (to_table(&src, &raw), facts));
     let mut doc = Doc { src: &src, headings, title, year, t2: None, t3: None, t4: None, format_2019, input_form, prose: Default::default() };
     doc.t2 = finish(t2).filter(|t| !t.0.rows.is_empty() || t.1.format_2019);
     doc.t3 = finish(t3);
@@ -262,7 +262,7 @@ fn detect_form(text: &str, is_html: bool, t3: Option<&TableFacts>, region: Regio
     "text"
 }
 
-fn to_table(src: &Source, raw: &RawTable, _facts: &TableFacts) -> TableRead {
+fn to_table(src: &Source, raw: &RawTable) -> TableRead {
     let rows = raw
         .rows
         .iter()

@@ -68,8 +68,7 @@ impl Value {
 }
 
 pub fn format_decimal(d: f64) -> String {
-    let s = format!("{}", d);
-    s
+    d.to_string()
 }
 
 impl Serialize for Value {

@@ -105,10 +105,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
     let mut six_piece: Option<Piece> = None;
     for (ev, k) in evs.iter().zip(kinds.iter()) {
         match (ev, k) {
-            (Ev::Label(p), Some(PieceKind::Row(key))) => {
-                cur = Some(key);
-                let _ = p;
-            }
+            (Ev::Label(_), Some(PieceKind::Row(key))) => cur = Some(key),
             (Ev::Label(p), Some(PieceKind::GroupSix)) => {
                 cur = Some("other");
                 six_piece.get_or_insert(p.clone());

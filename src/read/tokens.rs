@@ -136,7 +136,7 @@ fn cell_tokens(line: &str, base: usize) -> Vec<Tok> {
         let t = kept;
         let s = base + off + lead;
         let e = s + t.len();
-        match classify(t, true) {
+        match classify(t) {
             Some(v) => {
                 seen_value = true;
                 toks.push(Tok { start: s, end: e, kind: Kind::Val(v) });
@@ -159,7 +159,6 @@ fn word_tokens(line: &str, base: usize) -> Vec<Tok> {
     let mut toks = Vec::new();
     let has_number_word = line.split_whitespace().any(|w| parse_number(w).is_some());
     let mut i = 0;
-    let b = line.as_bytes();
     while i < line.len() {
         // Skip white space (ASCII or the ideographic space).
         let c = line[i..].chars().next().unwrap_or(' ');
@@ -175,13 +174,12 @@ fn word_tokens(line: &str, base: usize) -> Vec<Tok> {
             }
             i += c.len_utf8();
         }
-        let _ = b;
         let w = &line[s..i];
         if w == "无" && !has_number_word {
             toks.push(Tok { start: base + s, end: base + i, kind: Kind::Text });
             continue;
         }
-        match classify(w, false) {
+        match classify(w) {
             Some(v) => toks.push(Tok { start: base + s, end: base + i, kind: Kind::Val(v) }),
             None => split_word(w, base + s, &mut toks),
         }
@@ -196,7 +194,7 @@ fn word_tokens(line: &str, base: usize) -> Vec<Tok> {
 }
 
 /// A whole word or cell as a value, if it is one.
-fn classify(w: &str, in_cell: bool) -> Option<Value> {
+fn classify(w: &str) -> Option<Value> {
     if let Some(v) = parse_number(w) {
         return Some(v);
     }
@@ -220,7 +218,6 @@ fn classify(w: &str, in_cell: bool) -> Option<Value> {
     if num_len > 0 && parse_number(&w[..num_len]).is_some() && UNITS.contains(&&w[num_len..]) {
         return Some(Value::Text(w.to_string()));
     }
-    let _ = in_cell;
     None
 }
 

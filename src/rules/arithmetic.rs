@@ -6,7 +6,7 @@
 
 use super::diag;
 use crate::check::Doc;
-use crate::format::{cell_name, column_label, row_label, short_t3_label, t3_row, SumShape, SUMS, T3_RESULT_ITEMS};
+use crate::format::{cell_name, column_label, row_label, short_t3_label, t3_row, SumShape, SUMS};
 use crate::model::{CellRef, Diagnostic, Span, TableRead, Value};
 
 #[derive(Clone)]
@@ -100,7 +100,6 @@ fn equations(t: &TableRead) -> Vec<Equation> {
                 } else {
                     parts.iter().copied().filter(|k| *k != "other").collect()
                 };
-                let _ = T3_RESULT_ITEMS;
                 for c in &t.columns {
                     let left: Option<Vec<Term>> = items.iter().map(|r| term(t, r, c)).collect();
                     if let (Some(left), Some(right)) = (left, term(t, total, c)) {

@@ -3,7 +3,7 @@
 use super::diag;
 use crate::check::Doc;
 use crate::format::{short_t3_label, t3_row, SECTIONS, T2_ROWS};
-use crate::model::{CellRef, Diagnostic, Severity, Span};
+use crate::model::{Diagnostic, Severity, Span};
 use crate::sections::lines;
 use crate::text::{is_cjk_numeral, normalize_label};
 
@@ -296,7 +296,6 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
         if facts.method == "run-together" {
             out.push(diag("P03", format!("{}的数字之间没有分隔（网页文本连写），已按表格勾稽关系拆分。", tname), vec![region]));
         }
-        let _ = CellRef { table: "t3", row: "new", column: "total", role: "part" };
     }
 }
 
