@@ -58,7 +58,9 @@ function hostilePortal() {
 }
 const HOSTILE_JS = `
 window.__results = [];
-document.addEventListener('nianbao-result', (e) => window.__results.push({ id: e.target.id, report: e.detail }));
+// Each result with the text it is for: the widget's first check (of its still-empty text) may
+// finish before the test sets the text, and its result must not be taken for the sample's.
+document.addEventListener('nianbao-result', (e) => window.__results.push({ id: e.target.id, text: e.target.value, report: e.detail }));
 `;
 
 async function portal(extra = {}) {
@@ -77,15 +79,20 @@ async function portal(extra = {}) {
 test('in a portal with hostile global CSS the widget renders as designed and emits the CLI\'s results', async () => {
   const cli = cliCheckText(SAMPLE);
   const { context, log, page } = await portal();
+  // Each element first checks its empty text (the order that once raced in CI, made certain here);
+  // the result is D01 and the element shows its invitation, not an error count.
+  await page.waitForFunction(() => ['full', 'lean'].every((id) => window.__results.some((r) => r.id === id && r.text === '')), null, { timeout: 30000 });
+  assert.match(await page.evaluate(() => document.getElementById('full').shadowRoot.querySelector('.state').textContent), /粘贴报告全文后自动检查/);
   // Both elements check the same text: one through the attribute, one through the property.
   await page.evaluate((t) => {
     document.getElementById('full').setAttribute('text', t);
     document.getElementById('lean').value = t;
   }, SAMPLE);
-  await page.waitForFunction(() => ['full', 'lean'].every((id) => window.__results.some((r) => r.id === id && r.report.diagnostics.length > 0)), null, { timeout: 30000 });
+  await page.waitForFunction((t) => ['full', 'lean'].every((id) => window.__results.some((r) => r.id === id && r.text === t)), SAMPLE, { timeout: 30000 });
 
   // The event carries the result model: the same as the CLI's JSON for this text.
-  const results = await page.evaluate(() => window.__results.filter((r) => r.report.diagnostics.length > 0));
+  const results = await page.evaluate((t) => window.__results.filter((r) => r.text === t), SAMPLE);
+  assert.deepEqual(results.map((r) => r.id).sort(), ['full', 'lean'], 'one result per element for the sample');
   for (const r of results) {
     assert.deepEqual(r.report.summary, cli.summary, `${r.id}: summary`);
     assert.deepEqual(codeCounts(r.report), codeCounts(cli), `${r.id}: codes`);
