@@ -1,6 +1,7 @@
 //! The pipeline: decode → find sections and title → read tables → run rules → one `Report`.
 
 use crate::decode::{decode, Decoded};
+use crate::find::Find;
 use crate::html;
 use crate::model::{Cell, Report, RowRead, SectionInfo, Severity, Span, Summary, TableRead, Value};
 use crate::read::tokens::Kind;
@@ -188,15 +189,16 @@ type Region = Option<(usize, usize)>;
 fn regions(text: &str, headings: &[Heading]) -> (Region, Region, Region) {
     let next_after = |pos: usize| headings.iter().filter(|h| h.start > pos).map(|h| h.start).min().unwrap_or(text.len());
     let by_heading = |n: u8| headings.iter().find(|h| h.number == n).map(|h| (h.line_end, next_after(h.start)));
-    let find_from =
-        |needles: &[&str], from: usize| -> Option<usize> { needles.iter().filter_map(|n| text.get(from..).and_then(|t| t.find(n)).map(|p| p + from)).min() };
+    let find_from = |needles: &[&str], from: usize| -> Option<usize> {
+        needles.iter().filter_map(|n| text.get(from..).and_then(|t| t.find_str(n)).map(|p| p + from)).min()
+    };
 
     // Inside a section the table starts at its own first words: prose above it (「本年度共收到
     // 申请21件」) is prose, not cells.
     let table_start = |n: u8, markers: &[&[&str]]| -> Option<usize> {
         let (s, e) = by_heading(n)?;
         for group in markers {
-            let found = group.iter().filter_map(|m| text[s..e].find(m)).min();
+            let found = group.iter().filter_map(|m| text[s..e].find_str(m)).min();
             if let Some(p) = found {
                 return Some(line_start(text, s + p).max(s));
             }
@@ -209,8 +211,8 @@ fn regions(text: &str, headings: &[Heading]) -> (Region, Region, Region) {
     let t4_start = by_heading(4).map(|(s, e)| {
         // The table's header: the last 「行政复议」 before the first 「维持」.
         let body = &text[s..e];
-        match body.find("维持") {
-            Some(v) => body[..v].rfind("行政复议").map(|p| line_start(text, s + p).max(s)).unwrap_or(s),
+        match body.find_str("维持") {
+            Some(v) => body[..v].rfind_str("行政复议").map(|p| line_start(text, s + p).max(s)).unwrap_or(s),
             None => s,
         }
     });
@@ -253,7 +255,7 @@ fn detect_form(text: &str, is_html: bool, t3: Option<&TableFacts>, region: Regio
     if body.lines().filter(|l| l.contains('\t')).count() >= 5 {
         return "tsv";
     }
-    if body.lines().filter(|l| l.contains("   ") && l.split_whitespace().filter(|w| w.parse::<i64>().is_ok()).count() >= 5).count() >= 5 {
+    if body.lines().filter(|l| l.has("   ") && l.split_whitespace().filter(|w| w.parse::<i64>().is_ok()).count() >= 5).count() >= 5 {
         return "pdf-layout";
     }
     if t3.is_some() {

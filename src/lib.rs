@@ -9,6 +9,7 @@ pub mod decode;
 #[cfg(feature = "docx")]
 pub mod docx;
 pub mod files;
+pub mod find;
 pub mod format;
 pub mod glyphs;
 pub mod html;

@@ -4,6 +4,7 @@
 //! its first characters. The numeral printed is remembered separately from the section it names,
 //! so a renumbered report is still understood (and D04 can say so).
 
+use crate::find::Find;
 use crate::format::SECTIONS;
 use crate::text::{is_cjk_numeral, numeral_value};
 
@@ -70,7 +71,7 @@ pub fn heading_of(line: &str) -> Option<(u8, u8, usize)> {
     let total: usize = rest.chars().filter(|c| !c.is_whitespace()).count();
     for spec in SECTIONS {
         for key in spec.keys {
-            if let Some(p) = body.find(key) {
+            if let Some(p) = body.find_str(key) {
                 let before = body[..p].chars().count();
                 if before <= 8 && (total <= 40 || before == 0) {
                     return Some((spec.number, printed, skip));
@@ -121,13 +122,13 @@ pub fn find_title(text: &str, first_heading: Option<usize>) -> Option<Title> {
         let mut end = e;
         // A title wrapped as "…年度报\n告".
         // A title wrapped over two lines: 「…年政府信息公开工\n作年度报告」.
-        if !joined.contains("报告") && (joined.contains("政府信息公开") || year_in(&joined).is_some()) && i + 1 < ls.len() {
+        if !joined.has("报告") && (joined.has("政府信息公开") || year_in(&joined).is_some()) && i + 1 < ls.len() {
             let (ns, ne) = ls[i + 1];
             joined.push_str(&strip_title_marks(head[ns..ne].trim()));
             end = ne;
         }
         let compact: String = joined.chars().filter(|c| !c.is_whitespace()).collect();
-        if !(compact.contains("年度报告") || compact.contains("年报") || compact.contains("工作报告")) {
+        if !(compact.has("年度报告") || compact.has("年报") || compact.has("工作报告")) {
             continue;
         }
         if compact.chars().count() > 80 {
@@ -140,7 +141,7 @@ pub fn find_title(text: &str, first_heading: Option<usize>) -> Option<Title> {
             Some(p) => compact[..p].to_string(),
             None => String::new(),
         };
-        if agency.contains("政府信息公开") || year.is_none() {
+        if agency.has("政府信息公开") || year.is_none() {
             agency = compact.split("政府信息公开").next().unwrap_or("").to_string();
         }
         for p in ["关于", "《", "（", "("] {

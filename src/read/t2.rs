@@ -3,6 +3,7 @@
 use super::events::{events, Ev, Piece};
 use super::tokens::{tokenize, Kind, Tok};
 use super::{ordered_values, restore_leading_blanks, RawRow, RawTable, TableFacts};
+use crate::find::Find;
 use crate::format::{t2_columns, T2_ROWS};
 use crate::model::Value;
 
@@ -26,7 +27,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
     let evs = events(text, &lines);
     let mut facts = TableFacts { region: (start, end), ..Default::default() };
     let all: String = evs.iter().filter_map(|e| if let Ev::Label(p) = e { Some(p.norm.as_str()) } else { None }).collect();
-    if FORMAT_2019_MARKS.iter().any(|m| all.contains(m)) {
+    if FORMAT_2019_MARKS.iter().any(|m| all.has(m)) {
         // The 2019 table has other columns: its values do not map onto the 2021 keys.
         facts.format_2019 = true;
         return Some((RawTable { table: "t2", columns: vec![], rows: vec![] }, facts));
@@ -46,7 +47,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
                     if !placed.iter().any(|r| r.0 == k) {
                         placed.push((k, Vec::new()));
                     }
-                } else if p.norm.contains("第二十条") || p.norm.contains("信息内容") {
+                } else if p.norm.has("第二十条") || p.norm.has("信息内容") {
                     cur = None;
                 }
             }

@@ -4,6 +4,7 @@
 use super::events::{events, Ev, Piece};
 use super::tokens::{tokenize, Kind, Tok};
 use super::{ordered_values, restore_leading_blanks, runtogether, RawRow, RawTable, TableFacts};
+use crate::find::Find;
 use crate::format::{Variant, T3_ROWS};
 use crate::model::Value;
 
@@ -30,10 +31,10 @@ fn classify(p: &Piece, body_started: bool) -> PieceKind {
             return PieceKind::Row(spec.key);
         }
     }
-    if n.contains("其他处理") {
+    if n.has("其他处理") {
         return PieceKind::GroupSix;
     }
-    if n.contains("办理结果") || n.contains("不予公开") || n.contains("无法提供") || n.contains("不予处理") {
+    if n.has("办理结果") || n.has("不予公开") || n.has("无法提供") || n.has("不予处理") {
         return PieceKind::Group;
     }
     PieceKind::Other
@@ -95,8 +96,8 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
     if facts.labels.len() < 3 && !any_value {
         return None;
     }
-    let header_has_total = header.contains("总计") || header.contains("合计");
-    let header_has_subtotal = header.contains("小计");
+    let header_has_total = header.has("总计") || header.has("合计");
+    let header_has_subtotal = header.has("小计");
 
     // Placement by label.
     let mut placed = Placed { rows: Vec::new() };

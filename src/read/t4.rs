@@ -3,6 +3,7 @@
 use super::events::{events, Ev};
 use super::tokens::{tokenize, Kind, Tok};
 use super::{ordered_values, runtogether, RawRow, RawTable, TableFacts};
+use crate::find::Find;
 use crate::format::T4_BLOCKS;
 use crate::model::Value;
 
@@ -12,7 +13,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
     let mut facts = TableFacts { region: (start, end), method: "order", ..Default::default() };
     let header: String = evs.iter().filter_map(|e| if let Ev::Label(p) = e { Some(p.norm.as_str()) } else { None }).collect();
     let mut vals: Vec<Tok> = ordered_values(&evs, 1, false);
-    if vals.is_empty() && !(header.contains("维持") || header.contains("纠正")) {
+    if vals.is_empty() && !(header.has("维持") || header.has("纠正")) {
         return None;
     }
     // Blank cells count in a grid (HTML, tabs) only between values; leading ones are labels.
@@ -106,7 +107,7 @@ fn regroup(evs: &[Ev]) -> Option<Vec<Tok>> {
                 return;
             }
             let block = at / 5;
-            if lab.contains("复议后起诉") && block == 2 || lab.contains("直接起诉") && block == 1 {
+            if lab.has("复议后起诉") && block == 2 || lab.has("直接起诉") && block == 1 {
                 score += 1;
             }
             seq.extend(vals.iter().cloned());

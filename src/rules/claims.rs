@@ -10,6 +10,8 @@
 
 use super::prose::{leading_number, Prose};
 use super::scope::{markers_of, scope_of, Scope};
+use crate::find::{Find, Keywords};
+use crate::keywords;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum What {
@@ -204,19 +206,13 @@ struct Ctx<'a> {
     year_words: &'a [(String, What)],
 }
 
-/// The last occurrence of any of `words` in `hay`: (byte position, word).
-fn last_of<'w>(hay: &str, words: &[&'w str]) -> Option<(usize, &'w str)> {
-    // The one ending last; of those ending at the same place the longest (行政复议, not 复议).
-    words.iter().filter_map(|w| hay.rfind(w).map(|p| (p, *w))).max_by_key(|x| (x.0 + x.1.len(), x.1.len()))
-}
-
 impl Ctx<'_> {
     fn about_applications(&self) -> bool {
-        self.st.contains("申请") && (self.st.contains("公开") || self.prev.contains("依申请") || self.prev.contains("申请公开"))
+        self.st.has("申请") && (self.st.has("公开") || self.prev.has("依申请") || self.prev.has("申请公开"))
     }
 
     fn about_disputes(&self) -> bool {
-        self.st.contains("公开") || self.prev.contains("依申请")
+        self.st.has("公开") || self.prev.has("依申请")
     }
 
     /// Whose figure a statement at sentence offset `at` gives.
@@ -248,8 +244,15 @@ impl Ctx<'_> {
                 continue;
             }
             let prev_c = st[..i].chars().next_back();
-            let starts_number = c.is_ascii_digit() || "一二两三四五六七八九十".contains(c);
-            if !starts_number || prev_c.is_some_and(|p| p.is_ascii_digit() || p == '.' || p == '第' || "一二两三四五六七八九十百千万零〇".contains(p))
+            let starts_number = c.is_ascii_digit() || matches!(c, '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十');
+            if !starts_number
+                || prev_c.is_some_and(|p| {
+                    p.is_ascii_digit()
+                        || matches!(
+                            p,
+                            '.' | '第' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '万' | '零' | '〇'
+                        )
+                })
             {
                 i += c.len_utf8();
                 continue;
@@ -306,7 +309,7 @@ impl Ctx<'_> {
         }
         // "None" statements about disputes: 「未发生因政府信息公开引起的行政复议、行政诉讼」.
         let mut negs: Vec<usize> =
-            ["未发生", "没有发生", "未产生", "未出现", "无因", "未收到", "未有", "无涉及"].iter().flat_map(|n| st.match_indices(n).map(|m| m.0)).collect();
+            keywords!(&["未发生", "没有发生", "未产生", "未出现", "无因", "未收到", "未有", "无涉及"]).matches(st).map(|m| m.0).collect();
         negs.sort();
         negs.dedup();
         let mut covered = 0;
@@ -317,24 +320,24 @@ impl Ctx<'_> {
                 }
                 let clause = head(&st[p..], 300);
                 let clause = &clause[..clause.find(['，', '。', '；', ',', ';', '\n']).unwrap_or(clause.len())];
-                if !(clause.contains("公开") || disputes) || !self.own_scope(p) {
+                if !(clause.has("公开") || disputes) || !self.own_scope(p) {
                     continue;
                 }
                 // 「未收到…申请情况且无因…引起的行政复议」: the nearer negation speaks of the disputes.
-                let first_dispute = ["复议", "诉讼"].iter().filter_map(|w| clause.find(w)).min().unwrap_or(clause.len());
+                let first_dispute = ["复议", "诉讼"].iter().filter_map(|w| clause.find_str(w)).min().unwrap_or(clause.len());
                 if negs.get(k + 1).is_some_and(|&q| q < p + first_dispute) {
                     continue;
                 }
                 let span = (self.s + p, self.s + p + clause.len());
-                if clause.contains("复议") || clause.contains("诉讼") {
+                if clause.has("复议") || clause.has("诉讼") {
                     covered = p + clause.len();
                 }
-                if let Some(r) = clause.find("复议") {
-                    if !clause[..r].contains("复议后") {
+                if let Some(r) = clause.find_str("复议") {
+                    if !clause[..r].has("复议后") {
                         out.push(Claim { what: What::Review, value: 0, num: span, phrase: span });
                     }
                 }
-                if clause.contains("诉讼") {
+                if clause.has("诉讼") {
                     out.push(Claim { what: What::Litigation, value: 0, num: span, phrase: span });
                 }
             }
@@ -344,14 +347,14 @@ impl Ctx<'_> {
     /// What a number counts, given the keyword before it; `None` when the words say it is
     /// something else or a part.
     fn classify(&self, what: What, pre: &str, app_unit: bool, apps: bool, disputes: bool, main: &[What]) -> Option<What> {
-        if NOT_THE_FIGURE.iter().any(|w| pre.contains(w)) || pre.ends_with('各') {
+        if keywords!(NOT_THE_FIGURE).any_in(pre) || pre.ends_with('各') {
             return None;
         }
         match what {
             What::ReviewPart(col) | What::LitigationPart(col) => {
                 // 「其中行政复议结果维持 5 件」「行政诉讼结果维持 3 件」 say whose part it is.
-                let review = pre.rfind("复议").filter(|p| !pre[*p..].starts_with("复议后"));
-                let suit = pre.rfind("诉讼").or_else(|| pre.rfind("起诉"));
+                let review = pre.rfind_str("复议").filter(|p| !pre[*p..].starts_with("复议后"));
+                let suit = pre.rfind_str("诉讼").or_else(|| pre.rfind_str("起诉"));
                 match (review, suit) {
                     (Some(r), Some(l)) => return Some(if r > l { What::ReviewPart(col) } else { What::LitigationPart(col) }),
                     (Some(_), None) => return Some(What::ReviewPart(col)),
@@ -359,7 +362,7 @@ impl Ctx<'_> {
                     (None, None) => {}
                 }
                 // Otherwise only right after exactly one 行政复议 or 行政诉讼 count, after 其中.
-                if main.len() != 1 || !(pre.contains("其中") || pre.contains("结果") || pre.contains("尚未") || pre.len() <= 12) {
+                if main.len() != 1 || !(pre.has("其中") || pre.has("结果") || pre.has("尚未") || pre.len() <= 12) {
                     return None;
                 }
                 match main[0] {
@@ -369,22 +372,22 @@ impl Ctx<'_> {
                 }
             }
             w if w.is_dispute() => {
-                if !disputes || OFF_TOPIC[..4].iter().any(|x| pre.contains(x)) {
+                if !disputes || OFF_TOPIC[..4].iter().any(|x| pre.has(x)) {
                     return None;
                 }
                 Some(w)
             }
             w => {
-                if !apps || !app_unit || pre.contains("复议") || pre.contains("诉讼") || OFF_TOPIC.iter().any(|x| pre.contains(x)) {
+                if !apps || !app_unit || pre.has("复议") || pre.has("诉讼") || keywords!(OFF_TOPIC).any_in(pre) {
                     return None;
                 }
                 // 「其中自然人申请 20 件」「网上受理 8 件」 are parts of what was received;
                 // 「予以公开答复 966 件」 is a part of what was completed (「其中办结 8 件」 is not).
-                let part = |x: &&str| pre.contains(*x) && (*x != "其中" || matches!(w, What::Received | What::New | What::Handled));
-                if PART_OF_APPLICATIONS.iter().any(part) {
+                let whole_counts_part = matches!(w, What::Received | What::New | What::Handled);
+                if keywords!(PART_OF_APPLICATIONS).matches(pre).any(|(_, x, _)| x != "其中" || whole_counts_part) {
                     return None;
                 }
-                if pre.contains("法人") && !pre.contains("公民") {
+                if pre.has("法人") && !pre.has("公民") {
                     return None;
                 }
                 Some(w)
@@ -394,12 +397,18 @@ impl Ctx<'_> {
 
     fn none_statements(&self, out: &mut Claims) {
         let st = self.st;
-        if !(self.st.contains("公开") || self.prev.contains("依申请")) {
+        if !(self.st.has("公开") || self.prev.has("依申请")) {
+            return;
+        }
+        const NEGATIONS: &[&str] = &["尚未收到", "未收到", "没有收到", "未接到", "未接收", "未受理", "没有受理", "未发生", "没有发生", "无"];
+        // Where each negation occurs, found in one pass; most sentences have none.
+        let hits: Vec<(usize, &str)> = keywords!(NEGATIONS).matches(st).map(|m| (m.0, m.1)).collect();
+        if hits.is_empty() {
             return;
         }
         let mut taken_until = 0;
-        for neg in ["尚未收到", "未收到", "没有收到", "未接到", "未接收", "未受理", "没有受理", "未发生", "没有发生", "无"] {
-            for (p, _) in st.match_indices(neg) {
+        for &neg in NEGATIONS {
+            for &(p, _) in hits.iter().filter(|h| h.1 == neg) {
                 if p < taken_until {
                     continue;
                 }
@@ -411,17 +420,17 @@ impl Ctx<'_> {
                         continue;
                     }
                 }
-                let Some(a) = clause.find("申请") else { continue };
+                let Some(a) = clause.find_str("申请") else { continue };
                 if clause[..a].chars().count() > 30 || clause[a..].starts_with("申请人") {
                     continue;
                 }
                 // 「未发生因政府信息公开申请引起的行政复议」 is about disputes.
                 let after: String = clause[a + "申请".len()..].chars().take(6).collect();
-                if ["引起", "引发", "产生", "导致"].iter().any(|w| after.contains(w)) {
+                if ["引起", "引发", "产生", "导致"].iter().any(|w| after.has(w)) {
                     continue;
                 }
                 let about = &clause[..a];
-                if about.contains("复议") || about.contains("诉讼") || OFF_TOPIC.iter().any(|w| about.contains(w)) {
+                if about.has("复议") || about.has("诉讼") || keywords!(OFF_TOPIC).any_in(about) {
                     continue;
                 }
                 if !self.own_scope(p) {
@@ -436,19 +445,18 @@ impl Ctx<'_> {
 
     fn all_done(&self, out: &mut Vec<(usize, usize)>) {
         let st = self.st;
-        if !(st.contains("申请") || self.prev.contains("申请")) || !(st.contains("公开") || self.prev.contains("公开")) {
+        if !(st.has("申请") || self.prev.has("申请")) || !(st.has("公开") || self.prev.has("公开")) {
             return;
         }
-        for w in ["结转", "顺延", "下年", "下一年", "转入", "尚在办理", "正在办理", "仍在办理", "除", "复议", "诉讼"] {
-            if st.contains(w) {
-                return;
-            }
+        if keywords!(&["结转", "顺延", "下年", "下一年", "转入", "尚在办理", "正在办理", "仍在办理", "除", "复议", "诉讼"]).any_in(st)
+        {
+            return;
         }
-        if OFF_TOPIC.iter().any(|w| st.contains(w)) {
+        if keywords!(OFF_TOPIC).any_in(st) {
             return;
         }
         for rate in ["办结率100%", "办结率达100%", "办结率为100%", "办结率达到100%"] {
-            if let Some(p) = st.find(rate) {
+            if let Some(p) = st.find_str(rate) {
                 if self.own_scope(p) {
                     out.push((self.s + p, self.s + p + rate.len()));
                 }
@@ -459,7 +467,7 @@ impl Ctx<'_> {
             // 「均已按时办结」「全部办结」「已全部依法办结」: 均/全部 at most 8 characters before.
             let before = &st[..p];
             let window: String = before.chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
-            let Some(q) = ["全部", "均"].iter().filter_map(|w| window.rfind(w)).max() else { continue };
+            let Some(q) = ["全部", "均"].iter().filter_map(|w| window.rfind_str(w)).max() else { continue };
             // No clause break between 均 and 办结.
             if window[q..].contains(['，', ',', '：']) {
                 continue;
@@ -521,19 +529,26 @@ fn number_at(st: &str, i: usize) -> Option<(i64, usize)> {
 /// The keyword nearest before a number, most specific group first.
 fn last_keyword(pre: &str, year_words: &[(String, What)]) -> Option<(usize, What)> {
     for (w, what) in year_words {
-        if let Some(p) = pre.rfind(w.as_str()) {
+        if let Some(p) = pre.rfind_str(w.as_str()) {
             return Some((p, *what));
         }
     }
-    let groups: &[(&[&str], What)] = &[
-        (CARRIED_FORWARD, What::CarriedForward),
-        (CARRIED_OVER, What::CarriedOver),
-        (LIT_AFTER, What::LitigationAfterReview),
-        (LIT_DIRECT, What::LitigationDirect),
-    ];
-    for (words, what) in groups {
-        if let Some((p, _)) = last_of(pre, words) {
-            return Some((p, *what));
+    // Every group's last keyword, found in one pass over the words before the number.
+    let mut last: [Option<(usize, &str)>; GROUPS] = [None; GROUPS];
+    for (p, w, g) in keyword_groups().matches(pre) {
+        // Per group the one ending last; of those ending at the same place the longest
+        // (行政复议, not 复议).
+        let slot = &mut last[g as usize];
+        if slot.is_none_or(|(q, v)| (p + w.len(), w.len()) >= (q + v.len(), v.len())) {
+            *slot = Some((p, w));
+        }
+    }
+    let at = |g: usize| last[g].map(|x| x.0);
+    for (g, what) in
+        [(G_FORWARD, What::CarriedForward), (G_OVER, What::CarriedOver), (G_LIT_AFTER, What::LitigationAfterReview), (G_LIT_DIRECT, What::LitigationDirect)]
+    {
+        if let Some(p) = at(g) {
+            return Some((p, what));
         }
     }
     // 行政复议 / 行政诉讼 and the parts of the one just named: the nearest wins.
@@ -543,16 +558,16 @@ fn last_keyword(pre: &str, year_words: &[(String, What)]) -> Option<(usize, What
             best = Some((p, w));
         }
     };
-    if let Some((p, _)) = last_of(pre, REVIEW) {
+    if let Some(p) = at(G_REVIEW) {
         if !pre[p..].starts_with("复议后") {
             consider(p, What::Review);
         }
     }
-    if let Some((p, _)) = last_of(pre, LITIGATION) {
+    if let Some(p) = at(G_LITIGATION) {
         consider(p, What::Litigation);
     }
-    for (w, col) in PARTS {
-        if let Some(p) = pre.rfind(w) {
+    for (k, (_, col)) in PARTS.iter().enumerate() {
+        if let Some(p) = at(G_PARTS + k) {
             consider(p, What::ReviewPart(col));
         }
     }
@@ -562,8 +577,8 @@ fn last_keyword(pre: &str, year_words: &[(String, What)]) -> Option<(usize, What
     // 新收 / 办结 / 收到 / 办理: one of them names the figure; two (「收到并办理」「受理…并答复」)
     // leave it open, and then any of 新收, 新收 + 上年结转 and 办结 is accepted.
     let mut found: Vec<(usize, What)> = Vec::new();
-    for (words, what) in [(NEW, What::New), (DONE, What::Done), (RECEIVED, What::Received), (HANDLED, What::Handled)] {
-        if let Some((p, _)) = last_of(pre, words) {
+    for (g, what) in [(G_NEW, What::New), (G_DONE, What::Done), (G_RECEIVED, What::Received), (G_HANDLED, What::Handled)] {
+        if let Some(p) = at(g) {
             // 「办理结果」 is not 办理.
             if what == What::Handled && pre[p..].starts_with("办理结果") {
                 continue;
@@ -579,15 +594,50 @@ fn last_keyword(pre: &str, year_words: &[(String, What)]) -> Option<(usize, What
     }
 }
 
+// The keyword groups of `last_keyword`, tagged by group; each word of PARTS is a group of its own.
+const G_FORWARD: usize = 0;
+const G_OVER: usize = 1;
+const G_LIT_AFTER: usize = 2;
+const G_LIT_DIRECT: usize = 3;
+const G_REVIEW: usize = 4;
+const G_LITIGATION: usize = 5;
+const G_NEW: usize = 6;
+const G_DONE: usize = 7;
+const G_RECEIVED: usize = 8;
+const G_HANDLED: usize = 9;
+const G_PARTS: usize = 10;
+const GROUPS: usize = G_PARTS + PARTS.len();
+
+fn keyword_groups() -> &'static Keywords<u8> {
+    static SET: std::sync::OnceLock<Keywords<u8>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let lists: [(&[&'static str], usize); 10] = [
+            (CARRIED_FORWARD, G_FORWARD),
+            (CARRIED_OVER, G_OVER),
+            (LIT_AFTER, G_LIT_AFTER),
+            (LIT_DIRECT, G_LIT_DIRECT),
+            (REVIEW, G_REVIEW),
+            (LITIGATION, G_LITIGATION),
+            (NEW, G_NEW),
+            (DONE, G_DONE),
+            (RECEIVED, G_RECEIVED),
+            (HANDLED, G_HANDLED),
+        ];
+        let mut words: Vec<(&'static str, u8)> = lists.iter().flat_map(|(l, g)| l.iter().map(move |w| (*w, *g as u8))).collect();
+        words.extend(PARTS.iter().enumerate().map(|(k, (w, _))| (*w, (G_PARTS + k) as u8)));
+        Keywords::new(&words)
+    })
+}
+
 /// 「103 件顺延到下年度答复」「2 件结转至下年度办理」「5 件已办结」.
 fn post_keyword(post: &str, year_words: &[(String, What)]) -> Option<(usize, What)> {
     let head: String = post.chars().take(8).collect();
     for (w, what) in year_words {
-        if *what == What::CarriedForward && head.contains(w.as_str()) {
+        if *what == What::CarriedForward && head.has(w.as_str()) {
             return Some((usize::MAX, What::CarriedForward));
         }
     }
-    if CARRIED_FORWARD.iter().any(|w| head.contains(w)) {
+    if CARRIED_FORWARD.iter().any(|w| head.has(w)) {
         return Some((usize::MAX, What::CarriedForward));
     }
     if ["已办结", "已全部办结", "已答复"].iter().any(|w| post.starts_with(w)) {

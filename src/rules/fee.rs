@@ -8,6 +8,7 @@
 use super::diag;
 use super::prose::Prose;
 use crate::check::Doc;
+use crate::find::Find;
 use crate::model::{Diagnostic, Value};
 
 /// Fewer characters than this in 五 (without punctuation) is "a few characters".
@@ -21,9 +22,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
 /// Whether some sentence states the fee.
 pub fn states_fee(text: &str) -> bool {
     text.split(['。', '；', '\n']).any(|s| {
-        s.contains("处理费")
-            || s.contains("收费")
-            || ((s.contains('费')) && ["收取", "收缴", "缴纳", "免收", "免费", "未收", "不收", "收到"].iter().any(|w| s.contains(w)))
+        s.has("处理费") || s.has("收费") || ((s.contains('费')) && ["收取", "收缴", "缴纳", "免收", "免费", "未收", "不收", "收到"].iter().any(|w| s.has(w)))
     })
 }
 
@@ -115,7 +114,6 @@ fn five(doc: &Doc, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
 
     fn codes(five: &str, six: &str) -> Vec<(String, String)> {
         let text = format!(

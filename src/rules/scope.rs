@@ -6,6 +6,9 @@
 //! report is its own scope (its tables are the whole district's), in a 区科技局's report it is
 //! wider. When the words before a count are unclear the answer is "not own", so nothing fires.
 
+use crate::find::Find;
+use crate::keywords;
+
 /// Words naming the agency itself.
 const SELF: &[&str] = &[
     "我局",
@@ -103,15 +106,22 @@ fn scope_with(prefix: &str, agency: Option<&str>, with_organs: bool) -> Scope {
     let agency = agency.unwrap_or("");
     // Book titles and quotes name documents, not subjects.
     let prefix = strip_titles(prefix);
-    let p = prefix.as_str();
-    let mut without_self = p.to_string();
-    for w in SELF {
-        without_self = without_self.replace(w, "");
+    let p: &str = &prefix;
+    let own_words = keywords!(SELF).any_in(p);
+    // 「本部门」 names the agency; the 「部门」 in it is not another scope. (Most texts hold none
+    // of these words: then nothing is copied.)
+    let mut without_self = std::borrow::Cow::Borrowed(p);
+    if own_words {
+        for w in SELF {
+            if without_self.has(w) {
+                without_self = std::borrow::Cow::Owned(without_self.replace(w, ""));
+            }
+        }
     }
-    if OTHER.iter().any(|w| without_self.contains(w) && !agency.contains(w)) {
+    if keywords!(OTHER).matches(&without_self).any(|(_, w, _)| !agency.has(w)) {
         return Scope::Other;
     }
-    let mut own = SELF.iter().any(|w| p.contains(w));
+    let mut own = own_words;
     // 「全区」: own only for that level's government.
     for (i, _) in p.match_indices('全') {
         let Some(x) = p[i + '全'.len_utf8()..].chars().next() else { continue };
@@ -147,7 +157,10 @@ fn is_government_of(agency: &str, x: char) -> bool {
     a.ends_with(x) && !a.ends_with(&format!("{}{}", x, x))
 }
 
-fn strip_titles(s: &str) -> String {
+fn strip_titles(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('《') {
+        return std::borrow::Cow::Borrowed(s);
+    }
     let mut out = String::new();
     let mut depth = 0;
     for c in s.chars() {
@@ -158,11 +171,14 @@ fn strip_titles(s: &str) -> String {
             _ => {}
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// Organ names ending in 局/厅/委员会 (not 我局/本局/全局, not 格局/布局/结局/当局/大局).
 fn organs(p: &str) -> Vec<String> {
+    if !p.contains(['局', '厅', '会']) {
+        return Vec::new();
+    }
     let chars: Vec<char> = p.chars().collect();
     let mut out = Vec::new();
     for (i, &c) in chars.iter().enumerate() {
@@ -201,7 +217,7 @@ fn own_name(organ: &str, agency: &str) -> bool {
     let chars: Vec<char> = organ.chars().collect();
     (0..chars.len().saturating_sub(2)).any(|k| {
         let tail: String = chars[k..].iter().collect();
-        agency.contains(tail.as_str()) || is_subsequence(&tail, agency)
+        agency.has(tail.as_str()) || is_subsequence(&tail, agency)
     })
 }
 

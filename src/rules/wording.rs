@@ -95,27 +95,47 @@ fn clause_start(before: &str) -> bool {
     }
 }
 
-/// The list and the characters its words start with, parsed once per process.
-fn compiled_list() -> &'static (Vec<Entry>, Vec<char>) {
-    static LIST: std::sync::OnceLock<(Vec<Entry>, Vec<char>)> = std::sync::OnceLock::new();
+/// The list, the characters its words start with, and a 256-bit sketch of those characters
+/// (by their low byte) that rejects most characters without a search; parsed once per process.
+struct Compiled {
+    list: Vec<Entry>,
+    firsts: Vec<char>,
+    sketch: [u64; 4],
+}
+
+impl Compiled {
+    fn may_start(&self, c: char) -> bool {
+        let b = c as u32 as usize & 0xFF;
+        self.sketch[b >> 6] & (1 << (b & 63)) != 0 && self.firsts.binary_search(&c).is_ok()
+    }
+}
+
+fn compiled_list() -> &'static Compiled {
+    static LIST: std::sync::OnceLock<Compiled> = std::sync::OnceLock::new();
     LIST.get_or_init(|| {
         let list = wordlist();
         let mut firsts: Vec<char> = list.iter().filter_map(|e| e.wrong.chars().next()).collect();
         firsts.sort_unstable();
         firsts.dedup();
-        (list, firsts)
+        let mut sketch = [0u64; 4];
+        for &c in &firsts {
+            let b = c as u32 as usize & 0xFF;
+            sketch[b >> 6] |= 1 << (b & 63);
+        }
+        Compiled { list, firsts, sketch }
     })
 }
 
 fn misused_words(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
     // Only positions that start some listed word need the list (most characters start none).
-    let (list, firsts) = compiled_list();
+    let compiled = compiled_list();
+    let list = &compiled.list;
     let t = &prose.text;
     let mut i = 0;
     while i < t.len() {
         let rest = &t[i..];
         let first = rest.chars().next().unwrap_or(' ');
-        if firsts.binary_search(&first).is_err() {
+        if !compiled.may_start(first) {
             i += first.len_utf8();
             continue;
         }
@@ -162,6 +182,10 @@ fn brackets(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
     for (ps, pe, _) in prose.section_parts() {
         let mut stacks: Vec<Vec<usize>> = vec![Vec::new(); PAIRS.len()];
         for (k, c) in t[ps..pe].char_indices() {
+            // Most characters are no bracket at all: one range test before the table of pairs.
+            if !(matches!(c, '(' | ')' | '[' | ']') || matches!(c, '“' | '”' | '《' | '》' | '〔' | '〕' | '（' | '）')) {
+                continue;
+            }
             let at = ps + k;
             for (p, (open, close, _)) in PAIRS.iter().enumerate() {
                 if open.contains(&c) {
@@ -347,35 +371,41 @@ pub fn is_cjk(c: char) -> bool {
 const REDUP_OK_FIRST: &str = "一两几每";
 
 fn repeats(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
-    let chars: Vec<(usize, char)> = prose.text.char_indices().collect();
+    let t = &prose.text;
+    let chars: Vec<char> = t.chars().collect();
     let n = chars.len();
     let mut i = 0;
+    // Byte offset of chars[i] in the text.
+    let mut at = 0;
     while i < n {
         let mut found = None;
         for len in (2..=6).rev() {
-            if i + 2 * len > n {
+            // The cheap test first: the character `len` ahead must repeat this one.
+            if i + 2 * len > n || chars[i + len] != chars[i] {
                 continue;
             }
-            let a = &chars[i..i + len];
-            let b = &chars[i + len..i + 2 * len];
-            if a.iter().zip(b).all(|(x, y)| x.1 == y.1) && a.iter().all(|c| is_cjk(c.1)) && !a.iter().all(|c| c.1 == a[0].1) && !REDUP_OK_FIRST.contains(a[0].1)
-            {
+            let (a, b) = (&chars[i..i + len], &chars[i + len..i + 2 * len]);
+            if a == b && a.iter().all(|&c| is_cjk(c)) && !a.iter().all(|&c| c == a[0]) && !REDUP_OK_FIRST.contains(a[0]) {
                 found = Some(len);
                 break;
             }
         }
         match found {
             Some(len) => {
-                let s = chars[i].0;
-                let mid = chars[i + len].0;
-                let e = chars.get(i + 2 * len).map(|c| c.0).unwrap_or(prose.text.len());
-                let word = &prose.text[s..mid];
-                let mut d = diag("W04", format!("「{}」连续出现两次（「{}」），可能多打了一遍。", word, &prose.text[s..e]), vec![prose.span(doc, s, e)]);
+                let s = at;
+                let mid = s + chars[i..i + len].iter().map(|c| c.len_utf8()).sum::<usize>();
+                let e = mid + (mid - s);
+                let word = &t[s..mid];
+                let mut d = diag("W04", format!("「{}」连续出现两次（「{}」），可能多打了一遍。", word, &t[s..e]), vec![prose.span(doc, s, e)]);
                 d.suggestion = Some(word.to_string());
                 out.push(d);
                 i += 2 * len;
+                at = e;
             }
-            None => i += 1,
+            None => {
+                at += chars[i].len_utf8();
+                i += 1;
+            }
         }
     }
 }

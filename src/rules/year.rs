@@ -11,6 +11,7 @@
 use super::diag;
 use super::prose::Prose;
 use crate::check::Doc;
+use crate::find::Find;
 use crate::model::Diagnostic;
 
 /// Words after 「2023年，」 that make the agency the subject of the clause.
@@ -57,7 +58,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
     let this_year = format!("{}年", year);
     for (s, e) in prose.sentences() {
         let st = &t[s..e];
-        if !st.contains('年') || st.contains(&this_year) || COMPARISON.iter().any(|w| st.contains(w)) {
+        if !st.contains('年') || st.has(&this_year) || COMPARISON.iter().any(|w| st.has(w)) {
             continue;
         }
         // Worked out only for sentences that name another year.
