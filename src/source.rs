@@ -21,7 +21,13 @@ pub struct Source {
     /// For a PDF: where the characters of `original` are printed, sorted by offset
     /// (see `positioned`). Empty otherwise.
     positions: Vec<(usize, crate::positioned::Pos)>,
+    /// The last column worked out: (line index, byte offset, characters from the line start).
+    /// Spans are mostly asked for in text order, many on one line (a table row's cells, a
+    /// span's start and end): the next column is counted on from here.
+    last_col: std::cell::Cell<(usize, usize, usize)>,
 }
+
+const NO_COLUMN_YET: (usize, usize, usize) = (usize::MAX, 0, 0);
 
 const BLOCK: usize = 512;
 
@@ -45,14 +51,14 @@ impl Source {
     pub fn plain(text: String) -> Source {
         let line_starts = line_starts(&text);
         let char_blocks = char_blocks(&text);
-        Source { original: text, flat: None, map: Vec::new(), line_starts, char_blocks, positions: Vec::new() }
+        Source { original: text, flat: None, map: Vec::new(), line_starts, char_blocks, positions: Vec::new(), last_col: std::cell::Cell::new(NO_COLUMN_YET) }
     }
 
     /// `pieces`: (flat offset, original offset, verbatim) in increasing flat order.
     pub fn mapped(original: String, flat: String, pieces: Vec<(usize, usize, bool)>) -> Source {
         let line_starts = line_starts(&original);
         let char_blocks = char_blocks(&original);
-        Source { original, flat: Some(flat), map: pieces, line_starts, char_blocks, positions: Vec::new() }
+        Source { original, flat: Some(flat), map: pieces, line_starts, char_blocks, positions: Vec::new(), last_col: std::cell::Cell::new(NO_COLUMN_YET) }
     }
 
     /// Text rebuilt from a PDF page layout, with where every character is printed.
@@ -161,8 +167,17 @@ impl Source {
         let o = off.min(self.original.len()).max(start);
         // Short distances (every ordinary line) are counted directly; only a very long line
         // (a one-line HTML page) goes through the per-block counts.
-        let col = if o - start <= BLOCK { count_chars(&self.original.as_bytes()[start..o]) } else { self.char_index(o) - self.char_index(start) } + 1;
-        (line as u32 + 1, col as u32)
+        let bytes = self.original.as_bytes();
+        let (memo_line, memo_off, memo_chars) = self.last_col.get();
+        let chars = if memo_line == line && memo_off <= o && o - memo_off <= BLOCK {
+            memo_chars + count_chars(&bytes[memo_off..o])
+        } else if o - start <= BLOCK {
+            count_chars(&bytes[start..o])
+        } else {
+            self.char_index(o) - self.char_index(start)
+        };
+        self.last_col.set((line, o, chars));
+        (line as u32 + 1, chars as u32 + 1)
     }
 
     /// How many characters start before byte `off`.

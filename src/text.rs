@@ -80,48 +80,59 @@ pub fn parse_number(s: &str) -> Option<Value> {
     if !s.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '－' || ('０'..='９').contains(&c)) {
         return None;
     }
-    let t: String = s
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '．' => '.',
-            '－' => '-',
-            _ => c,
-        })
-        .collect();
-    let (neg, body) = match t.strip_prefix('-') {
+    // Full-width digits, point and minus made ASCII. Anything else that is not ASCII cannot be
+    // part of a number (「12件」「2024年」): most words that start with a digit end here.
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    for c in s.chars() {
+        let b = match c {
+            '０'..='９' => b'0' + (c as u32 - '０' as u32) as u8,
+            '．' => b'.',
+            '－' => b'-',
+            c if c.is_ascii() => c as u8,
+            _ => return None,
+        };
+        if n == buf.len() {
+            return None;
+        }
+        buf[n] = b;
+        n += 1;
+    }
+    let t = &buf[..n];
+    let (neg, body) = match t.strip_prefix(b"-") {
         Some(b) => (true, b),
-        None => (false, t.as_str()),
+        None => (false, t),
     };
-    if body.is_empty() || !body.as_bytes()[0].is_ascii_digit() {
+    if body.is_empty() || !body[0].is_ascii_digit() {
         return None;
     }
-    let mut digits = String::new();
-    let mut seen_dot = false;
-    let mut groups_ok = true;
-    let parts: Vec<&str> = body.split(',').collect();
-    if parts.len() > 1 {
+    if body.contains(&b',') {
         // Thousands separators: every group after the first has exactly three digits.
-        groups_ok = parts[1..].iter().enumerate().all(|(i, g)| {
-            let int_part = if i == parts.len() - 2 { g.split('.').next().unwrap_or("") } else { g };
-            int_part.len() == 3 && int_part.bytes().all(|b| b.is_ascii_digit())
+        let parts: Vec<&[u8]> = body.split(|&b| b == b',').collect();
+        let last = parts.len() - 2;
+        let groups_ok = parts[1..].iter().enumerate().all(|(i, g)| {
+            let int_part = if i == last { g.split(|&b| b == b'.').next().unwrap_or(&[]) } else { g };
+            int_part.len() == 3 && int_part.iter().all(|b| b.is_ascii_digit())
         }) && !parts[0].is_empty()
             && parts[0].len() <= 3;
-    }
-    if !groups_ok {
-        return None;
-    }
-    for c in body.chars() {
-        match c {
-            '0'..='9' => digits.push(c),
-            ',' => {}
-            '.' if !seen_dot => {
-                seen_dot = true;
-                digits.push('.');
-            }
-            _ => return None,
+        if !groups_ok {
+            return None;
         }
     }
+    let mut digits = [0u8; 64];
+    let mut d = 0;
+    let mut seen_dot = false;
+    for &c in body {
+        match c {
+            b'0'..=b'9' => {}
+            b',' => continue,
+            b'.' if !seen_dot => seen_dot = true,
+            _ => return None,
+        }
+        digits[d] = c;
+        d += 1;
+    }
+    let digits = std::str::from_utf8(&digits[..d]).ok()?;
     if digits.ends_with('.') {
         return None;
     }
@@ -148,7 +159,13 @@ pub fn is_page_marker(line: &str) -> bool {
     if !core.starts_with(|c: char| matches!(c, '-' | '—' | '－' | '–' | '第') || c.is_ascii_digit()) {
         return false;
     }
-    let t: String = core.chars().filter(|c| !c.is_whitespace()).collect();
+    // Without white space (at most 40 bytes: no allocation).
+    let mut buf = [0u8; 40];
+    let mut n = 0;
+    for c in core.chars().filter(|c| !c.is_whitespace()) {
+        n += c.encode_utf8(&mut buf[n..]).len();
+    }
+    let Ok(t) = std::str::from_utf8(&buf[..n]) else { return false };
     if t.is_empty() {
         return false;
     }

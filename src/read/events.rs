@@ -26,11 +26,11 @@ pub enum Ev {
 }
 
 pub fn events(text: &str, lines: &[Line]) -> Vec<Ev> {
-    let mut out = Vec::new();
-    let mut run: Vec<(usize, usize, bool)> = Vec::new(); // (start, end, starts a line)
+    let mut out = Vec::with_capacity(lines.iter().map(|l| l.toks.len() + 1).sum());
+    let mut run = Run::default();
     for line in lines {
         if line.blank {
-            flush(text, &mut run, &mut out);
+            run.flush(text, &mut out);
             out.push(Ev::Blank);
             continue;
         }
@@ -40,58 +40,75 @@ pub fn events(text: &str, lines: &[Line]) -> Vec<Ev> {
                 Kind::Text if k == 0 && line.margin => {
                     // A piece of a vertically written cell: its own label, never glued to the
                     // label run it happens to share a line with.
-                    flush(text, &mut run, &mut out);
-                    run.push((t.start, t.end, true));
-                    flush(text, &mut run, &mut out);
+                    run.flush(text, &mut out);
+                    run.parts.push((t.start, t.end, true));
+                    run.flush(text, &mut out);
                 }
-                Kind::Text => run.push((t.start, t.end, k == 0)),
+                Kind::Text => run.parts.push((t.start, t.end, k == 0)),
                 Kind::Val(_) => {
-                    flush(text, &mut run, &mut out);
+                    run.flush(text, &mut out);
                     out.push(Ev::Val(t.clone(), alone));
                 }
             }
         }
         // Tab/markdown rows end their labels at the end of the line.
         if line.cells {
-            flush(text, &mut run, &mut out);
+            run.flush(text, &mut out);
         }
     }
-    flush(text, &mut run, &mut out);
+    run.flush(text, &mut out);
     out
 }
 
-fn flush(text: &str, run: &mut Vec<(usize, usize, bool)>, out: &mut Vec<Ev>) {
-    if run.is_empty() {
-        return;
-    }
-    // Characters of the run with their offsets, white space dropped.
-    let mut chars: Vec<(char, usize, bool)> = Vec::new();
-    for &(s, e, line_start) in run.iter() {
-        let mut first = true;
-        for (i, c) in text[s..e].char_indices() {
-            if c.is_whitespace() || c == '\u{3000}' || c == '*' || c == '#' {
+/// Text tokens waiting to become label pieces, and the buffers `flush` reuses (a table has
+/// hundreds of runs; each used to allocate its own).
+#[derive(Default)]
+struct Run {
+    /// (start, end, starts a line)
+    parts: Vec<(usize, usize, bool)>,
+    chars: Vec<(char, usize, bool)>,
+    cuts: Vec<usize>,
+    piece: String,
+}
+
+impl Run {
+    fn flush(&mut self, text: &str, out: &mut Vec<Ev>) {
+        if self.parts.is_empty() {
+            return;
+        }
+        // Characters of the run with their offsets, white space dropped.
+        let chars = &mut self.chars;
+        chars.clear();
+        for &(s, e, line_start) in self.parts.iter() {
+            let mut first = true;
+            for (i, c) in text[s..e].char_indices() {
+                if c.is_whitespace() || c == '\u{3000}' || c == '*' || c == '#' {
+                    continue;
+                }
+                chars.push((c, s + i, line_start && first));
+                first = false;
+            }
+        }
+        self.parts.clear();
+        let cuts = &mut self.cuts;
+        cuts.clear();
+        cuts.push(0);
+        for i in 1..chars.len() {
+            if is_marker(chars, i) {
+                cuts.push(i);
+            }
+        }
+        cuts.push(chars.len());
+        for w in cuts.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if a >= b {
                 continue;
             }
-            chars.push((c, s + i, line_start && first));
-            first = false;
+            self.piece.clear();
+            self.piece.extend(chars[a..b].iter().map(|c| c.0));
+            let last = chars[b - 1];
+            out.push(Ev::Label(Piece { start: chars[a].1, end: last.1 + last.0.len_utf8(), norm: normalize_label(&self.piece) }));
         }
-    }
-    run.clear();
-    let mut cuts = vec![0];
-    for i in 1..chars.len() {
-        if is_marker(&chars, i) {
-            cuts.push(i);
-        }
-    }
-    cuts.push(chars.len());
-    for w in cuts.windows(2) {
-        let (a, b) = (w[0], w[1]);
-        if a >= b {
-            continue;
-        }
-        let s: String = chars[a..b].iter().map(|c| c.0).collect();
-        let last = chars[b - 1];
-        out.push(Ev::Label(Piece { start: chars[a].1, end: last.1 + last.0.len_utf8(), norm: normalize_label(&s) }));
     }
 }
 
