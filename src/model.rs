@@ -113,7 +113,7 @@ pub struct RowRead {
 
 impl TableRead {
     pub fn row(&self, key: &str) -> Option<&RowRead> {
-        self.rows.iter().find(|r| r.key == key)
+        self.rows.iter().find(|r| same_key(r.key, key))
     }
     /// The cell of `row` in `column`, if the row was read with a value for that column.
     pub fn cell(&self, row: &str, column: &str) -> Option<&Cell> {
@@ -123,7 +123,7 @@ impl TableRead {
     }
     pub fn column_index(&self, row: &str, column: &str) -> Option<usize> {
         let cols = self.columns_of(row);
-        cols.iter().position(|c| *c == column)
+        cols.iter().position(|c| same_key(c, column))
     }
     /// The column keys of one row: table 二 rows each have their own columns.
     pub fn columns_of(&self, row: &str) -> &[&'static str] {
@@ -133,6 +133,13 @@ impl TableRead {
             &self.columns
         }
     }
+}
+
+/// Key equality: the keys are the same static strings of `format` almost always, so the
+/// pointers decide before any bytes are compared (the sums look up thousands of cells).
+#[inline]
+pub(crate) fn same_key(a: &str, b: &str) -> bool {
+    a.len() == b.len() && (a.as_ptr() == b.as_ptr() || a == b)
 }
 
 struct CellMap<'a>(&'a [&'static str], &'a [Cell]);

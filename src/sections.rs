@@ -69,9 +69,12 @@ pub fn heading_of(line: &str) -> Option<(u8, u8, usize)> {
     let body: String = rest.chars().skip(skipped).take(32).filter(|c| !c.is_whitespace()).collect();
     // Headings are short; a long line that merely starts with 一、 is prose.
     let total: usize = rest.chars().filter(|c| !c.is_whitespace()).count();
-    for spec in SECTIONS {
-        for key in spec.keys {
-            if let Some(p) = body.find_str(key) {
+    // Where each section key first occurs, found in one pass; then the keys in their order.
+    let found: Vec<(usize, u16)> = section_keys().matches(&body).map(|m| (m.0, m.2)).collect();
+    for (si, spec) in SECTIONS.iter().enumerate() {
+        for ki in 0..spec.keys.len() {
+            let tag = (si * 16 + ki) as u16;
+            if let Some(&(p, _)) = found.iter().find(|f| f.1 == tag) {
                 let before = body[..p].chars().count();
                 if before <= 8 && (total <= 40 || before == 0) {
                     return Some((spec.number, printed, skip));
@@ -80,6 +83,16 @@ pub fn heading_of(line: &str) -> Option<(u8, u8, usize)> {
         }
     }
     None
+}
+
+/// Every key of every section, tagged section × 16 + key.
+fn section_keys() -> &'static crate::find::Keywords<u16> {
+    static SET: std::sync::OnceLock<crate::find::Keywords<u16>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let words: Vec<(&'static str, u16)> =
+            SECTIONS.iter().enumerate().flat_map(|(si, spec)| spec.keys.iter().enumerate().map(move |(ki, k)| (*k, (si * 16 + ki) as u16))).collect();
+        crate::find::Keywords::new(&words)
+    })
 }
 
 /// All headings, the first of each section in document order.

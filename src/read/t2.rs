@@ -13,13 +13,8 @@ const FORMAT_2019_MARKS: &[&str] =
 
 fn row_of(p: &Piece) -> Option<&'static str> {
     // 「行政规范性文件」 contains no 「规章」, and 「规章」 alone is its own row.
-    for spec in T2_ROWS {
-        if spec.keys.iter().any(|k| p.norm.contains(k)) {
-            // Header cells like 「信息内容」 never match; a heading 「第二十条第（一）项」 neither.
-            return Some(spec.key);
-        }
-    }
-    None
+    // Header cells like 「信息内容」 never match; a heading 「第二十条第（一）项」 neither.
+    crate::format::t2_row_in(&p.norm).map(|spec| spec.key)
 }
 
 pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFacts)> {

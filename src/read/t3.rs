@@ -26,10 +26,8 @@ fn classify(p: &Piece, body_started: bool) -> PieceKind {
     if n.starts_with("3.其他") && n.chars().count() <= 6 {
         return PieceKind::Row("other_3");
     }
-    for spec in T3_ROWS {
-        if spec.keys.iter().any(|k| n.contains(k)) {
-            return PieceKind::Row(spec.key);
-        }
+    if let Some(spec) = crate::format::t3_row_in(n) {
+        return PieceKind::Row(spec.key);
     }
     if n.has("其他处理") {
         return PieceKind::GroupSix;

@@ -7,7 +7,7 @@
 use super::diag;
 use crate::check::Doc;
 use crate::format::{cell_name, column_label, row_label, short_t3_label, t3_row, SumShape, SUMS};
-use crate::model::{CellRef, Diagnostic, Span, TableRead, Value};
+use crate::model::{same_key, CellRef, Diagnostic, Span, TableRead, Value};
 
 #[derive(Clone)]
 struct Term {
@@ -20,11 +20,27 @@ struct Term {
 struct Equation {
     code: &'static str,
     table: &'static str,
-    /// Which row or column, for messages.
-    place: String,
+    /// Which row or column, for messages (words made only for a failed sum).
+    place: Place,
     left: Vec<Term>,
     right: Vec<Term>,
     shape: u8, // 0 row-wise, 1 column-wise, 2 balance
+}
+
+#[derive(Clone, Copy)]
+enum Place {
+    Row(&'static str),
+    Column(&'static str),
+}
+
+impl Place {
+    fn text(self, table: &str) -> String {
+        match self {
+            Place::Row(key) if table == "t3" => format!("「{}」行", t3_row(key).map(short_t3_label).unwrap_or_default()),
+            Place::Row(key) => row_label(table, key).to_string(),
+            Place::Column(c) => format!("{}列", column_label(table, c)),
+        }
+    }
 }
 
 impl Equation {
@@ -38,9 +54,10 @@ impl Equation {
         self.left_sum() == self.right_sum()
     }
     fn contains(&self, row: &str, column: &str) -> Option<bool> {
-        if self.left.iter().any(|t| t.row == row && t.column == column) {
+        let at = |t: &Term| same_key(t.row, row) && same_key(t.column, column);
+        if self.left.iter().any(at) {
             Some(true)
-        } else if self.right.iter().any(|t| t.row == row && t.column == column) {
+        } else if self.right.iter().any(at) {
             Some(false)
         } else {
             None
@@ -85,12 +102,7 @@ fn equations(t: &TableRead) -> Vec<Equation> {
                     let left: Option<Vec<Term>> = parts.iter().filter(|c| t.columns.contains(c)).map(|c| term(t, r.key, c)).collect();
                     let right = term(t, r.key, total);
                     if let (Some(left), Some(right)) = (left, right) {
-                        let place = if t.table == "t3" {
-                            format!("「{}」行", t3_row(r.key).map(short_t3_label).unwrap_or_default())
-                        } else {
-                            row_label(t.table, r.key).to_string()
-                        };
-                        out.push(Equation { code: sum.code, table: t.table, place, left, right: vec![right], shape: 0 });
+                        out.push(Equation { code: sum.code, table: t.table, place: Place::Row(r.key), left, right: vec![right], shape: 0 });
                     }
                 }
             }
@@ -103,14 +115,7 @@ fn equations(t: &TableRead) -> Vec<Equation> {
                 for c in &t.columns {
                     let left: Option<Vec<Term>> = items.iter().map(|r| term(t, r, c)).collect();
                     if let (Some(left), Some(right)) = (left, term(t, total, c)) {
-                        out.push(Equation {
-                            code: sum.code,
-                            table: t.table,
-                            place: format!("{}列", column_label(t.table, c)),
-                            left,
-                            right: vec![right],
-                            shape: 1,
-                        });
+                        out.push(Equation { code: sum.code, table: t.table, place: Place::Column(c), left, right: vec![right], shape: 1 });
                     }
                 }
             }
@@ -119,7 +124,7 @@ fn equations(t: &TableRead) -> Vec<Equation> {
                     let left: Option<Vec<Term>> = lhs.iter().map(|r| term(t, r, c)).collect();
                     let right: Option<Vec<Term>> = rhs.iter().map(|r| term(t, r, c)).collect();
                     if let (Some(left), Some(right)) = (left, right) {
-                        out.push(Equation { code: sum.code, table: t.table, place: format!("{}列", column_label(t.table, c)), left, right, shape: 2 });
+                        out.push(Equation { code: sum.code, table: t.table, place: Place::Column(c), left, right, shape: 2 });
                     }
                 }
             }
@@ -139,7 +144,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
         let mut suspects: Vec<(&'static str, &'static str, i64, Vec<usize>, Option<Span>, i64)> = Vec::new();
         for &fi in &failed {
             for t in eqs[fi].left.iter().chain(eqs[fi].right.iter()) {
-                if suspects.iter().any(|s| s.0 == t.row && s.1 == t.column) {
+                if suspects.iter().any(|s| same_key(s.0, t.row) && same_key(s.1, t.column)) {
                     continue;
                 }
                 let mut corrected: Option<i64> = None;
@@ -176,21 +181,22 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
             let suspect = if explaining.len() == 1 { Some(explaining[0]) } else { None };
             let (expected, actual) = (e.left_sum(), e.right_sum());
             let tname = if id == "t3" { "表三" } else { "表四" };
+            let place = e.place.text(e.table);
             let mut msg = match e.shape {
                 0 => format!(
                     "{}{}：{} = {}，但{}填的是 {}。",
                     tname,
-                    e.place,
+                    place,
                     terms_text(e.table, &e.left, true),
                     expected,
                     column_label(e.table, e.right[0].column),
                     actual
                 ),
-                1 => format!("{}{}：（一）至（六）各项办理结果之和为 {}，但（七）总计填的是 {}。", tname, e.place, expected, actual),
+                1 => format!("{}{}：（一）至（六）各项办理结果之和为 {}，但（七）总计填的是 {}。", tname, place, expected, actual),
                 _ => format!(
                     "{}{}：第一项加第二项（{} = {}）应等于第三项加第四项（{} = {}）。",
                     tname,
-                    e.place,
+                    place,
                     terms_text(e.table, &e.left, false),
                     expected,
                     terms_text(e.table, &e.right, false),
