@@ -25,6 +25,8 @@ pub struct Prose {
     /// (offset in `text`, section number 0..=6) where each section's prose starts (0 = before
     /// the first heading).
     sections: Vec<(usize, u8)>,
+    /// `sentences()`, split once for all the rules that read sentence by sentence.
+    sentences: std::cell::OnceCell<Vec<(usize, usize)>>,
 }
 
 /// The reader-text ranges that are prose: the whole text without the title, the heading lines
@@ -108,7 +110,14 @@ impl Prose {
 
     pub fn build(doc: &Doc, ranges: &[(usize, usize)]) -> Prose {
         let text = doc.text();
-        let mut p = Prose { text: String::new(), starts: Vec::new(), ends: Vec::new(), sections: Vec::new() };
+        let total: usize = ranges.iter().map(|r| r.1 - r.0).sum();
+        let mut p = Prose {
+            text: String::with_capacity(total),
+            starts: Vec::with_capacity(total),
+            ends: Vec::with_capacity(total),
+            sections: Vec::new(),
+            sentences: Default::default(),
+        };
         let section_at = |off: usize| doc.headings.iter().filter(|h| h.start <= off).max_by_key(|h| h.start).map(|h| h.number).unwrap_or(0);
         for &(rs, re) in ranges {
             let sec = section_at(rs);
@@ -222,7 +231,11 @@ impl Prose {
     }
 
     /// Sentences: (start, end) of the joined text, split after 。！？；!?; and at paragraph breaks.
-    pub fn sentences(&self) -> Vec<(usize, usize)> {
+    pub fn sentences(&self) -> &[(usize, usize)] {
+        self.sentences.get_or_init(|| self.split_sentences())
+    }
+
+    fn split_sentences(&self) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut s = 0;
         for (i, c) in self.text.char_indices() {

@@ -12,6 +12,7 @@ use super::diag;
 use super::prose::Prose;
 use crate::check::Doc;
 use crate::find::Find;
+use crate::keywords;
 use crate::model::Diagnostic;
 
 /// Words after 「2023年，」 that make the agency the subject of the clause.
@@ -56,9 +57,9 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
     let own_all = own_scope_word(&agency);
     let from = out.len();
     let this_year = format!("{}年", year);
-    for (s, e) in prose.sentences() {
+    for &(s, e) in prose.sentences() {
         let st = &t[s..e];
-        if !st.contains('年') || st.has(&this_year) || COMPARISON.iter().any(|w| st.has(w)) {
+        if !st.contains('年') || st.has(&this_year) || keywords!(COMPARISON).any_in(st) {
             continue;
         }
         // Worked out only for sentences that name another year.
@@ -120,13 +121,13 @@ fn bracket_depths(st: &str) -> Vec<u32> {
     let mut v = vec![0u32; st.len() + 1];
     let mut depth: u32 = 0;
     for (i, c) in st.char_indices() {
-        if "《〔“（([".contains(c) {
+        if matches!(c, '《' | '〔' | '“' | '（' | '(' | '[') {
             depth += 1;
         }
         for b in i..i + c.len_utf8() {
             v[b] = depth;
         }
-        if "》〕”）)]".contains(c) {
+        if matches!(c, '》' | '〕' | '”' | '）' | ')' | ']') {
             depth = depth.saturating_sub(1);
         }
     }
