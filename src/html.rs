@@ -5,20 +5,15 @@
 //! This is not a browser: it is a small, forgiving tokenizer that never fails and never
 //! executes anything. Hostile markup is just text to it.
 
+use crate::find::Find;
 use crate::source::Source;
 
 /// Does this text look like HTML markup rather than a report pasted as text?
 pub fn looks_like_html(text: &str) -> bool {
-    let head: String = text.chars().take(4096).collect::<String>().to_ascii_lowercase();
-    let t = head.trim_start();
-    (t.starts_with("<!doctype html")
-        || t.starts_with("<html")
-        || t.starts_with("<meta")
-        || t.starts_with("<body")
-        || t.starts_with("<div")
-        || t.starts_with("<table")
-        || t.starts_with("<p"))
-        || (text.contains("<table") && text.contains("<td"))
+    // The first tag, compared without regard to case (no copy of the text is made).
+    let t = text.trim_start().as_bytes();
+    let starts = |tag: &str| t.len() >= tag.len() && t[..tag.len()].eq_ignore_ascii_case(tag.as_bytes());
+    ["<!doctype html", "<html", "<meta", "<body", "<div", "<table", "<p"].iter().any(|tag| starts(tag)) || (text.has("<table") && text.has("<td"))
 }
 
 /// The charset a page declares in its head (for GBK pages), if any.

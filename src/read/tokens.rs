@@ -252,18 +252,19 @@ fn split_word(w: &str, base: usize, out: &mut Vec<Tok>) {
     out.push(Tok { start: base, end: base + w.len(), kind: Kind::Text });
 }
 
-fn merge_text(toks: Vec<Tok>) -> Vec<Tok> {
-    let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
-    for t in toks {
-        if let (Some(last), Kind::Text) = (out.last_mut(), &t.kind) {
-            if last.kind == Kind::Text {
-                last.end = t.end;
-                continue;
-            }
+/// Adjacent text tokens joined into one (in place: this runs on every line).
+fn merge_text(mut toks: Vec<Tok>) -> Vec<Tok> {
+    let mut kept = 0;
+    for i in 0..toks.len() {
+        if kept > 0 && toks[kept - 1].kind == Kind::Text && toks[i].kind == Kind::Text {
+            toks[kept - 1].end = toks[i].end;
+            continue;
         }
-        out.push(t);
+        toks.swap(kept, i);
+        kept += 1;
     }
-    out
+    toks.truncate(kept);
+    toks
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 use super::diag;
 use crate::check::Doc;
 use crate::format::{cell_name, column_label, row_label, short_t3_label, t3_row, SumShape, SUMS};
-use crate::model::{same_key, CellRef, Diagnostic, Span, TableRead, Value};
+use crate::model::{same_key, CellRef, Diagnostic, RowRead, Span, TableRead, Value};
 
 #[derive(Clone)]
 struct Term {
@@ -81,13 +81,17 @@ fn number(v: &Value) -> Option<i64> {
 }
 
 fn term(t: &TableRead, row: &'static str, column: &'static str) -> Option<Term> {
-    let r = t.row(row)?;
-    if r.cells.len() != t.columns_of(row).len() {
+    term_of(t, t.row(row)?, column)
+}
+
+/// `term` for a row already found.
+fn term_of(t: &TableRead, r: &RowRead, column: &'static str) -> Option<Term> {
+    if r.cells.len() != t.columns_of(r.key).len() {
         // A row of the wrong width: which value is which column cannot be told.
         return None;
     }
-    let c = t.cell(row, column)?;
-    Some(Term { row, column, value: number(&c.value)?, span: c.span })
+    let c = r.cells.get(t.column_index(r.key, column)?)?;
+    Some(Term { row: r.key, column, value: number(&c.value)?, span: c.span })
 }
 
 fn equations(t: &TableRead) -> Vec<Equation> {
@@ -95,12 +99,14 @@ fn equations(t: &TableRead) -> Vec<Equation> {
     for sum in SUMS.iter().filter(|s| s.table == t.table) {
         match &sum.shape {
             SumShape::RowWise { parts, total } => {
-                if !t.columns.contains(total) {
+                if !t.columns.iter().any(|c| same_key(c, total)) {
                     continue;
                 }
+                // The parts this table has, worked out once for all its rows.
+                let present: Vec<&'static str> = parts.iter().copied().filter(|c| t.columns.iter().any(|k| same_key(k, c))).collect();
                 for r in &t.rows {
-                    let left: Option<Vec<Term>> = parts.iter().filter(|c| t.columns.contains(c)).map(|c| term(t, r.key, c)).collect();
-                    let right = term(t, r.key, total);
+                    let left: Option<Vec<Term>> = present.iter().map(|c| term_of(t, r, c)).collect();
+                    let right = term_of(t, r, total);
                     if let (Some(left), Some(right)) = (left, right) {
                         out.push(Equation { code: sum.code, table: t.table, place: Place::Row(r.key), left, right: vec![right], shape: 0 });
                     }
