@@ -66,11 +66,15 @@ fn rec(b: &[u8], n: usize, cuts: &mut Vec<usize>, vals: &mut Vec<i64>, ok: &dyn 
         return;
     }
     let max_len = if b[at] == b'0' { 1 } else { (remaining - (left - 1)).min(9) };
-    for len in 1..=max_len {
-        let v: i64 = std::str::from_utf8(&b[at..at + len]).ok().and_then(|s| s.parse().ok()).unwrap_or(0);
-        if left == 1 && at + len != b.len() {
-            continue;
-        }
+    // The last number takes all the digits left: only that length is tried.
+    let lens = if left == 1 { remaining..=remaining.min(max_len) } else { 1..=max_len };
+    if lens.is_empty() {
+        return;
+    }
+    // The value of b[at..at + len], built digit by digit as len grows.
+    let mut v: i64 = b[at..at + lens.start() - 1].iter().fold(0, |v, d| v * 10 + (d - b'0') as i64);
+    for len in lens {
+        v = v * 10 + (b[at + len - 1] - b'0') as i64;
         vals.push(v);
         cuts.push(at + len);
         // `ok` also judges prefixes (a finished block of table 四 must already balance).
