@@ -9,7 +9,10 @@
 
 /// Text with look-alike radicals, compatibility ideographs and ligatures replaced.
 pub fn unify(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.chars().any(|c| matches!(c as u32, 0x2E80..=0x2FDF | 0xF900..=0xFAFF | 0xFB00..=0xFB06)) {
+    // In UTF-8 every such character starts E2 BA–BF (U+2E80–U+2FFF) or EF A4–AC (U+F900–U+FB3F):
+    // a byte test passes over ordinary text without decoding it.
+    let may_have = s.as_bytes().windows(2).any(|w| (w[0] == 0xE2 && (0xBA..=0xBF).contains(&w[1])) || (w[0] == 0xEF && (0xA4..=0xAC).contains(&w[1])));
+    if !may_have || !s.chars().any(|c| matches!(c as u32, 0x2E80..=0x2FDF | 0xF900..=0xFAFF | 0xFB00..=0xFB06)) {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());

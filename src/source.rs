@@ -159,16 +159,22 @@ impl Source {
 
     /// 1-based line and character column of a byte offset of the original.
     pub fn line_col(&self, off: usize) -> (u32, u32) {
-        let line = match self.line_starts.binary_search(&off) {
-            Ok(i) => i,
-            Err(i) => i - 1,
+        let (memo_line, memo_off, memo_chars) = self.last_col.get();
+        // Most offsets are on the line of the last one: no search then.
+        let on_memo_line = memo_line != usize::MAX && self.line_starts[memo_line] <= off && self.line_starts.get(memo_line + 1).is_none_or(|&next| off < next);
+        let line = if on_memo_line {
+            memo_line
+        } else {
+            match self.line_starts.binary_search(&off) {
+                Ok(i) => i,
+                Err(i) => i - 1,
+            }
         };
         let start = self.line_starts[line];
         let o = off.min(self.original.len()).max(start);
         // Short distances (every ordinary line) are counted directly; only a very long line
         // (a one-line HTML page) goes through the per-block counts.
         let bytes = self.original.as_bytes();
-        let (memo_line, memo_off, memo_chars) = self.last_col.get();
         let chars = if memo_line == line && memo_off <= o && o - memo_off <= BLOCK {
             memo_chars + count_chars(&bytes[memo_off..o])
         } else if o - start <= BLOCK {

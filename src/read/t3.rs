@@ -275,13 +275,17 @@ fn num(t: &Tok) -> Option<i64> {
 
 /// How many of the table's sums fail for a candidate placement (to choose among readings).
 fn failures(rows: &[(&'static str, Vec<Tok>)], columns: &[&'static str]) -> usize {
-    let get = |r: &str, c: usize| rows.iter().find(|x| x.0 == r).and_then(|x| x.1.get(c)).and_then(num);
+    let row = |r: &str| rows.iter().find(|x| x.0 == r).map(|x| &x.1);
+    let (new, carried_over, total, carried_forward) = (row("new"), row("carried_over"), row("total"), row("carried_forward"));
+    let at = |v: Option<&Vec<Tok>>, c: usize| v.and_then(|v| v.get(c)).and_then(num);
+    // Worked out once: which columns are applicants, which rows are results.
+    let applicants: Vec<usize> = columns.iter().enumerate().filter(|(_, c)| crate::format::T3_APPLICANT_COLUMNS.contains(c)).map(|(i, _)| i).collect();
+    let results: Vec<&Vec<Tok>> = rows.iter().filter(|r| crate::format::T3_RESULT_ITEMS.contains(&r.0)).map(|r| &r.1).collect();
     let mut bad = 0;
     let total_col = columns.iter().position(|c| *c == "total");
     if let Some(tc) = total_col {
         for (_, v) in rows {
-            let parts: Option<i64> =
-                columns.iter().enumerate().filter(|(_, c)| crate::format::T3_APPLICANT_COLUMNS.contains(c)).map(|(i, _)| v.get(i).and_then(num)).sum();
+            let parts: Option<i64> = applicants.iter().map(|&i| v.get(i).and_then(num)).sum();
             if let (Some(p), Some(t)) = (parts, v.get(tc).and_then(num)) {
                 if p != t {
                     bad += 1;
@@ -290,13 +294,13 @@ fn failures(rows: &[(&'static str, Vec<Tok>)], columns: &[&'static str]) -> usiz
         }
     }
     for c in 0..columns.len() {
-        let items: Option<i64> = rows.iter().filter(|r| crate::format::T3_RESULT_ITEMS.contains(&r.0)).map(|r| r.1.get(c).and_then(num)).sum();
-        if let (Some(s), Some(t)) = (items, get("total", c)) {
+        let items: Option<i64> = results.iter().map(|r| r.get(c).and_then(num)).sum();
+        if let (Some(s), Some(t)) = (items, at(total, c)) {
             if s != t {
                 bad += 1;
             }
         }
-        if let (Some(a), Some(b), Some(t), Some(f)) = (get("new", c), get("carried_over", c), get("total", c), get("carried_forward", c)) {
+        if let (Some(a), Some(b), Some(t), Some(f)) = (at(new, c), at(carried_over, c), at(total, c), at(carried_forward, c)) {
             if a + b != t + f {
                 bad += 1;
             }

@@ -102,21 +102,16 @@ fn cell_tokens(line: &str, base: usize) -> Vec<Tok> {
     let mut seen_value = false;
     let mut pos = 0;
     let trimmed_md = sep == '|';
-    let mut parts: Vec<(usize, &str)> = Vec::new();
-    for part in line.split(sep) {
-        parts.push((pos, part));
+    // "| a | b |": the outer pipes do not delimit cells (a blank first and last part are not
+    // cells). The separator is one byte, so a part's offset is the sum of those before it.
+    let n_parts = line.matches(sep).count() + 1;
+    let last_blank = trimmed_md && line[line.rfind(sep).map_or(0, |p| p + 1)..].trim().is_empty();
+    for (k, part) in line.split(sep).enumerate() {
+        let off = pos;
         pos += part.len() + 1;
-    }
-    if trimmed_md {
-        // "| a | b |": the outer pipes do not delimit cells.
-        if parts.first().map(|p| p.1.trim().is_empty()).unwrap_or(false) {
-            parts.remove(0);
+        if trimmed_md && ((k == 0 && part.trim().is_empty()) || (k == n_parts - 1 && last_blank)) {
+            continue;
         }
-        if parts.last().map(|p| p.1.trim().is_empty()).unwrap_or(false) {
-            parts.pop();
-        }
-    }
-    for (off, part) in parts {
         let t = part.trim();
         if t.is_empty() {
             if seen_value {
