@@ -191,6 +191,59 @@ pub fn is_page_marker(line: &str) -> bool {
     false
 }
 
+/// Byte ranges of the words of `s` split at white space: the same words as
+/// `str::split_whitespace`, found without decoding every character. Only a few lead bytes
+/// (C2, E1, E2, E3) can start a non-ASCII white-space character (U+0085, U+00A0, U+1680,
+/// U+2000–U+200A, U+2028/9, U+202F, U+205F, U+3000); other characters are skipped by length.
+pub fn words(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        // Skip white space, then take the word.
+        while i < b.len() {
+            let (ws, len) = space_at(s, i);
+            if !ws {
+                break;
+            }
+            i += len;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let start = i;
+        while i < b.len() {
+            let (ws, len) = space_at(s, i);
+            if ws {
+                break;
+            }
+            i += len;
+        }
+        Some((start, i))
+    })
+}
+
+/// Whether a white-space character starts at byte `i` (a character boundary), and the length of
+/// the character there.
+#[inline]
+fn space_at(s: &str, i: usize) -> (bool, usize) {
+    let x = s.as_bytes()[i];
+    if x < 0x80 {
+        return (matches!(x, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'), 1);
+    }
+    let len = if x >= 0xF0 {
+        4
+    } else if x >= 0xE0 {
+        3
+    } else {
+        2
+    };
+    if matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+        (s[i..].chars().next().is_some_and(char::is_whitespace), len)
+    } else {
+        (false, len)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,5 +273,28 @@ mod tests {
     fn labels() {
         assert_eq!(normalize_label("1、属于 国家秘密"), "1.属于国家秘密");
         assert_eq!(normalize_label("(二) 部分公开"), "（二）部分公开");
+    }
+
+    #[test]
+    fn words_are_those_of_split_whitespace() {
+        let samples = [
+            "",
+            "   ",
+            "规章 0 0 12",
+            "\u{3000}本年新收\u{a0}21\t3 \u{2003}件\u{85}x\u{1680}y\u{205f}z\u{2028}\u{202f}",
+            "（一）予以公开　　12　 3 ／ —— 0.5万元",
+            "a\u{0b}b\u{0c}c\rd\u{1c}e",
+            "€ 𝄞 é ā ‐ ’ ",
+        ];
+        for t in samples {
+            let got: Vec<&str> = words(t).map(|(a, b)| &t[a..b]).collect();
+            let want: Vec<&str> = t.split_whitespace().collect();
+            assert_eq!(got, want, "{:?}", t);
+        }
+        // Every white-space character there is.
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|c| c.is_whitespace()) {
+            let t = format!("甲{}乙", c);
+            assert_eq!(words(&t).count(), 2, "U+{:04X}", c as u32);
+        }
     }
 }

@@ -75,49 +75,52 @@ pub struct RawRow {
 /// a row, as PDF text gives a table column by column) transposed back to rows: `ncols` chunks
 /// of equal length n ≥ 2 side by side are n rows read column-wise.
 pub(crate) fn ordered_values(evs: &[Ev], ncols: usize, transpose: bool) -> Vec<Tok> {
-    // Segments: (vertical, values). A vertical chunk is a run of values each alone on its line.
-    let mut chunks: Vec<(bool, Vec<Tok>)> = Vec::new();
-    let mut cur: Vec<Tok> = Vec::new();
+    // The values in reading order, and segments of them: (vertical, start, end). A vertical
+    // chunk is a run of values each alone on its line. (Ranges into one list: this runs several
+    // times per table, and a list per value was most of its cost.)
+    let mut vals: Vec<&Tok> = Vec::with_capacity(evs.len());
+    let mut chunks: Vec<(bool, usize, usize)> = Vec::new();
+    let mut vertical_from: Option<usize> = None;
+    let close = |from: &mut Option<usize>, chunks: &mut Vec<(bool, usize, usize)>, at: usize| {
+        if let Some(s) = from.take() {
+            chunks.push((true, s, at));
+        }
+    };
     for ev in evs {
         match ev {
-            Ev::Val(t, true) => cur.push(t.clone()),
+            Ev::Val(t, true) => {
+                vertical_from.get_or_insert(vals.len());
+                vals.push(t);
+            }
             Ev::Val(t, false) => {
-                if !cur.is_empty() {
-                    chunks.push((true, std::mem::take(&mut cur)));
-                }
-                chunks.push((false, vec![t.clone()]));
+                close(&mut vertical_from, &mut chunks, vals.len());
+                chunks.push((false, vals.len(), vals.len() + 1));
+                vals.push(t);
             }
-            Ev::Blank => {
-                if !cur.is_empty() {
-                    chunks.push((true, std::mem::take(&mut cur)));
-                }
-            }
+            Ev::Blank => close(&mut vertical_from, &mut chunks, vals.len()),
             Ev::Label(_) => {
-                if !cur.is_empty() {
-                    chunks.push((true, std::mem::take(&mut cur)));
-                }
+                close(&mut vertical_from, &mut chunks, vals.len());
                 // A label between chunks means they are not side by side.
-                chunks.push((false, Vec::new()));
+                chunks.push((false, vals.len(), vals.len()));
             }
         }
     }
-    if !cur.is_empty() {
-        chunks.push((true, cur));
-    }
-    let mut out = Vec::new();
+    close(&mut vertical_from, &mut chunks, vals.len());
+    let mut out = Vec::with_capacity(vals.len());
     let mut i = 0;
     while i < chunks.len() {
-        let n = chunks[i].1.len();
-        if transpose && chunks[i].0 && n >= 2 && i + ncols <= chunks.len() && chunks[i..i + ncols].iter().all(|c| c.0 && c.1.len() == n) {
+        let (vertical, s, e) = chunks[i];
+        let n = e - s;
+        if transpose && vertical && n >= 2 && i + ncols <= chunks.len() && chunks[i..i + ncols].iter().all(|c| c.0 && c.2 - c.1 == n) {
             for r in 0..n {
                 for c in 0..ncols {
-                    out.push(chunks[i + c].1[r].clone());
+                    out.push(vals[chunks[i + c].1 + r].clone());
                 }
             }
             i += ncols;
             continue;
         }
-        out.extend(chunks[i].1.iter().cloned());
+        out.extend(vals[s..e].iter().map(|t| (*t).clone()));
         i += 1;
     }
     out

@@ -5,7 +5,7 @@
 //! words of text are joined again (labels often contain spaces after PDF extraction).
 
 use crate::model::Value;
-use crate::text::{is_page_marker, is_placeholder, parse_number};
+use crate::text::{is_page_marker, is_placeholder, parse_number, words};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
@@ -152,23 +152,8 @@ fn cell_tokens(line: &str, base: usize) -> Vec<Tok> {
 
 fn word_tokens(line: &str, base: usize) -> Vec<Tok> {
     let mut toks = Vec::new();
-    let has_number_word = line.split_whitespace().any(|w| parse_number(w).is_some());
-    let mut i = 0;
-    while i < line.len() {
-        // Skip white space (ASCII or the ideographic space).
-        let c = line[i..].chars().next().unwrap_or(' ');
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
-        let s = i;
-        while i < line.len() {
-            let c = line[i..].chars().next().unwrap_or(' ');
-            if c.is_whitespace() {
-                break;
-            }
-            i += c.len_utf8();
-        }
+    let has_number_word = words(line).any(|(s, e)| parse_number(&line[s..e]).is_some());
+    for (s, i) in words(line) {
         let w = &line[s..i];
         if w == "无" && !has_number_word {
             toks.push(Tok { start: base + s, end: base + i, kind: Kind::Text });
