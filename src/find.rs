@@ -67,8 +67,8 @@ impl Find for str {
 /// A fixed list of keywords found in one pass over a text, instead of one search per keyword:
 /// the prose rules ask "which of these 30 words occur in this window?" for every number and
 /// every sentence. Each keyword carries a tag (the group it belongs to, or `()`).
-pub struct Keywords<T: Copy + 'static> {
-    words: Vec<(&'static str, T)>,
+pub struct Keywords {
+    words: Vec<(&'static str, u16)>,
     /// The distinct first characters, sorted, each with the range of `order` holding the
     /// keywords that start with it.
     firsts: Vec<(char, u16, u16)>,
@@ -83,20 +83,21 @@ pub struct Keywords<T: Copy + 'static> {
 #[macro_export]
 macro_rules! keywords {
     ($list:expr) => {{
-        static SET: std::sync::OnceLock<$crate::find::Keywords<()>> = std::sync::OnceLock::new();
+        static SET: std::sync::OnceLock<$crate::find::Keywords> = std::sync::OnceLock::new();
         SET.get_or_init(|| $crate::find::Keywords::untagged($list))
     }};
 }
 
-impl Keywords<()> {
-    pub fn untagged(words: &[&'static str]) -> Keywords<()> {
-        Keywords::new(&words.iter().map(|w| (*w, ())).collect::<Vec<_>>())
+impl Keywords {
+    /// Keywords all tagged 0.
+    pub fn untagged(words: &[&'static str]) -> Keywords {
+        Keywords::new(&words.iter().map(|w| (*w, 0)).collect::<Vec<_>>())
     }
-}
 
-impl<T: Copy + 'static> Keywords<T> {
-    pub fn new(words: &[(&'static str, T)]) -> Keywords<T> {
-        let words: Vec<(&'static str, T)> = words.iter().copied().filter(|w| !w.0.is_empty()).collect();
+    /// Keywords with their tags. (One tag type for all sets: one copy of the matching code in
+    /// the page's WebAssembly.)
+    pub fn new(words: &[(&'static str, u16)]) -> Keywords {
+        let words: Vec<(&'static str, u16)> = words.iter().copied().filter(|w| !w.0.is_empty()).collect();
         let mut order: Vec<u16> = (0..words.len() as u16).collect();
         let first = |i: u16| words[i as usize].0.chars().next().unwrap_or('\0');
         order.sort_by_key(|&i| (first(i), i));
@@ -116,7 +117,7 @@ impl<T: Copy + 'static> Keywords<T> {
 
     /// Every occurrence of every keyword, in text order (for one position, in list order):
     /// (byte offset, keyword, tag).
-    pub fn matches<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = (usize, &'static str, T)> + 'h {
+    pub fn matches<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = (usize, &'static str, u16)> + 'h {
         hay.char_indices()
             .filter(move |&(_, c)| {
                 let b = c as usize & 0xFF;
@@ -139,10 +140,10 @@ impl<T: Copy + 'static> Keywords<T> {
 
     /// The occurrence that ends last; of those ending at the same place the longest
     /// (「行政复议」 rather than 「复议」); of equal ones the latest in the list.
-    pub fn last_in(&self, hay: &str) -> Option<(usize, &'static str, T)> {
-        let mut best: Option<(usize, &'static str, T)> = None;
+    pub fn last_in(&self, hay: &str) -> Option<(usize, &'static str, u16)> {
+        let mut best: Option<(usize, &'static str, u16)> = None;
         for m in self.matches(hay) {
-            let key = |x: &(usize, &'static str, T)| (x.0 + x.1.len(), x.1.len());
+            let key = |x: &(usize, &'static str, u16)| (x.0 + x.1.len(), x.1.len());
             if best.as_ref().is_none_or(|b| key(&m) >= key(b)) {
                 best = Some(m);
             }

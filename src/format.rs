@@ -340,23 +340,23 @@ pub fn short_t3_label(spec: &RowSpec) -> String {
 }
 
 /// The first row of `rows` (in template order) one of whose keys occurs in `label`.
-fn first_row_in(rows: &'static [RowSpec], set: &crate::find::Keywords<u16>, label: &str) -> Option<&'static RowSpec> {
+fn first_row_in(rows: &'static [RowSpec], set: &crate::find::Keywords, label: &str) -> Option<&'static RowSpec> {
     set.matches(label).map(|m| m.2).min().map(|i| &rows[i as usize])
 }
 
-fn row_keys(rows: &'static [RowSpec]) -> crate::find::Keywords<u16> {
+fn row_keys(rows: &'static [RowSpec]) -> crate::find::Keywords {
     let words: Vec<(&'static str, u16)> = rows.iter().enumerate().flat_map(|(i, r)| r.keys.iter().map(move |k| (*k, i as u16))).collect();
     crate::find::Keywords::new(&words)
 }
 
 /// The row of table 二 a normalised label names (its keys found in one pass over the label).
 pub fn t2_row_in(label: &str) -> Option<&'static RowSpec> {
-    static SET: std::sync::OnceLock<crate::find::Keywords<u16>> = std::sync::OnceLock::new();
+    static SET: std::sync::OnceLock<crate::find::Keywords> = std::sync::OnceLock::new();
     first_row_in(T2_ROWS, SET.get_or_init(|| row_keys(T2_ROWS)), label)
 }
 
 /// The row of table 三 a normalised label names.
 pub fn t3_row_in(label: &str) -> Option<&'static RowSpec> {
-    static SET: std::sync::OnceLock<crate::find::Keywords<u16>> = std::sync::OnceLock::new();
+    static SET: std::sync::OnceLock<crate::find::Keywords> = std::sync::OnceLock::new();
     first_row_in(T3_ROWS, SET.get_or_init(|| row_keys(T3_ROWS)), label)
 }

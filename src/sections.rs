@@ -86,8 +86,8 @@ pub fn heading_of(line: &str) -> Option<(u8, u8, usize)> {
 }
 
 /// Every key of every section, tagged section × 16 + key.
-fn section_keys() -> &'static crate::find::Keywords<u16> {
-    static SET: std::sync::OnceLock<crate::find::Keywords<u16>> = std::sync::OnceLock::new();
+fn section_keys() -> &'static crate::find::Keywords {
+    static SET: std::sync::OnceLock<crate::find::Keywords> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
         let words: Vec<(&'static str, u16)> =
             SECTIONS.iter().enumerate().flat_map(|(si, spec)| spec.keys.iter().enumerate().map(move |(ki, k)| (*k, (si * 16 + ki) as u16))).collect();

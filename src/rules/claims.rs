@@ -610,8 +610,8 @@ const G_HANDLED: usize = 9;
 const G_PARTS: usize = 10;
 const GROUPS: usize = G_PARTS + PARTS.len();
 
-fn keyword_groups() -> &'static Keywords<u8> {
-    static SET: std::sync::OnceLock<Keywords<u8>> = std::sync::OnceLock::new();
+fn keyword_groups() -> &'static Keywords {
+    static SET: std::sync::OnceLock<Keywords> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
         let lists: [(&[&'static str], usize); 10] = [
             (CARRIED_FORWARD, G_FORWARD),
@@ -625,8 +625,8 @@ fn keyword_groups() -> &'static Keywords<u8> {
             (RECEIVED, G_RECEIVED),
             (HANDLED, G_HANDLED),
         ];
-        let mut words: Vec<(&'static str, u8)> = lists.iter().flat_map(|(l, g)| l.iter().map(move |w| (*w, *g as u8))).collect();
-        words.extend(PARTS.iter().enumerate().map(|(k, (w, _))| (*w, (G_PARTS + k) as u8)));
+        let mut words: Vec<(&'static str, u16)> = lists.iter().flat_map(|(l, g)| l.iter().map(move |w| (*w, *g as u16))).collect();
+        words.extend(PARTS.iter().enumerate().map(|(k, (w, _))| (*w, (G_PARTS + k) as u16)));
         Keywords::new(&words)
     })
 }
