@@ -152,10 +152,11 @@ fn cell_tokens(line: &str, base: usize) -> Vec<Tok> {
 
 fn word_tokens(line: &str, base: usize) -> Vec<Tok> {
     let mut toks = Vec::new();
-    let has_number_word = words(line).any(|(s, e)| parse_number(&line[s..e]).is_some());
+    // Whether the line holds a number: only asked when a 「无」 stands on it (rare).
+    let has_number_word = || words(line).any(|(s, e)| parse_number(&line[s..e]).is_some());
     for (s, i) in words(line) {
         let w = &line[s..i];
-        if w == "无" && !has_number_word {
+        if w == "无" && !has_number_word() {
             toks.push(Tok { start: base + s, end: base + i, kind: Kind::Text });
             continue;
         }
