@@ -215,7 +215,7 @@ impl Prose {
 
     /// The section (1..=6, 0 before the first heading) a joined-text offset belongs to.
     pub fn section_at(&self, off: usize) -> u8 {
-        self.sections.iter().filter(|s| s.0 <= off).last().map(|s| s.1).unwrap_or(0)
+        self.sections.iter().rev().find(|s| s.0 <= off).map(|s| s.1).unwrap_or(0)
     }
 
     /// The joined text split at section changes: (start, end, section).
