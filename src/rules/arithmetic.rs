@@ -94,8 +94,23 @@ fn term_of(t: &TableRead, r: &RowRead, column: &'static str) -> Option<Term> {
     Some(Term { row: r.key, column, value: number(&c.value)?, span: c.span })
 }
 
-fn equations(t: &TableRead) -> Vec<Equation> {
-    let mut out = Vec::new();
+/// Fill `buf` with one term per key; false when one is missing (then there is no equation).
+fn fill(buf: &mut Vec<Term>, terms: impl Iterator<Item = Option<Term>>) -> bool {
+    buf.clear();
+    for t in terms {
+        match t {
+            Some(t) => buf.push(t),
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Every equation of the format over this table, given to `f` as (code, place, left, right,
+/// shape). The terms are lent from two buffers reused for all equations: most reports balance,
+/// and then nothing needs to be kept.
+fn each_equation(t: &TableRead, mut f: impl FnMut(&'static str, Place, &[Term], &[Term], u8)) {
+    let (mut left, mut right) = (Vec::new(), Vec::new());
     for sum in SUMS.iter().filter(|s| s.table == t.table) {
         match &sum.shape {
             SumShape::RowWise { parts, total } => {
@@ -105,10 +120,8 @@ fn equations(t: &TableRead) -> Vec<Equation> {
                 // The parts this table has, worked out once for all its rows.
                 let present: Vec<&'static str> = parts.iter().copied().filter(|c| t.columns.iter().any(|k| same_key(k, c))).collect();
                 for r in &t.rows {
-                    let left: Option<Vec<Term>> = present.iter().map(|c| term_of(t, r, c)).collect();
-                    let right = term_of(t, r, total);
-                    if let (Some(left), Some(right)) = (left, right) {
-                        out.push(Equation { code: sum.code, table: t.table, place: Place::Row(r.key), left, right: vec![right], shape: 0 });
+                    if fill(&mut left, present.iter().map(|c| term_of(t, r, c))) && fill(&mut right, std::iter::once(term_of(t, r, total))) {
+                        f(sum.code, Place::Row(r.key), &left, &right, 0);
                     }
                 }
             }
@@ -119,24 +132,30 @@ fn equations(t: &TableRead) -> Vec<Equation> {
                     parts.iter().copied().filter(|k| *k != "other").collect()
                 };
                 for c in &t.columns {
-                    let left: Option<Vec<Term>> = items.iter().map(|r| term(t, r, c)).collect();
-                    if let (Some(left), Some(right)) = (left, term(t, total, c)) {
-                        out.push(Equation { code: sum.code, table: t.table, place: Place::Column(c), left, right: vec![right], shape: 1 });
+                    if fill(&mut left, items.iter().map(|r| term(t, r, c))) && fill(&mut right, std::iter::once(term(t, total, c))) {
+                        f(sum.code, Place::Column(c), &left, &right, 1);
                     }
                 }
             }
             SumShape::ColumnBalance { lhs, rhs } => {
                 for c in &t.columns {
-                    let left: Option<Vec<Term>> = lhs.iter().map(|r| term(t, r, c)).collect();
-                    let right: Option<Vec<Term>> = rhs.iter().map(|r| term(t, r, c)).collect();
-                    if let (Some(left), Some(right)) = (left, right) {
-                        out.push(Equation { code: sum.code, table: t.table, place: Place::Column(c), left, right, shape: 2 });
+                    if fill(&mut left, lhs.iter().map(|r| term(t, r, c))) && fill(&mut right, rhs.iter().map(|r| term(t, r, c))) {
+                        f(sum.code, Place::Column(c), &left, &right, 2);
                     }
                 }
             }
         }
     }
+}
+
+fn equations(t: &TableRead) -> Vec<Equation> {
+    let mut out = Vec::new();
+    each_equation(t, |code, place, left, right, shape| out.push(Equation { code, table: t.table, place, left: left.to_vec(), right: right.to_vec(), shape }));
     out
+}
+
+fn sum_of(terms: &[Term]) -> i64 {
+    terms.iter().map(|t| t.value).sum()
 }
 
 pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
@@ -144,6 +163,12 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
         let Some((table, _)) = doc.table(id) else {
             continue;
         };
+        // Most tables balance: then no equation needs to be kept.
+        let mut any_failed = false;
+        each_equation(table, |_, _, left, right, _| any_failed |= sum_of(left) != sum_of(right));
+        if !any_failed {
+            continue;
+        }
         let eqs = equations(table);
         let failed: Vec<usize> = (0..eqs.len()).filter(|&i| !eqs[i].holds()).collect();
         // Suspects: (row, column, corrected value, equations explained).

@@ -2,7 +2,7 @@
 
 use super::diag;
 use crate::check::Doc;
-use crate::format::{short_t3_label, t3_row, SECTIONS, T2_ROWS};
+use crate::format::{short_t3_label, t3_row, SECTIONS, T2_ROWS, T3_ROWS};
 use crate::model::{Diagnostic, Severity, Span};
 use crate::sections::lines;
 use crate::text::{is_cjk_numeral, normalize_label};
@@ -224,7 +224,8 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let got = core(&piece.norm);
-            let want = core(&normalize_label(template));
+            let want = template_core(template);
+            let want: &str = &want;
             if got == want || label_variant_ok(key, &got, &want) {
                 continue;
             }
@@ -316,7 +317,7 @@ fn row_name(table: &str, key: &str) -> String {
 }
 
 /// A label without its item number and closing punctuation: 「1.属于国家秘密：」 → 「属于国家秘密」.
-fn core(norm: &str) -> String {
+fn core(norm: &str) -> &str {
     let mut s = norm;
     // （一） / 一、 / 1.
     if s.starts_with('（') {
@@ -336,7 +337,18 @@ fn core(norm: &str) -> String {
     if digits > 0 && s[digits..].starts_with('.') {
         s = &s[digits + 1..];
     }
-    s.trim_end_matches(['：', '。', '；', '，']).to_string()
+    s.trim_end_matches(['：', '。', '；', '，'])
+}
+
+/// `core(normalize_label(template))`, worked out once per process for every template label
+/// (this runs for every label of every report).
+fn template_core(template: &'static str) -> std::borrow::Cow<'static, str> {
+    static CORES: std::sync::OnceLock<Vec<(&'static str, String)>> = std::sync::OnceLock::new();
+    let cores = CORES.get_or_init(|| T2_ROWS.iter().chain(T3_ROWS.iter()).map(|r| (r.label, core(&normalize_label(r.label)).to_string())).collect());
+    match cores.iter().find(|c| c.0 == template) {
+        Some(c) => std::borrow::Cow::Borrowed(c.1.as_str()),
+        None => std::borrow::Cow::Owned(core(&normalize_label(template)).to_string()),
+    }
 }
 
 /// Whether a printed label differs from the template in a way worth a warning. PDF text wraps
