@@ -270,8 +270,8 @@ fn to_table(src: &Source, raw: &RawTable) -> TableRead {
         .iter()
         .map(|r| RowRead {
             key: r.key,
-            label_span: r.label.as_ref().map(|p| src.span(p.start, p.end)),
-            label_text: r.label.as_ref().map(|p| src.text()[p.start..p.end].to_string()),
+            label_span: r.label.map(|(s, e)| src.span(s, e)),
+            label_text: r.label.map(|(s, e)| src.text()[s..e].to_string()),
             cells: r
                 .cells
                 .iter()

@@ -66,7 +66,8 @@ pub struct RawTable {
 #[derive(Debug, Clone)]
 pub struct RawRow {
     pub key: &'static str,
-    pub label: Option<Piece>,
+    /// Where the row's label was read (start, end in the reader text).
+    pub label: Option<(usize, usize)>,
     /// Value tokens in printed order.
     pub cells: Vec<Tok>,
 }

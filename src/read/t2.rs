@@ -70,7 +70,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
     let label_ok = orphans == 0
         && T2_ROWS.iter().all(|s| placed.iter().find(|r| r.0 == s.key).map(|r| trim_blanks(&r.1, expect(s.key)).len() == expect(s.key)).unwrap_or(false));
     let mut rows: Vec<RawRow> = Vec::new();
-    let label_of = |k: &str| facts.labels.iter().find(|l| l.0 == k).map(|l| l.1.clone());
+    let label_of = |k: &str| facts.labels.iter().find(|l| l.0 == k).map(|l| (l.1.start, l.1.end));
     if label_ok {
         facts.method = "label";
         for s in T2_ROWS {

@@ -160,8 +160,9 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
     let mut chosen: Vec<(&'static str, Vec<Tok>)> = Vec::new();
     if label_ok {
         facts.method = "label";
+        // The rows are taken out of `placed` (not needed after this).
         for k in &rows_t {
-            let mut v = placed.get(k).cloned().unwrap_or_default();
+            let mut v = placed.rows.iter_mut().find(|r| r.0 == *k).map(|r| std::mem::take(&mut r.1)).unwrap_or_default();
             v.truncate(ncols);
             chosen.push((k, v));
         }
@@ -247,7 +248,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
     let rows = chosen
         .into_iter()
         .map(|(k, cells)| {
-            let label = facts.labels.iter().find(|l| l.0 == k).map(|l| l.1.clone()).or_else(|| if k == "other" { six_piece.clone() } else { None });
+            let label = facts.labels.iter().find(|l| l.0 == k).map(|l| &l.1).or(if k == "other" { six_piece.as_ref() } else { None }).map(|p| (p.start, p.end));
             RawRow { key: k, label, cells }
         })
         .collect();
