@@ -203,7 +203,8 @@ impl Source {
 }
 
 fn line_starts(text: &str) -> Vec<usize> {
-    let mut v = vec![0];
+    let mut v = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
+    v.push(0);
     for (i, b) in text.bytes().enumerate() {
         if b == b'\n' {
             v.push(i + 1);

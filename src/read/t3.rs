@@ -113,7 +113,12 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
             (Ev::Val(t, _), _) => match cur {
                 Some(key) => match placed.rows.iter_mut().find(|r| r.0 == key) {
                     Some(r) => r.1.push(t.clone()),
-                    None => placed.rows.push((key, vec![t.clone()])),
+                    None => {
+                        // A row holds seven or eight values: room for them at once.
+                        let mut v = Vec::with_capacity(8);
+                        v.push(t.clone());
+                        placed.rows.push((key, v));
+                    }
                 },
                 None => orphans += 1,
             },

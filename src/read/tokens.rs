@@ -98,7 +98,7 @@ fn is_markdown_rule(line: &str) -> bool {
 
 fn cell_tokens(line: &str, base: usize) -> Vec<Tok> {
     let sep = if line.contains('\t') { '\t' } else { '|' };
-    let mut toks = Vec::new();
+    let mut toks = Vec::with_capacity(8);
     let mut seen_value = false;
     let mut pos = 0;
     let trimmed_md = sep == '|';
@@ -151,7 +151,8 @@ fn cell_tokens(line: &str, base: usize) -> Vec<Tok> {
 }
 
 fn word_tokens(line: &str, base: usize) -> Vec<Tok> {
-    let mut toks = Vec::new();
+    // A label and seven values fit without growing.
+    let mut toks = Vec::with_capacity(8);
     // Whether the line holds a number: only asked when a 「无」 stands on it (rare).
     let has_number_word = || words(line).any(|(s, e)| parse_number(&line[s..e]).is_some());
     for (s, i) in words(line) {
