@@ -447,6 +447,10 @@ impl Ctx<'_> {
 
     fn all_done(&self, out: &mut Vec<(usize, usize)>) {
         let st = self.st;
+        // Every statement read here says 办结 (「均已按时办结」「办结率100%」); most sentences do not.
+        if !st.has("办结") {
+            return;
+        }
         if !(st.has("申请") || self.prev.has("申请")) || !(st.has("公开") || self.prev.has("公开")) {
             return;
         }

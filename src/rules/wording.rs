@@ -372,42 +372,54 @@ const REDUP_OK_FIRST: &str = "一两几每";
 
 fn repeats(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
     let t = &prose.text;
-    let chars: Vec<char> = t.chars().collect();
-    let n = chars.len();
+    for (s, mid, e) in repeated_words(t) {
+        let word = &t[s..mid];
+        let mut d = diag("W04", format!("「{}」连续出现两次（「{}」），可能多打了一遍。", word, &t[s..e]), vec![prose.span(doc, s, e)]);
+        d.suggestion = Some(word.to_string());
+        out.push(d);
+    }
+}
+
+/// Words of 2–6 ideographs written twice in a row: (start, middle, end) byte offsets, longest
+/// word first at each place, scanning on after each one found.
+fn repeated_words(t: &str) -> Vec<(usize, usize, usize)> {
+    // Worked on the bytes: a repeated word is all CJK ideographs, three bytes each in UTF-8, so
+    // a word of `len` characters is 3·len bytes and equal words are equal bytes.
+    let b = t.as_bytes();
+    let mut out = Vec::new();
     let mut i = 0;
-    // Byte offset of chars[i] in the text.
-    let mut at = 0;
-    while i < n {
+    while i < b.len() {
+        let char_len = match b[i] {
+            0x00..=0x7F => 1,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
         let mut found = None;
-        for len in (2..=6).rev() {
-            // The cheap test first: the character `len` ahead must repeat this one.
-            if i + 2 * len > n || chars[i + len] != chars[i] {
-                continue;
-            }
-            let (a, b) = (&chars[i..i + len], &chars[i + len..i + 2 * len]);
-            if a == b && a.iter().all(|&c| is_cjk(c)) && !a.iter().all(|&c| c == a[0]) && !REDUP_OK_FIRST.contains(a[0]) {
-                found = Some(len);
-                break;
+        if char_len == 3 {
+            for len in (2..=6).rev() {
+                let w = 3 * len;
+                // The cheap test first: the character `len` ahead must repeat this one.
+                if i + 2 * w > b.len() || b[i] != b[i + w] || b[i + 1] != b[i + w + 1] || b[i + 2] != b[i + w + 2] {
+                    continue;
+                }
+                let Some(a) = t.get(i..i + w) else { continue };
+                let first = a.chars().next().unwrap_or(' ');
+                if a.as_bytes() == &b[i + w..i + 2 * w] && a.chars().all(is_cjk) && !a.chars().all(|c| c == first) && !REDUP_OK_FIRST.contains(first) {
+                    found = Some(w);
+                    break;
+                }
             }
         }
         match found {
-            Some(len) => {
-                let s = at;
-                let mid = s + chars[i..i + len].iter().map(|c| c.len_utf8()).sum::<usize>();
-                let e = mid + (mid - s);
-                let word = &t[s..mid];
-                let mut d = diag("W04", format!("「{}」连续出现两次（「{}」），可能多打了一遍。", word, &t[s..e]), vec![prose.span(doc, s, e)]);
-                d.suggestion = Some(word.to_string());
-                out.push(d);
-                i += 2 * len;
-                at = e;
+            Some(w) => {
+                out.push((i, i + w, i + 2 * w));
+                i += 2 * w;
             }
-            None => {
-                at += chars[i].len_utf8();
-                i += 1;
-            }
+            None => i += char_len,
         }
     }
+    out
 }
 
 #[cfg(test)]
@@ -501,6 +513,64 @@ mod tests {
         for ok in ["常常深入基层，人人参与，看看成效。", "一个一个落实，一步一步推进。", "认认真真、扎扎实实做好工作。", "2024年2024年"]
         {
             assert!(codes(&report(ok), "W04").is_empty(), "{}", ok);
+        }
+    }
+
+    /// The first implementation, character by character: the byte scan must find the same.
+    fn repeated_words_by_chars(t: &str) -> Vec<(usize, usize, usize)> {
+        let chars: Vec<(usize, char)> = t.char_indices().collect();
+        let n = chars.len();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let mut found = None;
+            for len in (2..=6).rev() {
+                if i + 2 * len > n {
+                    continue;
+                }
+                let (a, b) = (&chars[i..i + len], &chars[i + len..i + 2 * len]);
+                if a.iter().zip(b).all(|(x, y)| x.1 == y.1)
+                    && a.iter().all(|c| is_cjk(c.1))
+                    && !a.iter().all(|c| c.1 == a[0].1)
+                    && !REDUP_OK_FIRST.contains(a[0].1)
+                {
+                    found = Some(len);
+                    break;
+                }
+            }
+            match found {
+                Some(len) => {
+                    let e = chars.get(i + 2 * len).map(|c| c.0).unwrap_or(t.len());
+                    out.push((chars[i].0, chars[i + len].0, e));
+                    i += 2 * len;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn repeated_words_same_as_character_by_character() {
+        // Texts from a small alphabet (ideographs, 一/两, an extension-A ideograph, ASCII, a
+        // four-byte character, punctuation), so repeats of every length happen often.
+        let alphabet: Vec<char> = "政府公开申请一两每\u{3400}a1，𝄞é".chars().collect();
+        let mut rng = crate::testgen::Rng::new(7);
+        for _ in 0..3000 {
+            let n = rng.usize(0, 40);
+            let mut t = String::new();
+            while t.chars().count() < n {
+                if rng.chance(0.3) && !t.is_empty() {
+                    // Repeat a recent stretch.
+                    let cs: Vec<char> = t.chars().collect();
+                    let k = rng.usize(1, cs.len().min(7));
+                    let tail: String = cs[cs.len() - k..].iter().collect();
+                    t.push_str(&tail);
+                } else {
+                    t.push(*rng.pick(&alphabet));
+                }
+            }
+            assert_eq!(repeated_words(&t), repeated_words_by_chars(&t), "{:?}", t);
         }
     }
 }
