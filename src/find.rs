@@ -133,9 +133,21 @@ impl Keywords {
             })
     }
 
-    /// Whether any keyword occurs.
+    /// Whether any keyword occurs (the loop of `matches`, stopping at the first).
     pub fn any_in(&self, hay: &str) -> bool {
-        self.matches(hay).next().is_some()
+        for (i, c) in hay.char_indices() {
+            let b = c as usize & 0xFF;
+            if self.sketch[b >> 6] & (1 << (b & 63)) == 0 {
+                continue;
+            }
+            if let Ok(k) = self.firsts.binary_search_by_key(&c, |f| f.0) {
+                let (from, to) = (self.firsts[k].1 as usize, self.firsts[k].2 as usize);
+                if self.order[from..to].iter().any(|&w| hay[i..].starts_with(self.words[w as usize].0)) {
+                    return true;
+                }
+            }
+        }
+        false
     }
 
     /// The occurrence that ends last; of those ending at the same place the longest

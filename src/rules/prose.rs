@@ -161,10 +161,8 @@ impl Prose {
     fn push(&mut self, c: char, s: usize, e: usize) {
         let n = c.len_utf8();
         self.text.push(c);
-        for _ in 0..n {
-            self.starts.push(s as u32);
-            self.ends.push(e as u32);
-        }
+        self.starts.extend(std::iter::repeat_n(s as u32, n));
+        self.ends.extend(std::iter::repeat_n(e as u32, n));
     }
 
     fn push_line(&mut self, text: &str, ls: usize, line: &str) {
@@ -185,7 +183,8 @@ impl Prose {
             };
             // Keep one space between two ASCII words or numbers on a line. A line break between
             // digits is a number wrapped by the PDF (「2024年1\n2月31日」): joined.
-            let last = self.text.chars().next_back();
+            // (The last byte decides: a character that is not ASCII ends in a byte above 0x7F.)
+            let last = self.text.as_bytes().last().copied();
             if let (Some(l), Some(sp)) = (last, pending_space) {
                 if l.is_ascii_alphanumeric() && c.is_ascii_alphanumeric() {
                     self.push(' ', sp, sp + 1);
