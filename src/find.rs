@@ -16,10 +16,6 @@ pub trait Find {
     fn has(&self, needle: &str) -> bool {
         self.find_str(needle).is_some()
     }
-    /// Whether any of `needles` occurs.
-    fn has_any(&self, needles: &[&str]) -> bool {
-        needles.iter().any(|n| self.has(n))
-    }
 }
 
 impl Find for str {
@@ -66,7 +62,7 @@ impl Find for str {
 
 /// A fixed list of keywords found in one pass over a text, instead of one search per keyword:
 /// the prose rules ask "which of these 30 words occur in this window?" for every number and
-/// every sentence. Each keyword carries a tag (the group it belongs to, or `()`).
+/// every sentence. Each keyword carries a tag (the group it belongs to, or 0).
 pub struct Keywords {
     words: Vec<(&'static str, u16)>,
     /// The distinct first characters, sorted, each with the range of `order` holding the
@@ -115,52 +111,36 @@ impl Keywords {
         Keywords { words, firsts, order, sketch }
     }
 
+    /// Indices of the keywords that start with `c`. Most characters start none: one bit test of
+    /// the sketch says so.
+    #[inline]
+    fn starting_with(&self, c: char) -> &[u16] {
+        let b = c as usize & 0xFF;
+        if self.sketch[b >> 6] & (1 << (b & 63)) == 0 {
+            return &[];
+        }
+        match self.firsts.binary_search_by_key(&c, |f| f.0) {
+            Ok(k) => &self.order[self.firsts[k].1 as usize..self.firsts[k].2 as usize],
+            Err(_) => &[],
+        }
+    }
+
+    /// The keywords that occur at byte `i` of `hay`, where character `c` starts, in list order
+    /// with their tags.
+    pub fn at<'h>(&'h self, hay: &'h str, i: usize, c: char) -> impl Iterator<Item = (&'static str, u16)> + 'h {
+        let rest = &hay[i..];
+        self.starting_with(c).iter().map(move |&w| self.words[w as usize]).filter(move |w| rest.starts_with(w.0))
+    }
+
     /// Every occurrence of every keyword, in text order (for one position, in list order):
     /// (byte offset, keyword, tag).
     pub fn matches<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = (usize, &'static str, u16)> + 'h {
-        hay.char_indices()
-            .filter(move |&(_, c)| {
-                let b = c as usize & 0xFF;
-                self.sketch[b >> 6] & (1 << (b & 63)) != 0
-            })
-            .flat_map(move |(i, c)| {
-                let range = match self.firsts.binary_search_by_key(&c, |f| f.0) {
-                    Ok(k) => self.firsts[k].1 as usize..self.firsts[k].2 as usize,
-                    Err(_) => 0..0,
-                };
-                let rest = &hay[i..];
-                self.order[range].iter().map(move |&w| self.words[w as usize]).filter(move |w| rest.starts_with(w.0)).map(move |w| (i, w.0, w.1))
-            })
+        hay.char_indices().filter(move |&(_, c)| !self.starting_with(c).is_empty()).flat_map(move |(i, c)| self.at(hay, i, c).map(move |w| (i, w.0, w.1)))
     }
 
-    /// Whether any keyword occurs (the loop of `matches`, stopping at the first).
+    /// Whether any keyword occurs.
     pub fn any_in(&self, hay: &str) -> bool {
-        for (i, c) in hay.char_indices() {
-            let b = c as usize & 0xFF;
-            if self.sketch[b >> 6] & (1 << (b & 63)) == 0 {
-                continue;
-            }
-            if let Ok(k) = self.firsts.binary_search_by_key(&c, |f| f.0) {
-                let (from, to) = (self.firsts[k].1 as usize, self.firsts[k].2 as usize);
-                if self.order[from..to].iter().any(|&w| hay[i..].starts_with(self.words[w as usize].0)) {
-                    return true;
-                }
-            }
-        }
-        false
-    }
-
-    /// The occurrence that ends last; of those ending at the same place the longest
-    /// (「行政复议」 rather than 「复议」); of equal ones the latest in the list.
-    pub fn last_in(&self, hay: &str) -> Option<(usize, &'static str, u16)> {
-        let mut best: Option<(usize, &'static str, u16)> = None;
-        for m in self.matches(hay) {
-            let key = |x: &(usize, &'static str, u16)| (x.0 + x.1.len(), x.1.len());
-            if best.as_ref().is_none_or(|b| key(&m) >= key(b)) {
-                best = Some(m);
-            }
-        }
-        best
+        hay.char_indices().any(|(i, c)| self.starting_with(c).iter().any(|&w| hay[i..].starts_with(self.words[w as usize].0)))
     }
 }
 
@@ -222,9 +202,6 @@ mod tests {
             got.sort_by_key(|m| (m.0, WORDS.iter().position(|w| *w == m.1)));
             assert_eq!(got, want, "{:?}", h);
             assert_eq!(set.any_in(h), WORDS.iter().any(|w| h.contains(w)));
-            // last_in agrees with a per-word rfind, ending last then longest.
-            let last = WORDS.iter().filter_map(|w| h.rfind(w).map(|p| (p, *w))).max_by_key(|x| (x.0 + x.1.len(), x.1.len()));
-            assert_eq!(set.last_in(h).map(|m| (m.0, m.1)), last, "{:?}", h);
         }
     }
 }

@@ -45,10 +45,10 @@ impl Place {
 
 impl Equation {
     fn left_sum(&self) -> i64 {
-        self.left.iter().map(|t| t.value).sum()
+        sum_of(&self.left)
     }
     fn right_sum(&self) -> i64 {
-        self.right.iter().map(|t| t.value).sum()
+        sum_of(&self.right)
     }
     fn holds(&self) -> bool {
         self.left_sum() == self.right_sum()

@@ -4,6 +4,7 @@
 use super::diag;
 use super::prose::Prose;
 use crate::check::Doc;
+use crate::find::Keywords;
 use crate::model::Diagnostic;
 
 pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
@@ -95,61 +96,32 @@ fn clause_start(before: &str) -> bool {
     }
 }
 
-/// The list, the characters its words start with, and a 256-bit sketch of those characters
-/// (by their low byte) that rejects most characters without a search; parsed once per process.
-struct Compiled {
-    list: Vec<Entry>,
-    firsts: Vec<char>,
-    sketch: [u64; 4],
-}
-
-impl Compiled {
-    fn may_start(&self, c: char) -> bool {
-        let b = c as u32 as usize & 0xFF;
-        self.sketch[b >> 6] & (1 << (b & 63)) != 0 && self.firsts.binary_search(&c).is_ok()
-    }
-}
-
-fn compiled_list() -> &'static Compiled {
-    static LIST: std::sync::OnceLock<Compiled> = std::sync::OnceLock::new();
+/// The list, and its words as a keyword set (tag = place in the list), parsed once per process.
+fn compiled_list() -> &'static (Vec<Entry>, Keywords) {
+    static LIST: std::sync::OnceLock<(Vec<Entry>, Keywords)> = std::sync::OnceLock::new();
     LIST.get_or_init(|| {
         let list = wordlist();
-        let mut firsts: Vec<char> = list.iter().filter_map(|e| e.wrong.chars().next()).collect();
-        firsts.sort_unstable();
-        firsts.dedup();
-        let mut sketch = [0u64; 4];
-        for &c in &firsts {
-            let b = c as u32 as usize & 0xFF;
-            sketch[b >> 6] |= 1 << (b & 63);
-        }
-        Compiled { list, firsts, sketch }
+        let words: Vec<(&'static str, u16)> = list.iter().enumerate().map(|(k, e)| (e.wrong, k as u16)).collect();
+        let set = Keywords::new(&words);
+        (list, set)
     })
 }
 
 fn misused_words(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
-    // Only positions that start some listed word need the list (most characters start none).
-    let compiled = compiled_list();
-    let list = &compiled.list;
+    let (list, set) = compiled_list();
     let t = &prose.text;
     let mut i = 0;
     while i < t.len() {
         let rest = &t[i..];
         let first = rest.chars().next().unwrap_or(' ');
-        if !compiled.may_start(first) {
-            i += first.len_utf8();
-            continue;
-        }
-        let hit = list.iter().find(|e| {
-            if !rest.starts_with(e.wrong) {
-                return false;
-            }
-            match &e.when {
-                When::Always => true,
-                When::NotAfter(chars) => !t[..i].chars().next_back().is_some_and(|c| chars.contains(c)),
-                When::Date => {
-                    let after = &rest[e.wrong.len()..];
-                    clause_start(&t[..i]) && (after.starts_with(|c: char| c.is_ascii_digit()) || TIME_WORDS.iter().any(|w| after.starts_with(w)))
-                }
+        // The listed words written here, longest first (the list's order); the first whose
+        // condition holds.
+        let hit = set.at(t, i, first).map(|(_, k)| &list[k as usize]).find(|e| match &e.when {
+            When::Always => true,
+            When::NotAfter(chars) => !t[..i].chars().next_back().is_some_and(|c| chars.contains(c)),
+            When::Date => {
+                let after = &rest[e.wrong.len()..];
+                clause_start(&t[..i]) && (after.starts_with(|c: char| c.is_ascii_digit()) || TIME_WORDS.iter().any(|w| after.starts_with(w)))
             }
         });
         match hit {
@@ -160,7 +132,7 @@ fn misused_words(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
                 out.push(d);
                 i = end;
             }
-            None => i += rest.chars().next().map(|c| c.len_utf8()).unwrap_or(1),
+            None => i += first.len_utf8(),
         }
     }
 }
