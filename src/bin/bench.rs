@@ -10,6 +10,10 @@
 //! Figures go to BENCHMARKS.md ("Core (native)").
 
 use nianbao::testgen::{generate, Form};
+
+// The CLI's allocator, so the figures are the CLI's (see src/bin/nianbao.rs).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
