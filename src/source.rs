@@ -16,8 +16,9 @@ pub struct Source {
     /// Byte offset of every line start in `original`.
     line_starts: Vec<usize>,
     /// Characters before every 512-byte block of `original`, so a column is found in constant
-    /// time even on a page that is one long line (HTML often is).
-    char_blocks: Vec<usize>,
+    /// time even on a page that is one long line (HTML often is). Worked out on first use: text
+    /// with ordinary lines never needs it.
+    char_blocks: std::cell::OnceCell<Vec<usize>>,
     /// For a PDF: where the characters of `original` are printed, sorted by offset
     /// (see `positioned`). Empty otherwise.
     positions: Vec<(usize, crate::positioned::Pos)>,
@@ -50,15 +51,13 @@ fn char_blocks(text: &str) -> Vec<usize> {
 impl Source {
     pub fn plain(text: String) -> Source {
         let line_starts = line_starts(&text);
-        let char_blocks = char_blocks(&text);
-        Source { original: text, flat: None, map: Vec::new(), line_starts, char_blocks, positions: Vec::new(), last_col: std::cell::Cell::new(NO_COLUMN_YET) }
+        Source { original: text, flat: None, map: Vec::new(), line_starts, char_blocks: Default::default(), positions: Vec::new(), last_col: std::cell::Cell::new(NO_COLUMN_YET) }
     }
 
     /// `pieces`: (flat offset, original offset, verbatim) in increasing flat order.
     pub fn mapped(original: String, flat: String, pieces: Vec<(usize, usize, bool)>) -> Source {
         let line_starts = line_starts(&original);
-        let char_blocks = char_blocks(&original);
-        Source { original, flat: Some(flat), map: pieces, line_starts, char_blocks, positions: Vec::new(), last_col: std::cell::Cell::new(NO_COLUMN_YET) }
+        Source { original, flat: Some(flat), map: pieces, line_starts, char_blocks: Default::default(), positions: Vec::new(), last_col: std::cell::Cell::new(NO_COLUMN_YET) }
     }
 
     /// Text rebuilt from a PDF page layout, with where every character is printed.
@@ -189,7 +188,7 @@ impl Source {
     /// How many characters start before byte `off`.
     fn char_index(&self, off: usize) -> usize {
         let b = off / BLOCK;
-        let base = self.char_blocks[b];
+        let base = self.char_blocks.get_or_init(|| char_blocks(&self.original))[b];
         base + count_chars(&self.original.as_bytes()[b * BLOCK..off])
     }
 
@@ -203,13 +202,27 @@ impl Source {
 }
 
 fn line_starts(text: &str) -> Vec<usize> {
-    let mut v = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
+    // Eight bytes at a time: most words of a text hold no newline (lines are tens of bytes).
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const NL: u64 = ONES * b'\n' as u64;
+    let b = text.as_bytes();
+    let mut v = Vec::with_capacity(b.len() / 32 + 2);
     v.push(0);
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            v.push(i + 1);
+    let mut i = 0;
+    while i + 8 <= b.len() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[i..i + 8]);
+        let z = u64::from_le_bytes(w) ^ NL;
+        // Exact: one high bit per zero byte of z (no borrow can reach past a byte that is 0x0A
+        // apart from the newline, as the low bits are masked first).
+        let mut hits = !(((z & !0x8080_8080_8080_8080) + 0x7F7F_7F7F_7F7F_7F7F) | z) & 0x8080_8080_8080_8080;
+        while hits != 0 {
+            v.push(i + (hits.trailing_zeros() / 8) as usize + 1);
+            hits &= hits - 1;
         }
+        i += 8;
     }
+    v.extend(b[i..].iter().enumerate().filter(|(_, &c)| c == b'\n').map(|(k, _)| i + k + 1));
     v
 }
 
@@ -225,6 +238,21 @@ mod tests {
         let p = src.text().find("第").unwrap();
         assert_eq!(src.to_original(p), p);
         assert_eq!(src.span(p, p + 6).line, 2);
+    }
+
+    #[test]
+    fn line_starts_are_those_of_a_plain_scan() {
+        let naive = |t: &str| std::iter::once(0).chain(t.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1)).collect::<Vec<_>>();
+        let mut seed: u64 = 7;
+        for len in 0..200 {
+            let t: String = (0..len)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    ['\n', 'a', '\u{b}', '\u{8a}', '年', '\t'][(seed >> 33) as usize % 6]
+                })
+                .collect();
+            assert_eq!(line_starts(&t), naive(&t), "{:?}", t);
+        }
     }
 
     #[test]
