@@ -5,29 +5,70 @@ use crate::model::Value;
 /// Normalise a label for matching: drop white space and markdown marks, unify half- and
 /// full-width punctuation, and treat `、`/`．` after a sub-item number like `.`.
 pub fn normalize_label(s: &str) -> String {
+    // Most characters are kept as they are: runs of them are copied whole, and only the few
+    // bytes that can start a character to change or drop are looked at (this runs on every
+    // label of every table).
+    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    let mut prev_digit = false;
-    for c in s.chars() {
-        let c = match c {
-            '(' => '（',
-            ')' => '）',
-            ',' => '，',
-            ':' => '：',
-            ';' => '；',
-            '"' | '＂' => '“',
-            '\u{201D}' if !out.contains('\u{201C}') || out.ends_with('\u{201C}') => '\u{201D}',
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            _ => c,
+    let (mut opening, mut closing) = (false, false);
+    let mut run = 0; // start of the kept characters not yet copied
+    let mut i = 0;
+    // After a digit (skipped white space in between), 「、」 and 「．」 read as 「.」.
+    let after_digit = |out: &String, run: usize, i: usize| {
+        let last = if i > run { b.get(i - 1) } else { out.as_bytes().last() };
+        last.is_some_and(|c| c.is_ascii_digit())
+    };
+    while i < b.len() {
+        let x = b[i];
+        let (len, with): (usize, Option<&str>) = match x {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | b'*' | b'#' | b'|' => (1, Some("")),
+            b'(' => (1, Some("（")),
+            b')' => (1, Some("）")),
+            b',' => (1, Some("，")),
+            b':' => (1, Some("：")),
+            b';' => (1, Some("；")),
+            b'"' => (1, Some("“")),
+            0x00..=0x7F => (1, None),
+            0xC2 => (2, matches!(b.get(i + 1), Some(0x85 | 0xA0)).then_some("")),
+            0xE1 => (3, (b.get(i + 1..i + 3) == Some(&[0x9A, 0x80])).then_some("")),
+            0xE2 => match b.get(i + 1..i + 3) {
+                Some([0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF]) | Some([0x81, 0x9F]) => (3, Some("")),
+                Some([0x80, 0x9C]) => {
+                    opening = true;
+                    (3, None)
+                }
+                Some([0x80, 0x9D]) => {
+                    closing = true;
+                    (3, None)
+                }
+                _ => (3, None),
+            },
+            0xE3 => match b.get(i + 1..i + 3) {
+                Some([0x80, 0x80]) => (3, Some("")),
+                Some([0x80, 0x81]) if after_digit(&out, run, i) => (3, Some(".")),
+                _ => (3, None),
+            },
+            0xEF => match b.get(i + 1..i + 3) {
+                Some([0xBC, 0x82]) => (3, Some("“")),
+                Some([0xBC, d @ 0x90..=0x99]) => (3, Some(&"0123456789"[(d - 0x90) as usize..(d - 0x8F) as usize])),
+                Some([0xBC, 0x8E]) if after_digit(&out, run, i) => (3, Some(".")),
+                _ => (3, None),
+            },
+            0xC0..=0xDF => (2, None),
+            0xE0..=0xEF => (3, None),
+            _ => (4, None),
         };
-        if c.is_whitespace() || c == '*' || c == '#' || c == '|' || c == '\u{3000}' {
-            continue;
+        if let Some(w) = with {
+            out.push_str(&s[run..i]);
+            out.push_str(w);
+            opening |= w == "“";
+            run = i + len;
         }
-        let c = if prev_digit && (c == '、' || c == '．') { '.' } else { c };
-        prev_digit = c.is_ascii_digit();
-        out.push(c);
+        i += len;
     }
+    out.push_str(&s[run..]);
     // Straight quotes become alternating curly ones.
-    if out.contains('“') && !out.contains('”') {
+    if opening && !closing {
         let mut open = true;
         out = out
             .chars()
@@ -247,6 +288,53 @@ fn space_at(s: &str, i: usize) -> (bool, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The character-by-character statement of `normalize_label`, to check the byte version on.
+    fn normalize_label_by_chars(s: &str) -> String {
+        let mut out = String::new();
+        let mut prev_digit = false;
+        for c in s.chars() {
+            let c = match c {
+                '(' => '（',
+                ')' => '）',
+                ',' => '，',
+                ':' => '：',
+                ';' => '；',
+                '"' | '＂' => '“',
+                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap(),
+                _ => c,
+            };
+            if c.is_whitespace() || c == '*' || c == '#' || c == '|' || c == '\u{3000}' {
+                continue;
+            }
+            let c = if prev_digit && (c == '、' || c == '．') { '.' } else { c };
+            prev_digit = c.is_ascii_digit();
+            out.push(c);
+        }
+        if out.contains('“') && !out.contains('”') {
+            let mut open = true;
+            out = out.chars().map(|c| if c == '“' { open = !open; if open { '”' } else { '“' } } else { c }).collect();
+        }
+        out
+    }
+
+    #[test]
+    fn labels_normalised_as_character_by_character() {
+        const PIECES: &[&str] = &[
+            "（", "(", ")", "）", "一", "1", "２", "、", "．", ".", " ", "\u{3000}", "\u{a0}", "\u{85}", "\u{1680}", "\u{2003}",
+            "\u{2028}", "\u{205f}", "\u{202f}", "\t", "\n", "*", "#", "|", "\"", "＂", "“", "”", "，", ",", ":", ";", "属于", "é", "𠀀",
+            "\u{b}", "\u{c}", "\u{1c}", "\u{2010}", "\u{ff10}", "\u{ff19}", "\u{ff0f}", "\u{3001}", "\u{3002}",
+        ];
+        let mut seed: u64 = 3;
+        for _ in 0..5000 {
+            let mut next = |m: u64| {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                (seed >> 33) % m
+            };
+            let label: String = (0..next(12)).map(|_| PIECES[next(PIECES.len() as u64) as usize]).collect();
+            assert_eq!(normalize_label(&label), normalize_label_by_chars(&label), "{:?}", label);
+        }
+    }
 
     #[test]
     fn numbers() {
