@@ -166,23 +166,57 @@ impl Prose {
     }
 
     fn push_line(&mut self, text: &str, ls: usize, line: &str) {
+        let _ = text;
         let mut pending_space: Option<usize> = None;
-        for (i, c) in line.char_indices() {
+        // Characters kept as they are, not yet copied: line[run..i]. They are copied in one
+        // piece (most of a line is such characters), with the per-byte offsets filled after.
+        let mut run = 0;
+        let b = line.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let x = b[i];
+            // Most characters are plain Chinese: only a few lead bytes can start white space
+            // (C2, E1, E2, E3) or a full-width digit (EF); those are decoded and looked at.
+            let n = match x {
+                0xF0..=0xFF => 4,
+                0xE0..=0xEF => 3,
+                0xC0..=0xDF => 2,
+                _ => 1,
+            };
+            let maybe_special = match x {
+                0x00..=0x7F => matches!(x, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | b'*' | b'#') || (pending_space.is_some() && x.is_ascii_alphanumeric()),
+                0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => true,
+                _ => false,
+            };
+            if !maybe_special {
+                pending_space = None;
+                i += n;
+                continue;
+            }
+            let c = line[i..].chars().next().unwrap_or(' ');
             let at = ls + i;
-            let end = at + c.len_utf8();
-            if c.is_whitespace() || c == '\u{3000}' || c == '\u{c}' {
+            let space = c.is_whitespace() || c == '\u{3000}' || c == '\u{c}';
+            let mark = c == '*' || c == '#';
+            let digit = ('０'..='９').contains(&c);
+            // Keep one space between two ASCII words or numbers on a line. A line break between
+            // digits is a number wrapped by the PDF (「2024年1\n2月31日」): joined.
+            let spaced = pending_space.is_some() && c.is_ascii_alphanumeric();
+            if !(space || mark || digit || spaced) {
+                pending_space = None;
+                i += n;
+                continue;
+            }
+            self.copy(ls + run, &line[run..i]);
+            run = i + n;
+            i += n;
+            if space {
                 pending_space.get_or_insert(at);
                 continue;
             }
-            if c == '*' || (c == '#' && self.text.ends_with('\n')) || (c == '#' && self.text.is_empty()) {
+            if c == '*' || (c == '#' && (self.text.ends_with('\n') || self.text.is_empty())) {
                 continue;
             }
-            let c = match c {
-                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-                _ => c,
-            };
-            // Keep one space between two ASCII words or numbers on a line. A line break between
-            // digits is a number wrapped by the PDF (「2024年1\n2月31日」): joined.
+            let c = if digit { char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c) } else { c };
             // (The last byte decides: a character that is not ASCII ends in a byte above 0x7F.)
             let last = self.text.as_bytes().last().copied();
             if let (Some(l), Some(sp)) = (last, pending_space) {
@@ -191,9 +225,36 @@ impl Prose {
                 }
             }
             pending_space = None;
-            self.push(c, at, end);
+            self.push(c, at, at + n);
         }
-        let _ = text;
+        self.copy(ls + run, &line[run..]);
+    }
+
+    /// Characters kept as they are, `piece` starting at reader offset `at`: every byte gets the
+    /// start and end of its character.
+    fn copy(&mut self, at: usize, piece: &str) {
+        if piece.is_empty() {
+            return;
+        }
+        self.text.push_str(piece);
+        let b = piece.as_bytes();
+        self.starts.reserve(b.len());
+        self.ends.reserve(b.len());
+        let mut k = 0;
+        while k < b.len() {
+            let n = match b[k] {
+                0xF0..=0xFF => 4,
+                0xE0..=0xEF => 3,
+                0xC0..=0xDF => 2,
+                _ => 1,
+            };
+            let (s, e) = ((at + k) as u32, (at + k + n) as u32);
+            for _ in 0..n {
+                self.starts.push(s);
+                self.ends.push(e);
+            }
+            k += n;
+        }
     }
 
     /// The input span of a range of the joined text.
