@@ -371,8 +371,9 @@ fn repeated_words(t: &str) -> Vec<(usize, usize, usize)> {
         if char_len == 3 {
             for len in (2..=6).rev() {
                 let w = 3 * len;
-                // The cheap test first: the character `len` ahead must repeat this one.
-                if i + 2 * w > b.len() || b[i] != b[i + w] || b[i + 1] != b[i + w + 1] || b[i + 2] != b[i + w + 2] {
+                // The cheap test first: the character `len` ahead must repeat this one (its last
+                // byte first: the lead byte is shared by thousands of characters).
+                if i + 2 * w > b.len() || b[i + 2] != b[i + w + 2] || b[i + 1] != b[i + w + 1] || b[i] != b[i + w] {
                     continue;
                 }
                 let Some(a) = t.get(i..i + w) else { continue };
