@@ -105,6 +105,45 @@ fn rfind_bytes(h: &[u8], n: &[u8]) -> Option<usize> {
     (0..end).rev().find(|&i| h[i + p] == a && h[i + p + 1] == b && same(h, i, n))
 }
 
+/// First `x` in `h` at or after `from` (eight bytes at a time, as `find_bytes`): for the line
+/// breaks and tabs of short lines, where `memchr` spends more setting up than searching.
+pub fn find_byte(h: &[u8], from: usize, x: u8) -> Option<usize> {
+    let rx = ONES * x as u64;
+    let mut i = from;
+    while i + 8 <= h.len() {
+        let z = load(h, i) ^ rx;
+        let hits = z.wrapping_sub(ONES) & !z & HIGHS;
+        if hits != 0 {
+            // The lowest marked byte is a true match (a borrow only marks bytes above one).
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    (i..h.len()).find(|&k| h[k] == x)
+}
+
+/// The lines of `s` with their line breaks, as `s.split_inclusive('\n')`.
+pub fn lines_inclusive(s: &str) -> impl Iterator<Item = &str> {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        if pos >= s.len() {
+            return None;
+        }
+        let end = find_byte(s.as_bytes(), pos, b'\n').map_or(s.len(), |p| p + 1);
+        let line = &s[pos..end];
+        pos = end;
+        Some(line)
+    })
+}
+
+/// The lines of `s` without their line breaks (`\n` or `\r\n`), as `s.lines()`.
+pub fn lines(s: &str) -> impl Iterator<Item = &str> {
+    lines_inclusive(s).map(|l| match l.strip_suffix('\n') {
+        Some(l) => l.strip_suffix('\r').unwrap_or(l),
+        None => l,
+    })
+}
+
 impl Find for str {
     fn find_str(&self, needle: &str) -> Option<usize> {
         let (h, n) = (self.as_bytes(), needle.as_bytes());
@@ -275,6 +314,24 @@ mod tests {
             let n: String = (0..1 + next(4)).map(|_| ALPHABET[next(ALPHABET.len() as u64) as usize]).collect();
             assert_eq!(h.find_str(&n), h.find(&n), "find {:?} in {:?}", n, h);
             assert_eq!(h.rfind_str(&n), h.rfind(&n), "rfind {:?} in {:?}", n, h);
+        }
+    }
+
+    #[test]
+    fn lines_and_bytes_as_the_standard_library() {
+        let mut seed: u64 = 5;
+        for len in 0..300 {
+            let t: String = (0..len % 60)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    ["\n", "\r\n", "\r", "a", "\t", "年", "\u{8a}"][(seed >> 33) as usize % 7]
+                })
+                .collect();
+            assert_eq!(lines_inclusive(&t).collect::<Vec<_>>(), t.split_inclusive('\n').collect::<Vec<_>>(), "{:?}", t);
+            assert_eq!(lines(&t).collect::<Vec<_>>(), t.lines().collect::<Vec<_>>(), "{:?}", t);
+            for from in 0..=t.len() {
+                assert_eq!(find_byte(t.as_bytes(), from, b'\t'), t.as_bytes()[from..].iter().position(|&b| b == b'\t').map(|p| p + from));
+            }
         }
     }
 

@@ -25,7 +25,7 @@ pub struct Heading {
 /// Lines as (start, end-without-newline).
 pub fn lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut pos = 0;
-    text.split_inclusive('\n').map(move |l| {
+    crate::find::lines_inclusive(text).map(move |l| {
         let s = pos;
         pos += l.len();
         let e = s + l.trim_end_matches(['\n', '\r']).len();

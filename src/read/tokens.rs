@@ -47,7 +47,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Line> {
     let mut out = Vec::new();
     let region = &text[start..end];
     let mut pos = start;
-    for raw in region.split_inclusive('\n') {
+    for raw in crate::find::lines_inclusive(region) {
         let ls = pos;
         pos += raw.len();
         let le = ls + raw.trim_end_matches(['\n', '\r']).len();
@@ -60,7 +60,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Line> {
             out.push(Line { start: ls, end: le, toks: Vec::new(), blank: true, cells: false, margin: false });
             continue;
         }
-        let cells = line.contains('\t') || is_markdown_row(line);
+        let cells = crate::find::find_byte(line.as_bytes(), 0, b'\t').is_some() || is_markdown_row(line);
         let toks = if cells { cell_tokens(line, ls) } else { word_tokens(line, ls) };
         if is_markdown_rule(line) {
             continue;

@@ -128,7 +128,7 @@ impl Prose {
             let mut prev_line_end: Option<char> = None;
             let mut prev_heading = false;
             let mut pos = rs;
-            for raw in text[rs..re].split_inclusive('\n') {
+            for raw in crate::find::lines_inclusive(&text[rs..re]) {
                 let ls = pos;
                 pos += raw.len();
                 let line = raw.trim_end_matches(['\n', '\r']);
