@@ -177,9 +177,10 @@ pub struct Keywords {
     firsts: Vec<(char, u16, u16)>,
     /// Indices into `words`, grouped by first character.
     order: Vec<u16>,
-    /// A 256-bit sketch of the first characters (by low byte): most characters of a text start
-    /// no keyword and are passed over with one bit test.
-    sketch: [u64; 4],
+    /// A 4096-bit sketch of the first characters (by their low 12 bits: the last two bytes of a
+    /// Chinese character in UTF-8): most characters of a text start no keyword and are passed
+    /// over with one bit test.
+    sketch: Box<[u64; 64]>,
 }
 
 /// A `Keywords` set built once per process from a constant list: `keywords!(LIST)`.
@@ -205,14 +206,14 @@ impl Keywords {
         let first = |i: u16| words[i as usize].0.chars().next().unwrap_or('\0');
         order.sort_by_key(|&i| (first(i), i));
         let mut firsts: Vec<(char, u16, u16)> = Vec::new();
-        let mut sketch = [0u64; 4];
+        let mut sketch = Box::new([0u64; 64]);
         for (k, &i) in order.iter().enumerate() {
             let c = first(i);
             match firsts.last_mut() {
                 Some(f) if f.0 == c => f.2 = k as u16 + 1,
                 _ => firsts.push((c, k as u16, k as u16 + 1)),
             }
-            let b = c as usize & 0xFF;
+            let b = c as usize & 0xFFF;
             sketch[b >> 6] |= 1 << (b & 63);
         }
         Keywords { words, firsts, order, sketch }
@@ -222,7 +223,7 @@ impl Keywords {
     /// the sketch says so.
     #[inline]
     fn starting_with(&self, c: char) -> &[u16] {
-        let b = c as usize & 0xFF;
+        let b = c as usize & 0xFFF;
         if self.sketch[b >> 6] & (1 << (b & 63)) == 0 {
             return &[];
         }
