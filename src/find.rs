@@ -242,15 +242,67 @@ impl Keywords {
         self.starting_with(c).iter().map(move |&w| self.words[w as usize]).filter(move |w| rest.starts_with(w.0))
     }
 
+    /// The next character at or after byte `from` that starts some keyword: (offset, the
+    /// keywords starting with it). Worked on the bytes: a character's low 12 bits are read
+    /// off its last bytes for the sketch, and only characters the sketch lets through are
+    /// decoded (the prose rules run this over every character of a report).
+    #[inline]
+    pub fn next_start(&self, hay: &str, from: usize) -> Option<(usize, &[u16])> {
+        let b = hay.as_bytes();
+        let mut i = from;
+        while i < b.len() {
+            let x = b[i];
+            let (n, low) = match x {
+                0x00..=0x7F => (1, x as usize),
+                0xC0..=0xDF if i + 1 < b.len() => (2, ((x as usize & 0x1F) << 6) | (b[i + 1] as usize & 0x3F)),
+                0xE0..=0xEF if i + 2 < b.len() => (3, ((b[i + 1] as usize & 0x3F) << 6) | (b[i + 2] as usize & 0x3F)),
+                0xF0..=0xFF if i + 3 < b.len() => (4, ((b[i + 2] as usize & 0x3F) << 6) | (b[i + 3] as usize & 0x3F)),
+                _ => (1, usize::MAX),
+            };
+            if low != usize::MAX && self.sketch[low >> 6] & (1 << (low & 63)) != 0 {
+                if let Some(c) = hay[i..].chars().next() {
+                    let ws = self.starting_with(c);
+                    if !ws.is_empty() {
+                        return Some((i, ws));
+                    }
+                }
+            }
+            i += n;
+        }
+        None
+    }
+
     /// Every occurrence of every keyword, in text order (for one position, in list order):
     /// (byte offset, keyword, tag).
     pub fn matches<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = (usize, &'static str, u16)> + 'h {
-        hay.char_indices().filter(move |&(_, c)| !self.starting_with(c).is_empty()).flat_map(move |(i, c)| self.at(hay, i, c).map(move |w| (i, w.0, w.1)))
+        let mut from = 0;
+        let mut at = 0;
+        let mut cands: &[u16] = &[];
+        std::iter::from_fn(move || loop {
+            while let Some((&w, rest)) = cands.split_first() {
+                cands = rest;
+                let word = self.words[w as usize];
+                if hay.as_bytes()[at..].starts_with(word.0.as_bytes()) {
+                    return Some((at, word.0, word.1));
+                }
+            }
+            let (i, ws) = self.next_start(hay, from)?;
+            at = i;
+            cands = ws;
+            from = i + hay[i..].chars().next().map_or(1, char::len_utf8);
+        })
     }
 
     /// Whether any keyword occurs.
     pub fn any_in(&self, hay: &str) -> bool {
-        hay.char_indices().any(|(i, c)| self.starting_with(c).iter().any(|&w| hay[i..].starts_with(self.words[w as usize].0)))
+        let mut from = 0;
+        while let Some((i, ws)) = self.next_start(hay, from) {
+            if ws.iter().any(|&w| hay.as_bytes()[i..].starts_with(self.words[w as usize].0.as_bytes())) {
+                return true;
+            }
+            from = i + hay[i..].chars().next().map_or(1, char::len_utf8);
+        }
+        false
     }
 }
 

@@ -111,7 +111,9 @@ fn misused_words(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
     let (list, set) = compiled_list();
     let t = &prose.text;
     let mut i = 0;
-    while i < t.len() {
+    // From one character that starts a listed word to the next (most characters start none).
+    while let Some((at, _)) = set.next_start(t, i) {
+        i = at;
         let rest = &t[i..];
         let first = rest.chars().next().unwrap_or(' ');
         // The listed words written here, longest first (the list's order); the first whose
