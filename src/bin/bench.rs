@@ -11,9 +11,13 @@
 
 use nianbao::testgen::{generate, Form};
 
-// The CLI's allocator, so the figures are the CLI's (see src/bin/nianbao.rs).
+// The CLI's allocator (see alloc.rs); native only (wasm builds of the tests compile every binary).
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "nianbao/alloc.rs"]
+mod alloc;
+#[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: alloc::Allocator = alloc::Allocator;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 

@@ -8,10 +8,13 @@
 
 use std::io::{Read, Write};
 
-// A check makes about a thousand small allocations; mimalloc serves them in fewer instructions
-// than glibc's malloc (the library and the page do not depend on it).
+// The CLI's allocator (see alloc.rs); native only (wasm builds of the tests compile every binary).
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "nianbao/alloc.rs"]
+mod alloc;
+#[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: alloc::Allocator = alloc::Allocator;
 use std::process::ExitCode;
 
 #[path = "nianbao/serve.rs"]
