@@ -255,7 +255,8 @@ fn detect_form(text: &str, is_html: bool, t3: Option<&TableFacts>, region: Regio
     if crate::find::lines(body).filter(|l| crate::find::find_byte(l.as_bytes(), 0, b'\t').is_some()).take(5).count() >= 5 {
         return "tsv";
     }
-    if crate::find::lines(body).filter(|l| l.has("   ") && l.split_whitespace().filter(|w| w.parse::<i64>().is_ok()).take(5).count() >= 5).take(5).count() >= 5 {
+    if crate::find::lines(body).filter(|l| l.has("   ") && l.split_whitespace().filter(|w| w.parse::<i64>().is_ok()).take(5).count() >= 5).take(5).count() >= 5
+    {
         return "pdf-layout";
     }
     if t3.is_some() {

@@ -51,13 +51,29 @@ fn char_blocks(text: &str) -> Vec<usize> {
 impl Source {
     pub fn plain(text: String) -> Source {
         let line_starts = line_starts(&text);
-        Source { original: text, flat: None, map: Vec::new(), line_starts, char_blocks: Default::default(), positions: Vec::new(), last_col: std::cell::Cell::new(NO_COLUMN_YET) }
+        Source {
+            original: text,
+            flat: None,
+            map: Vec::new(),
+            line_starts,
+            char_blocks: Default::default(),
+            positions: Vec::new(),
+            last_col: std::cell::Cell::new(NO_COLUMN_YET),
+        }
     }
 
     /// `pieces`: (flat offset, original offset, verbatim) in increasing flat order.
     pub fn mapped(original: String, flat: String, pieces: Vec<(usize, usize, bool)>) -> Source {
         let line_starts = line_starts(&original);
-        Source { original, flat: Some(flat), map: pieces, line_starts, char_blocks: Default::default(), positions: Vec::new(), last_col: std::cell::Cell::new(NO_COLUMN_YET) }
+        Source {
+            original,
+            flat: Some(flat),
+            map: pieces,
+            line_starts,
+            char_blocks: Default::default(),
+            positions: Vec::new(),
+            last_col: std::cell::Cell::new(NO_COLUMN_YET),
+        }
     }
 
     /// Text rebuilt from a PDF page layout, with where every character is printed.
