@@ -88,7 +88,7 @@ fn margin_fragment(line: &str, base: usize, toks: &[Tok]) -> bool {
 
 fn is_markdown_row(line: &str) -> bool {
     let t = line.trim();
-    t.starts_with('|') && t.matches('|').count() >= 2
+    t.starts_with('|') && t.bytes().filter(|&b| b == b'|').count() >= 2
 }
 
 fn is_markdown_rule(line: &str) -> bool {
@@ -97,17 +97,21 @@ fn is_markdown_rule(line: &str) -> bool {
 }
 
 fn cell_tokens(line: &str, base: usize) -> Vec<Tok> {
-    let sep = if line.contains('\t') { '\t' } else { '|' };
+    // The separator is one ASCII byte: the line is split on its bytes (a `char` pattern would
+    // set up a memchr search for every cell).
+    let sep = if crate::find::find_byte(line.as_bytes(), 0, b'\t').is_some() { b'\t' } else { b'|' };
     let mut toks = Vec::with_capacity(8);
     let mut seen_value = false;
     let mut pos = 0;
-    let trimmed_md = sep == '|';
+    let trimmed_md = sep == b'|';
     // "| a | b |": the outer pipes do not delimit cells (a blank first and last part are not
     // cells). The separator is one byte, so a part's offset is the sum of those before it.
-    let n_parts = line.matches(sep).count() + 1;
-    let last_blank = trimmed_md && line[line.rfind(sep).map_or(0, |p| p + 1)..].trim().is_empty();
-    for (k, part) in line.split(sep).enumerate() {
+    let n_parts = line.bytes().filter(|&b| b == sep).count() + 1;
+    let last_blank = trimmed_md && line[line.bytes().rposition(|b| b == sep).map_or(0, |p| p + 1)..].trim().is_empty();
+    for (k, part) in line.as_bytes().split(|&b| b == sep).enumerate() {
         let off = pos;
+        // Cut at an ASCII byte: a whole number of characters.
+        let part = &line[off..off + part.len()];
         pos += part.len() + 1;
         if trimmed_md && ((k == 0 && part.trim().is_empty()) || (k == n_parts - 1 && last_blank)) {
             continue;
