@@ -82,7 +82,9 @@ impl Run {
         for &(s, e, line_start) in self.parts.iter() {
             let mut first = true;
             for (i, c) in text[s..e].char_indices() {
-                if c.is_whitespace() || c == '\u{3000}' || c == '*' || c == '#' {
+                // (No white space lies above U+3000: most characters of a label need no lookup.)
+                let skip = if c.is_ascii() { matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{b}' | '\u{c}' | '*' | '#') } else { c <= '\u{3000}' && c.is_whitespace() };
+                if skip {
                     continue;
                 }
                 chars.push((c, s + i, line_start && first));
