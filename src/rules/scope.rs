@@ -112,10 +112,14 @@ fn scope_with(prefix: &str, agency: Option<&str>, with_organs: bool) -> Scope {
     // of these words: then nothing is copied.)
     let mut without_self = std::borrow::Cow::Borrowed(p);
     if own_words {
-        for w in SELF {
-            if without_self.has(w) {
-                without_self = std::borrow::Cow::Owned(without_self.replace(w, ""));
-            }
+        // As removing every listed word in list order, each where it occurs: the next word to
+        // remove is the first (from the last one on) that the text now holds, found in one pass.
+        static LISTED: std::sync::OnceLock<crate::find::Keywords> = std::sync::OnceLock::new();
+        let listed = LISTED.get_or_init(|| crate::find::Keywords::new(&SELF.iter().enumerate().map(|(k, w)| (*w, k as u16)).collect::<Vec<_>>()));
+        let mut from = 0;
+        while let Some(k) = listed.matches(&without_self).map(|m| m.2 as usize).filter(|&k| k >= from).min() {
+            without_self = std::borrow::Cow::Owned(without_self.replace(SELF[k], ""));
+            from = k + 1;
         }
     }
     if keywords!(OTHER).matches(&without_self).any(|(_, w, _)| !agency.has(w)) {
