@@ -189,10 +189,28 @@ pub fn parse_number(s: &str) -> Option<Value> {
     }
 }
 
+/// `s.trim()`, answered from the two end bytes when neither can belong to a white-space
+/// character (most lines and cells of a table): the tokenizer trims every line and cell.
+#[inline]
+pub fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return s };
+    // White space starts with an ASCII space byte or C2, E1, E2, E3 (U+0085, U+00A0, U+1680,
+    // U+2000–U+200A, U+2028/9, U+202F, U+205F, U+3000), and ends with an ASCII space byte or
+    // one of 80–8A, 9F, A0, A8, A9, AF.
+    let first_plain = !matches!(first, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+    let last_plain = !matches!(last, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF);
+    if first_plain && last_plain {
+        s
+    } else {
+        s.trim()
+    }
+}
+
 /// A page number or footer line left in PDF text ("-3-", "— 3 —", "第 3 页", "3/5").
 pub fn is_page_marker(line: &str) -> bool {
     // Every marker is a few characters; most lines are not (and this runs on every line).
-    let core = line.trim();
+    let core = trim(line);
     if core.is_empty() || core.len() > 40 {
         return false;
     }
@@ -330,6 +348,23 @@ mod tests {
                 .collect();
         }
         out
+    }
+
+    #[test]
+    fn trim_as_the_standard_library() {
+        let spaces: Vec<char> = (0..0x3100u32).filter_map(char::from_u32).filter(|c| c.is_whitespace()).collect();
+        assert_eq!(spaces.len(), 25, "the White_Space characters trim knows");
+        let pieces: Vec<String> =
+            spaces.iter().map(|c| c.to_string()).chain(["a", "年", "。", "\u{3001}", "\u{2010}", "\u{2030}", "\u{1c}", "é", "\u{a1}", "𠀀"].map(String::from)).collect();
+        let mut seed: u64 = 9;
+        for _ in 0..20000 {
+            let mut next = |m: u64| {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                (seed >> 33) % m
+            };
+            let t: String = (0..next(6)).map(|_| pieces[next(pieces.len() as u64) as usize].as_str()).collect();
+            assert_eq!(trim(&t), t.trim(), "{:?}", t);
+        }
     }
 
     #[test]

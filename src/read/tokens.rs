@@ -5,7 +5,7 @@
 //! words of text are joined again (labels often contain spaces after PDF extraction).
 
 use crate::model::Value;
-use crate::text::{is_page_marker, is_placeholder, parse_number, words};
+use crate::text::{is_page_marker, is_placeholder, parse_number, trim, words};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
@@ -56,7 +56,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Line> {
             // A page number between two halves of a table is not content.
             continue;
         }
-        if line.trim().is_empty() {
+        if trim(line).is_empty() {
             out.push(Line { start: ls, end: le, toks: Vec::new(), blank: true, cells: false, margin: false });
             continue;
         }
@@ -87,12 +87,12 @@ fn margin_fragment(line: &str, base: usize, toks: &[Tok]) -> bool {
 }
 
 fn is_markdown_row(line: &str) -> bool {
-    let t = line.trim();
+    let t = trim(line);
     t.starts_with('|') && t.bytes().filter(|&b| b == b'|').count() >= 2
 }
 
 fn is_markdown_rule(line: &str) -> bool {
-    let t = line.trim();
+    let t = trim(line);
     t.starts_with('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
 }
 
@@ -113,10 +113,10 @@ fn cell_tokens(line: &str, base: usize) -> Vec<Tok> {
         // Cut at an ASCII byte: a whole number of characters.
         let part = &line[off..off + part.len()];
         pos += part.len() + 1;
-        if trimmed_md && ((k == 0 && part.trim().is_empty()) || (k == n_parts - 1 && last_blank)) {
+        if trimmed_md && ((k == 0 && trim(part).is_empty()) || (k == n_parts - 1 && last_blank)) {
             continue;
         }
-        let t = part.trim();
+        let t = trim(part);
         if t.is_empty() {
             if seen_value {
                 let at = base + off;
@@ -125,7 +125,7 @@ fn cell_tokens(line: &str, base: usize) -> Vec<Tok> {
             continue;
         }
         // Markdown bold marks around a cell are not content; offsets follow what is kept.
-        let kept = t.trim_matches('*').trim();
+        let kept = trim(t.trim_matches('*'));
         if kept.is_empty() {
             continue;
         }
