@@ -179,6 +179,13 @@ impl Source {
         let on_memo_line = memo_line != usize::MAX && self.line_starts[memo_line] <= off && self.line_starts.get(memo_line + 1).is_none_or(|&next| off < next);
         let line = if on_memo_line {
             memo_line
+        } else if memo_line != usize::MAX && self.line_starts[memo_line] <= off && self.line_starts.get(memo_line + 4).is_none_or(|&far| off < far) {
+            // A few lines further on (a table's next row): stepped to.
+            let mut l = memo_line;
+            while self.line_starts.get(l + 1).is_some_and(|&next| next <= off) {
+                l += 1;
+            }
+            l
         } else {
             match self.line_starts.binary_search(&off) {
                 Ok(i) => i,
