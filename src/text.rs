@@ -218,6 +218,11 @@ pub fn is_page_marker(line: &str) -> bool {
     if !core.starts_with(|c: char| matches!(c, '-' | '—' | '－' | '–' | '第') || c.is_ascii_digit()) {
         return false;
     }
+    // A line starting with a digit can only be 「3/5」 (the dashed forms start with a dash): a
+    // table's value lines are told apart at once.
+    if core.as_bytes()[0].is_ascii_digit() && !core.as_bytes().contains(&b'/') {
+        return false;
+    }
     // Without white space (at most 40 bytes: no allocation).
     let mut buf = [0u8; 40];
     let mut n = 0;
