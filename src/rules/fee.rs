@@ -28,7 +28,7 @@ pub fn states_fee(text: &str) -> bool {
 
 fn body(doc: &Doc, n: u8) -> Option<(Prose, String)> {
     doc.heading(n)?;
-    let p = Prose::of_sections(doc, &[n]);
+    let p = Prose::of_section(doc, n);
     let t = p.text.trim_matches(|c: char| c.is_whitespace()).to_string();
     Some((p, t))
 }

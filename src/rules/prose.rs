@@ -101,6 +101,30 @@ impl Prose {
         doc.prose.get_or_init(|| Prose::build(doc, &ranges(doc)))
     }
 
+    /// The prose of one section: the same as `of_sections(doc, &[n])`, cut out of the report's
+    /// prose instead of joined again (its bytes for the section body are one block, after the
+    /// paragraph break that opens it).
+    pub fn of_section(doc: &Doc, n: u8) -> Prose {
+        let all = Prose::of(doc);
+        let Some((bs, be)) = doc.section_body(n) else { return Prose::build(doc, &[]) };
+        // Joined bytes come in reader order: the block is where their reader offsets are
+        // inside the body.
+        let from = all.starts.partition_point(|&s| (s as usize) < bs);
+        let to = all.starts.partition_point(|&s| (s as usize) < be);
+        let from = if all.text.as_bytes().get(from) == Some(&b'\n') && from < to { from + 1 } else { from };
+        let (from, to) = (from.min(to), to);
+        if !all.text.is_char_boundary(from) || !all.text.is_char_boundary(to) {
+            return Prose::of_sections(doc, &[n]);
+        }
+        Prose {
+            text: all.text[from..to].to_string(),
+            starts: all.starts[from..to].to_vec(),
+            ends: all.ends[from..to].to_vec(),
+            sections: if to > from { vec![(0, n)] } else { Vec::new() },
+            sentences: Default::default(),
+        }
+    }
+
     /// The prose of some sections only.
     pub fn of_sections(doc: &Doc, numbers: &[u8]) -> Prose {
         let mut r: Vec<(usize, usize)> = numbers.iter().flat_map(|&n| section_ranges(doc, n)).collect();
@@ -426,6 +450,27 @@ pub(crate) mod tests {
         let year = title.as_ref().and_then(|t| t.year);
         let doc = Doc { src: &src, headings, title, year, t2: None, t3: None, t4: None, format_2019: false, input_form: "text", prose: Default::default() };
         f(&doc)
+    }
+
+    #[test]
+    fn a_section_cut_out_of_the_report_prose_is_the_section_joined_alone() {
+        use crate::testgen::{generate, Form};
+        for form in Form::ALL {
+            for seed in 0..40 {
+                let text = generate(seed * 7 + 1, form).text;
+                // Also with blank lines, page markers and markdown marks where sections meet.
+                let noisy = text.replace("五、", "\n-3-\n\n## 五、").replace("六、", "**六、");
+                for t in [&text, &noisy] {
+                    with_doc(t, |doc| {
+                        for n in 1..=6 {
+                            let cut = Prose::of_section(doc, n);
+                            let alone = Prose::of_sections(doc, &[n]);
+                            assert_eq!((&cut.text, &cut.starts, &cut.ends), (&alone.text, &alone.starts, &alone.ends), "section {} of {:?} seed {}", n, form, seed);
+                        }
+                    });
+                }
+            }
+        }
     }
 
     #[test]
