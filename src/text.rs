@@ -359,8 +359,11 @@ mod tests {
     fn trim_as_the_standard_library() {
         let spaces: Vec<char> = (0..0x3100u32).filter_map(char::from_u32).filter(|c| c.is_whitespace()).collect();
         assert_eq!(spaces.len(), 25, "the White_Space characters trim knows");
-        let pieces: Vec<String> =
-            spaces.iter().map(|c| c.to_string()).chain(["a", "年", "。", "\u{3001}", "\u{2010}", "\u{2030}", "\u{1c}", "é", "\u{a1}", "𠀀"].map(String::from)).collect();
+        let pieces: Vec<String> = spaces
+            .iter()
+            .map(|c| c.to_string())
+            .chain(["a", "年", "。", "\u{3001}", "\u{2010}", "\u{2030}", "\u{1c}", "é", "\u{a1}", "𠀀"].map(String::from))
+            .collect();
         let mut seed: u64 = 9;
         for _ in 0..20000 {
             let mut next = |m: u64| {

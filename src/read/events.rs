@@ -83,7 +83,8 @@ impl Run {
             let mut first = true;
             for (i, c) in text[s..e].char_indices() {
                 // (No white space lies above U+3000: most characters of a label need no lookup.)
-                let skip = if c.is_ascii() { matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{b}' | '\u{c}' | '*' | '#') } else { c <= '\u{3000}' && c.is_whitespace() };
+                let skip =
+                    if c.is_ascii() { matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{b}' | '\u{c}' | '*' | '#') } else { c <= '\u{3000}' && c.is_whitespace() };
                 if skip {
                     continue;
                 }

@@ -465,7 +465,14 @@ pub(crate) mod tests {
                         for n in 1..=6 {
                             let cut = Prose::of_section(doc, n);
                             let alone = Prose::of_sections(doc, &[n]);
-                            assert_eq!((&cut.text, &cut.starts, &cut.ends), (&alone.text, &alone.starts, &alone.ends), "section {} of {:?} seed {}", n, form, seed);
+                            assert_eq!(
+                                (&cut.text, &cut.starts, &cut.ends),
+                                (&alone.text, &alone.starts, &alone.ends),
+                                "section {} of {:?} seed {}",
+                                n,
+                                form,
+                                seed
+                            );
                         }
                     });
                 }
