@@ -155,12 +155,28 @@ fn brackets(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
     let mut unclosed: Vec<(usize, usize)> = Vec::new(); // (pair, start)
     for (ps, pe, _) in prose.section_parts() {
         let mut stacks: Vec<Vec<usize>> = vec![Vec::new(); PAIRS.len()];
-        for (k, c) in t[ps..pe].char_indices() {
-            // Most characters are no bracket at all: one range test before the table of pairs.
+        let part = &t[ps..pe];
+        let pb = part.as_bytes();
+        let mut k = 0;
+        while k < pb.len() {
+            // Most characters are no bracket at all: only ( ) [ ] and the lead bytes E2 (“”),
+            // E3 (《》〔〕) and EF (（）) can start one, and the others are stepped over by length.
+            let x = pb[k];
+            let here = k;
+            k += match x {
+                0xF0..=0xFF => 4,
+                0xE0..=0xEF => 3,
+                0xC0..=0xDF => 2,
+                _ => 1,
+            };
+            if !matches!(x, b'(' | b')' | b'[' | b']' | 0xE2 | 0xE3 | 0xEF) {
+                continue;
+            }
+            let Some(c) = part[here..].chars().next() else { continue };
             if !(matches!(c, '(' | ')' | '[' | ']') || matches!(c, '“' | '”' | '《' | '》' | '〔' | '〕' | '（' | '）')) {
                 continue;
             }
-            let at = ps + k;
+            let at = ps + here;
             for (p, (open, close, _)) in PAIRS.iter().enumerate() {
                 if open.contains(&c) {
                     stacks[p].push(at);
