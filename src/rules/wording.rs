@@ -4,7 +4,7 @@
 use super::diag;
 use super::prose::Prose;
 use crate::check::Doc;
-use crate::find::Keywords;
+use crate::find::{Find, Keywords};
 use crate::model::Diagnostic;
 
 pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
@@ -228,8 +228,21 @@ fn brackets(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
 /// Item numbers with both brackets at a paragraph or sentence start: 「（一）」「(2)」.
 fn paired_item_numbers(t: &str) -> usize {
     let mut n = 0;
-    for (i, c) in t.char_indices() {
-        if !(c == '（' || c == '(') || !matches!(t[..i].chars().next_back(), None | Some('\n' | '。' | '；' | '：' | ';' | ':')) {
+    // From one opening bracket to the next: 「（」 and 「(」 found by search, not by decoding
+    // every character.
+    let (mut full, mut half) = (t.find_str("（"), crate::find::find_byte(t.as_bytes(), 0, b'('));
+    while let Some(i) = match (full, half) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    } {
+        let c = if full == Some(i) {
+            full = t[i + 3..].find_str("（").map(|p| p + i + 3);
+            '（'
+        } else {
+            half = crate::find::find_byte(t.as_bytes(), i + 1, b'(');
+            '('
+        };
+        if !matches!(t[..i].chars().next_back(), None | Some('\n' | '。' | '；' | '：' | ';' | ':')) {
             continue;
         }
         let rest = &t[i + c.len_utf8()..];
