@@ -107,9 +107,19 @@ impl Run {
             if a >= b {
                 continue;
             }
+            // The piece's characters, copied from the text a stretch at a time (they are
+            // contiguous but where white space was dropped).
             self.piece.clear();
-            self.piece.extend(chars[a..b].iter().map(|c| c.0));
+            let mut stretch = chars[a].1;
+            for w in chars[a..b].windows(2) {
+                let next = w[0].1 + w[0].0.len_utf8();
+                if w[1].1 != next {
+                    self.piece.push_str(&text[stretch..next]);
+                    stretch = w[1].1;
+                }
+            }
             let last = chars[b - 1];
+            self.piece.push_str(&text[stretch..last.1 + last.0.len_utf8()]);
             out.push(Ev::Label(Piece { start: chars[a].1, end: last.1 + last.0.len_utf8(), norm: normalize_label(&self.piece) }));
         }
     }
