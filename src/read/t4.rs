@@ -95,24 +95,33 @@ fn regroup(evs: &[Ev]) -> Option<Vec<Tok>> {
     let n = groups.len();
     let mut order: Vec<usize> = (0..n).collect();
     let mut best: Vec<(i32, Vec<usize>)> = Vec::new();
+    // What each order needs of a group, worked out once (up to 5,040 orders are tried): its
+    // numbers, whether it is a lone 「总计」, and which block its label names.
+    let facts: Vec<(Vec<Option<i64>>, bool, bool, bool)> = groups
+        .iter()
+        .map(|(lab, vals)| (vals.iter().map(int).collect(), lab.ends_with("总计") && vals.len() == 1, lab.has("复议后起诉"), lab.has("直接起诉")))
+        .collect();
+    let mut seq: Vec<Option<i64>> = Vec::with_capacity(15);
     permute(&mut order, 0, &mut |perm: &[usize]| {
-        let mut seq: Vec<Tok> = Vec::new();
+        seq.clear();
         // Reading order starts with 行政复议: keep the first group first.
         let mut score = if perm[0] == 0 { 2 } else { 0 };
         for &g in perm {
-            let (lab, vals) = &groups[g];
+            let (nums, lone_total, after_review, direct) = &facts[g];
             let at = seq.len();
             // A group right after 「总计」 must be a block's total.
-            if lab.ends_with("总计") && vals.len() == 1 && at % 5 != 4 {
+            if *lone_total && at % 5 != 4 {
                 return;
             }
             let block = at / 5;
-            if lab.has("复议后起诉") && block == 2 || lab.has("直接起诉") && block == 1 {
+            if *after_review && block == 2 || *direct && block == 1 {
                 score += 1;
             }
-            seq.extend(vals.iter().cloned());
+            seq.extend_from_slice(nums);
         }
-        if balanced(&seq) {
+        // Every block of five balances: four parts and their total.
+        let balanced = seq.chunks(5).all(|b| matches!(b, [Some(a), Some(b), Some(c), Some(d), Some(t)] if a + b + c + d == *t));
+        if balanced {
             best.push((score, perm.to_vec()));
         }
     });
