@@ -29,8 +29,9 @@ function startServe(args) {
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
+      // The whole message: the URL and the line after it (a pipe may deliver them apart).
       const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-      if (m) resolve({ child, url: m[0], port: Number(m[1]), out });
+      if (m && /Ctrl\+C/.test(out)) resolve({ child, url: m[0], port: Number(m[1]), out });
     });
     child.stderr.on('data', (d) => { out += d; });
     child.on('exit', (code) => reject(new Error(`nianbao serve exited (${code}): ${out}`)));

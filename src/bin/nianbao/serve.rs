@@ -73,8 +73,8 @@ pub fn serve(args: &[String]) -> ExitCode {
         }
     };
     let port = listener.local_addr().map(|a| a.port()).unwrap_or(port);
-    println!("年报检查：请用浏览器打开 http://127.0.0.1:{}/", port);
-    println!("（提供{}；只有本机能打开，报告内容不会离开这台电脑。按 Ctrl+C 停止。）", what);
+    // One write for both lines: whoever reads the pipe gets the whole message at once.
+    print!("年报检查：请用浏览器打开 http://127.0.0.1:{}/\n（提供{}；只有本机能打开，报告内容不会离开这台电脑。按 Ctrl+C 停止。）\n", port, what);
     let _ = std::io::stdout().flush();
     let source = Arc::new(source);
     let active = Arc::new(AtomicUsize::new(0));
