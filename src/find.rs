@@ -28,13 +28,7 @@ const HIGHS: u64 = 0x8080_8080_8080_8080;
 /// that has several (its lead byte is shared by thousands of characters), else its first two.
 #[inline]
 fn probe_at(n: &[u8]) -> usize {
-    let first_len: usize = match n[0] {
-        0xF0..=0xFF => 4,
-        0xE0..=0xEF => 3,
-        0xC0..=0xDF => 2,
-        _ => 1,
-    };
-    first_len.saturating_sub(2).min(n.len() - 2)
+    crate::text::utf8_len(n[0]).saturating_sub(2).min(n.len() - 2)
 }
 
 #[inline]
@@ -289,7 +283,7 @@ impl Keywords {
             let (i, ws) = self.next_start(hay, from)?;
             at = i;
             cands = ws;
-            from = i + hay[i..].chars().next().map_or(1, char::len_utf8);
+            from = i + crate::text::utf8_len(hay.as_bytes()[i]);
         })
     }
 
@@ -300,7 +294,7 @@ impl Keywords {
             if ws.iter().any(|&w| hay.as_bytes()[i..].starts_with(self.words[w as usize].0.as_bytes())) {
                 return true;
             }
-            from = i + hay[i..].chars().next().map_or(1, char::len_utf8);
+            from = i + crate::text::utf8_len(hay.as_bytes()[i]);
         }
         false
     }

@@ -286,6 +286,18 @@ pub fn words(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// The length of the UTF-8 character whose first byte is `lead`. (The byte scans step over
+/// characters by it without decoding them.)
+#[inline]
+pub fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
+}
+
 /// Whether a white-space character starts at byte `i` (a character boundary), and the length of
 /// the character there.
 #[inline]
@@ -294,13 +306,7 @@ fn space_at(s: &str, i: usize) -> (bool, usize) {
     if x < 0x80 {
         return (matches!(x, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'), 1);
     }
-    let len = if x >= 0xF0 {
-        4
-    } else if x >= 0xE0 {
-        3
-    } else {
-        2
-    };
+    let len = utf8_len(x);
     if matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
         (s[i..].chars().next().is_some_and(char::is_whitespace), len)
     } else {

@@ -10,6 +10,8 @@
 //! Figures go to BENCHMARKS.md ("Core (native)").
 
 use nianbao::testgen::{generate, Form};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 // The CLI's allocator (see alloc.rs); native only (wasm builds of the tests compile every binary).
 #[cfg(not(target_arch = "wasm32"))]
@@ -18,8 +20,6 @@ mod alloc;
 #[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
 static GLOBAL: alloc::Allocator = alloc::Allocator;
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();

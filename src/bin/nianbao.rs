@@ -7,6 +7,7 @@
 //! Exit code: 0 no error-severity finding, 1 some, 2 usage or I/O error.
 
 use std::io::{Read, Write};
+use std::process::ExitCode;
 
 // The CLI's allocator (see alloc.rs); native only (wasm builds of the tests compile every binary).
 #[cfg(not(target_arch = "wasm32"))]
@@ -15,7 +16,6 @@ mod alloc;
 #[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
 static GLOBAL: alloc::Allocator = alloc::Allocator;
-use std::process::ExitCode;
 
 #[path = "nianbao/serve.rs"]
 mod serve;

@@ -149,8 +149,7 @@ pub fn t3(text: &str, placed: &[(&'static str, Vec<Tok>)], rows: &[&'static str]
     let sub = idx("legal_subtotal");
     let applicants: Vec<usize> = T3_APPLICANT_COLUMNS.iter().filter_map(|c| idx(c)).collect();
     let legal: Vec<usize> = T3_LEGAL_COLUMNS.iter().filter_map(|c| idx(c)).collect();
-    let applicants_at = applicants.clone();
-    let row_ok = move |v: &[i64]| {
+    let row_ok = |v: &[i64]| {
         if v.len() < n {
             return true;
         }
@@ -196,7 +195,7 @@ pub fn t3(text: &str, placed: &[(&'static str, Vec<Tok>)], rows: &[&'static str]
             continue;
         };
         let cands = match total {
-            Some(t) if t == n - 1 => splits_to_total(&d, n, &applicants_at, &row_ok),
+            Some(t) if t == n - 1 => splits_to_total(&d, n, &applicants, &row_ok),
             _ => splits(&d, n, &row_ok),
         };
         if cands.is_empty() {

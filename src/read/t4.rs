@@ -60,10 +60,12 @@ fn int(t: &Tok) -> Option<i64> {
 }
 
 fn balanced(v: &[Tok]) -> bool {
-    v.chunks(5).all(|b| {
-        let n: Option<Vec<i64>> = b.iter().map(int).collect();
-        matches!(n, Some(n) if n.len() == 5 && n[0] + n[1] + n[2] + n[3] == n[4])
-    })
+    blocks_balance(&v.iter().map(int).collect::<Vec<_>>())
+}
+
+/// Every block of five numbers balances: four parts and their total.
+fn blocks_balance(nums: &[Option<i64>]) -> bool {
+    nums.chunks(5).all(|b| matches!(b, [Some(a), Some(b), Some(c), Some(d), Some(t)] if a + b + c + d == *t))
 }
 
 /// PDF text sometimes gives table 四's value groups out of order (each block's numbers after
@@ -119,9 +121,7 @@ fn regroup(evs: &[Ev]) -> Option<Vec<Tok>> {
             }
             seq.extend_from_slice(nums);
         }
-        // Every block of five balances: four parts and their total.
-        let balanced = seq.chunks(5).all(|b| matches!(b, [Some(a), Some(b), Some(c), Some(d), Some(t)] if a + b + c + d == *t));
-        if balanced {
+        if blocks_balance(&seq) {
             best.push((score, perm.to_vec()));
         }
     });

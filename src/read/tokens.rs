@@ -107,7 +107,7 @@ fn cell_tokens(line: &str, base: usize) -> Vec<Tok> {
     // "| a | b |": the outer pipes do not delimit cells (a blank first and last part are not
     // cells). The separator is one byte, so a part's offset is the sum of those before it.
     let n_parts = line.bytes().filter(|&b| b == sep).count() + 1;
-    let last_blank = trimmed_md && line[line.bytes().rposition(|b| b == sep).map_or(0, |p| p + 1)..].trim().is_empty();
+    let last_blank = trimmed_md && trim(&line[line.bytes().rposition(|b| b == sep).map_or(0, |p| p + 1)..]).is_empty();
     for (k, part) in line.as_bytes().split(|&b| b == sep).enumerate() {
         let off = pos;
         // Cut at an ASCII byte: a whole number of characters.

@@ -201,12 +201,7 @@ impl Prose {
             let x = b[i];
             // Most characters are plain Chinese: only a few lead bytes can start white space
             // (C2, E1, E2, E3) or a full-width digit (EF); those are decoded and looked at.
-            let n = match x {
-                0xF0..=0xFF => 4,
-                0xE0..=0xEF => 3,
-                0xC0..=0xDF => 2,
-                _ => 1,
-            };
+            let n = crate::text::utf8_len(x);
             let maybe_special = match x {
                 0x00..=0x7F => matches!(x, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | b'*' | b'#') || (pending_space.is_some() && x.is_ascii_alphanumeric()),
                 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => true,
@@ -266,12 +261,7 @@ impl Prose {
         self.ends.reserve(b.len());
         let mut k = 0;
         while k < b.len() {
-            let n = match b[k] {
-                0xF0..=0xFF => 4,
-                0xE0..=0xEF => 3,
-                0xC0..=0xDF => 2,
-                _ => 1,
-            };
+            let n = crate::text::utf8_len(b[k]);
             let (s, e) = ((at + k) as u32, (at + k + n) as u32);
             for _ in 0..n {
                 self.starts.push(s);

@@ -163,12 +163,7 @@ fn brackets(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
             // E3 (《》〔〕) and EF (（）) can start one, and the others are stepped over by length.
             let x = pb[k];
             let here = k;
-            k += match x {
-                0xF0..=0xFF => 4,
-                0xE0..=0xEF => 3,
-                0xC0..=0xDF => 2,
-                _ => 1,
-            };
+            k += crate::text::utf8_len(x);
             if !matches!(x, b'(' | b')' | b'[' | b']' | 0xE2 | 0xE3 | 0xEF) {
                 continue;
             }
@@ -395,13 +390,8 @@ fn repeated_words(t: &str) -> Vec<(usize, usize, usize)> {
     let mut keys: Vec<u32> = Vec::with_capacity(b.len() / 3 + 1);
     let mut i = 0;
     while i < b.len() {
-        let (len, key) = match b[i] {
-            0xE0..=0xEF if i + 2 < b.len() => (3, (b[i] as u32) << 16 | (b[i + 1] as u32) << 8 | b[i + 2] as u32),
-            0x00..=0x7F => (1, u32::MAX - keys.len() as u32),
-            0xC0..=0xDF => (2, u32::MAX - keys.len() as u32),
-            0xE0..=0xEF => (3, u32::MAX - keys.len() as u32),
-            _ => (4, u32::MAX - keys.len() as u32),
-        };
+        let len = crate::text::utf8_len(b[i]);
+        let key = if len == 3 && i + 2 < b.len() { (b[i] as u32) << 16 | (b[i + 1] as u32) << 8 | b[i + 2] as u32 } else { u32::MAX - keys.len() as u32 };
         offs.push(i);
         keys.push(key);
         i += len;
