@@ -60,17 +60,18 @@ pub fn flatten(html: String) -> Source {
                 i = html[i..].find("-->").map(|p| i + p + 3).unwrap_or(bytes.len());
                 continue;
             }
-            let end = match html[i..].find('>') {
-                Some(p) => i + p + 1,
+            let end = match crate::find::find_byte(bytes, i, b'>') {
+                Some(p) => p + 1,
                 None => bytes.len(),
             };
             let tag = &html[i..end];
-            let name = tag_name(tag);
+            let mut name_buf = [0u8; 16];
+            let name = tag_name(tag, &mut name_buf);
             let closing = tag.starts_with("</");
-            match name.as_str() {
+            match name {
                 "script" | "style" | "noscript" | "template" | "head" if !closing => {
                     if name != "head" {
-                        skip_until = Some(match name.as_str() {
+                        skip_until = Some(match name {
                             "script" => "</script",
                             "style" => "</style",
                             "noscript" => "</noscript",
@@ -135,10 +136,7 @@ pub fn flatten(html: String) -> Source {
         }
         // A run of text up to the next tag or entity (a bare '&' is text: always advance).
         let start = i;
-        i += 1;
-        while i < bytes.len() && bytes[i] != b'<' && bytes[i] != b'&' {
-            i += 1;
-        }
+        i = memchr::memchr2(b'<', b'&', &bytes[i + 1..]).map_or(bytes.len(), |p| i + 1 + p);
         let run = &html[start..i];
         // Newlines inside markup are not line breaks on the page.
         let mut seg_start = start;
@@ -168,19 +166,21 @@ pub fn flatten(html: String) -> Source {
 fn holds_table(rest: &str) -> bool {
     let b = rest.as_bytes();
     let limit = b.len().min(256 * 1024);
-    let mut i = 0;
-    while i < limit {
-        if b[i] == b'<' {
-            let closing = b.get(i + 1) == Some(&b'/');
-            let from = i + 1 + usize::from(closing);
-            let name: Vec<u8> = b[from.min(b.len())..].iter().take(6).take_while(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect();
-            match name.as_slice() {
-                b"table" if !closing => return true,
-                b"td" | b"th" | b"tr" | b"table" => return false,
-                _ => {}
-            }
+    for i in memchr::memchr_iter(b'<', &b[..limit]) {
+        let closing = b.get(i + 1) == Some(&b'/');
+        let from = (i + 1 + usize::from(closing)).min(b.len());
+        // The name's first six characters, lowercased (no longer name is one of these).
+        let mut name = [0u8; 6];
+        let mut n = 0;
+        for &c in b[from..].iter().take(6).take_while(|c| c.is_ascii_alphanumeric()) {
+            name[n] = c.to_ascii_lowercase();
+            n += 1;
         }
-        i += 1;
+        match &name[..n] {
+            b"table" if !closing => return true,
+            b"td" | b"th" | b"tr" | b"table" => return false,
+            _ => {}
+        }
     }
     false
 }
@@ -194,8 +194,19 @@ fn push_break(flat: &mut String, pieces: &mut Vec<(usize, usize, bool)>, at: usi
     flat.push_str(s);
 }
 
-fn tag_name(tag: &str) -> String {
-    tag.trim_start_matches('<').trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase()
+/// A tag's name, lowercased into `buf` (every tag gets one: no allocation). A name too long
+/// for `buf` is no tag this reader knows, and comes back empty.
+fn tag_name<'b>(tag: &str, buf: &'b mut [u8; 16]) -> &'b str {
+    let rest = tag.trim_start_matches('<').trim_start_matches('/').as_bytes();
+    let n = rest.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+    if n > buf.len() {
+        return "";
+    }
+    for (d, c) in buf.iter_mut().zip(&rest[..n]) {
+        *d = c.to_ascii_lowercase();
+    }
+    // ASCII letters and digits only.
+    std::str::from_utf8(&buf[..n]).unwrap_or("")
 }
 
 fn find_ci(hay: &str, needle: &str) -> Option<usize> {

@@ -166,7 +166,16 @@ impl Source {
         }
         let s = s.min(e);
         let (line, col) = self.line_col(s);
-        let (end_line, end_col) = self.line_col(e);
+        // Most spans (a cell, a word) end on the line they start on: the end column is counted
+        // on from the start's.
+        let line_end = self.line_starts.get(line as usize).copied().unwrap_or(usize::MAX);
+        let (end_line, end_col) = if e < line_end {
+            let n = count_chars(&orig.as_bytes()[s..e]);
+            self.last_col.set((line as usize - 1, e, (col as usize - 1) + n));
+            (line, col + n as u32)
+        } else {
+            self.line_col(e)
+        };
         let pos = self.position(s);
         let round = |v: f32| (v * 10.0).round() / 10.0;
         Span { start: s, end: e, line, col, end_line, end_col, page: pos.map(|p| p.page), x: pos.map(|p| round(p.x)), y: pos.map(|p| round(p.y)) }
@@ -225,27 +234,11 @@ impl Source {
 }
 
 fn line_starts(text: &str) -> Vec<usize> {
-    // Eight bytes at a time: most words of a text hold no newline (lines are tens of bytes).
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const NL: u64 = ONES * b'\n' as u64;
+    // memchr's vectorised search: most bytes of a text are not newlines (lines are tens of bytes).
     let b = text.as_bytes();
     let mut v = Vec::with_capacity(b.len() / 32 + 2);
     v.push(0);
-    let mut i = 0;
-    while i + 8 <= b.len() {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&b[i..i + 8]);
-        let z = u64::from_le_bytes(w) ^ NL;
-        // Exact: one high bit per zero byte of z (no borrow can reach past a byte that is 0x0A
-        // apart from the newline, as the low bits are masked first).
-        let mut hits = !(((z & !0x8080_8080_8080_8080) + 0x7F7F_7F7F_7F7F_7F7F) | z) & 0x8080_8080_8080_8080;
-        while hits != 0 {
-            v.push(i + (hits.trailing_zeros() / 8) as usize + 1);
-            hits &= hits - 1;
-        }
-        i += 8;
-    }
-    v.extend(b[i..].iter().enumerate().filter(|(_, &c)| c == b'\n').map(|(k, _)| i + k + 1));
+    v.extend(memchr::memchr_iter(b'\n', b).map(|i| i + 1));
     v
 }
 

@@ -201,9 +201,62 @@ pub fn trim(s: &str) -> &str {
     let first_plain = !matches!(first, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE1 | 0xE2 | 0xE3);
     let last_plain = !matches!(last, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF);
     if first_plain && last_plain {
-        s
-    } else {
-        s.trim()
+        return s;
+    }
+    // Otherwise the white-space characters are stepped over on the bytes (`str::trim` decodes
+    // every character and asks the Unicode tables: a hundred instructions for a line's end).
+    // (Runs of ASCII spaces, the indentation of layout text, in a tight loop of their own.)
+    let (mut i, mut j) = (0, b.len());
+    loop {
+        // Eight spaces at a time, then byte by byte.
+        while i + 8 <= j && u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or_default()) == u64::from_le_bytes([b' '; 8]) {
+            i += 8;
+        }
+        while i < j && matches!(b[i], b' ' | 0x09..=0x0D) {
+            i += 1;
+        }
+        let n = if i < j && matches!(b[i], 0xC2 | 0xE1 | 0xE2 | 0xE3) { space_at_start(&b[i..j]) } else { 0 };
+        if n == 0 {
+            break;
+        }
+        i += n;
+    }
+    loop {
+        while i + 8 <= j && u64::from_le_bytes(b[j - 8..j].try_into().unwrap_or_default()) == u64::from_le_bytes([b' '; 8]) {
+            j -= 8;
+        }
+        while i < j && matches!(b[j - 1], b' ' | 0x09..=0x0D) {
+            j -= 1;
+        }
+        let n = if i < j && matches!(b[j - 1], 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF) { space_at_end(&b[i..j]) } else { 0 };
+        if n == 0 {
+            break;
+        }
+        j -= n;
+    }
+    &s[i..j]
+}
+
+/// The length of the white-space character `b` starts with, or 0.
+#[inline]
+fn space_at_start(b: &[u8]) -> usize {
+    match b {
+        [b' ' | 0x09..=0x0D, ..] => 1,
+        [0xC2, 0x85 | 0xA0, ..] => 2,
+        [0xE1, 0x9A, 0x80, ..] | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..] | [0xE2, 0x81, 0x9F, ..] | [0xE3, 0x80, 0x80, ..] => 3,
+        _ => 0,
+    }
+}
+
+/// The length of the white-space character `b` ends with, or 0. (C2, E1, E2 and E3 are lead
+/// bytes: where one stands, a character starts.)
+#[inline]
+fn space_at_end(b: &[u8]) -> usize {
+    match b {
+        [.., b' ' | 0x09..=0x0D] => 1,
+        [.., 0xC2, 0x85 | 0xA0] => 2,
+        [.., 0xE1, 0x9A, 0x80] | [.., 0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF] | [.., 0xE2, 0x81, 0x9F] | [.., 0xE3, 0x80, 0x80] => 3,
+        _ => 0,
     }
 }
 
@@ -368,7 +421,13 @@ mod tests {
         let pieces: Vec<String> = spaces
             .iter()
             .map(|c| c.to_string())
-            .chain(["a", "年", "。", "\u{3001}", "\u{2010}", "\u{2030}", "\u{1c}", "é", "\u{a1}", "𠀀"].map(String::from))
+            .chain(
+                [
+                    "a", "年", "。", "\u{3001}", "\u{2010}", "\u{2030}", "\u{1c}", "é", "\u{a1}", "𠀀", "\u{86}", "\u{200b}", "\u{2060}", "\u{205e}",
+                    "\u{1681}", "\u{3002}", "\u{e1}", "\u{2b}",
+                ]
+                .map(String::from),
+            )
             .collect();
         let mut seed: u64 = 9;
         for _ in 0..20000 {

@@ -18,6 +18,7 @@ pub mod t3;
 pub mod t4;
 pub mod tokens;
 
+use crate::model::same_key;
 use events::{Ev, Piece};
 use tokens::Tok;
 
@@ -148,7 +149,7 @@ fn empty_cells_between(text: &str, a: usize, b: usize) -> Option<usize> {
 /// gets that cell back as a blank.
 pub(crate) fn restore_leading_blanks(text: &str, rows: &mut [(&'static str, Vec<Tok>)], labels: &[(&'static str, Piece)], want: &dyn Fn(&str) -> usize) {
     let gap_of = |key: &str, vals: &[Tok]| -> Option<usize> {
-        let label = labels.iter().find(|l| l.0 == key)?;
+        let label = labels.iter().find(|l| same_key(l.0, key))?;
         let first = vals.first()?;
         empty_cells_between(text, label.1.end, first.start)
     };

@@ -11,6 +11,7 @@
 use super::tokens::{Kind, Tok};
 use super::Ambiguity;
 use crate::format::{T3_APPLICANT_COLUMNS, T3_LEGAL_COLUMNS, T3_RESULT_ITEMS};
+use crate::model::same_key;
 use crate::model::Value;
 
 const MAX_CANDIDATES: usize = 64;
@@ -174,7 +175,7 @@ pub fn t3(text: &str, placed: &[(&'static str, Vec<Tok>)], rows: &[&'static str]
     let mut per_row: Vec<(&'static str, Option<Tok>, Vec<Vec<i64>>, Vec<Vec<usize>>)> = Vec::new();
     let mut out = RunTogether { rows: Vec::new(), ambiguous: Vec::new(), unread: Vec::new() };
     for &k in rows {
-        let Some(v) = placed.iter().find(|r| r.0 == k).map(|r| &r.1) else {
+        let Some(v) = placed.iter().find(|r| same_key(r.0, k)).map(|r| &r.1) else {
             continue;
         };
         if v.len() == n && v.iter().all(|t| matches!(t.kind, Kind::Val(_))) {
@@ -207,7 +208,7 @@ pub fn t3(text: &str, placed: &[(&'static str, Vec<Tok>)], rows: &[&'static str]
     }
     // Choose one reading per row so that every column balances.
     let col_ok = |choice: &[usize]| -> bool {
-        let get = |key: &str, c: usize| per_row.iter().zip(choice).find(|(r, _)| r.0 == key).map(|(r, &i)| r.2[i][c]);
+        let get = |key: &str, c: usize| per_row.iter().zip(choice).find(|(r, _)| same_key(r.0, key)).map(|(r, &i)| r.2[i][c]);
         for c in 0..n {
             let items: Vec<i64> = per_row.iter().zip(choice).filter(|(r, _)| T3_RESULT_ITEMS.contains(&r.0)).map(|(r, &i)| r.2[i][c]).collect();
             if let Some(t) = get("total", c) {
@@ -253,7 +254,7 @@ pub fn t3(text: &str, placed: &[(&'static str, Vec<Tok>)], rows: &[&'static str]
     for (ri, (k, tok, readings, cuts)) in per_row.iter().enumerate() {
         let Some(tok) = tok else {
             // Already separated cells.
-            let v = placed.iter().find(|r| r.0 == *k).map(|r| r.1.clone()).unwrap_or_default();
+            let v = placed.iter().find(|r| same_key(r.0, *k)).map(|r| r.1.clone()).unwrap_or_default();
             out.rows.push((k, v));
             continue;
         };

@@ -5,6 +5,7 @@ use super::tokens::{tokenize, Kind, Tok};
 use super::{ordered_values, restore_leading_blanks, RawRow, RawTable, TableFacts};
 use crate::find::Find;
 use crate::format::{t2_columns, T2_ROWS};
+use crate::model::same_key;
 use crate::model::Value;
 
 /// Words that only the 2019 trial format's table 二 has.
@@ -36,10 +37,10 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
             Ev::Label(p) => {
                 if let Some(k) = row_of(p) {
                     cur = Some(k);
-                    if !facts.labels.iter().any(|l| l.0 == k) {
+                    if !facts.labels.iter().any(|l| same_key(l.0, k)) {
                         facts.labels.push((k, p.clone()));
                     }
-                    if !placed.iter().any(|r| r.0 == k) {
+                    if !placed.iter().any(|r| same_key(r.0, k)) {
                         placed.push((k, Vec::new()));
                     }
                 } else if p.norm.has("第二十条") || p.norm.has("信息内容") {
@@ -54,7 +55,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
                 if table_done && on_new_line {
                     continue;
                 }
-                match cur.and_then(|k| placed.iter_mut().find(|r| r.0 == k)) {
+                match cur.and_then(|k| placed.iter_mut().find(|r| same_key(r.0, k))) {
                     Some(r) => r.1.push(t.clone()),
                     None => orphans += 1,
                 }
@@ -68,13 +69,15 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
     let expect = |k: &str| t2_columns(k).len();
     restore_leading_blanks(text, &mut placed, &facts.labels, &expect);
     let label_ok = orphans == 0
-        && T2_ROWS.iter().all(|s| placed.iter().find(|r| r.0 == s.key).map(|r| trim_blanks(&r.1, expect(s.key)).len() == expect(s.key)).unwrap_or(false));
+        && T2_ROWS
+            .iter()
+            .all(|s| placed.iter().find(|r| same_key(r.0, s.key)).map(|r| trim_blanks(&r.1, expect(s.key)).len() == expect(s.key)).unwrap_or(false));
     let mut rows: Vec<RawRow> = Vec::new();
-    let label_of = |k: &str| facts.labels.iter().find(|l| l.0 == k).map(|l| (l.1.start, l.1.end));
+    let label_of = |k: &str| facts.labels.iter().find(|l| same_key(l.0, k)).map(|l| (l.1.start, l.1.end));
     if label_ok {
         facts.method = "label";
         for s in T2_ROWS {
-            let v = placed.iter().find(|r| r.0 == s.key).map(|r| trim_blanks(&r.1, expect(s.key))).unwrap_or_default();
+            let v = placed.iter().find(|r| same_key(r.0, s.key)).map(|r| trim_blanks(&r.1, expect(s.key))).unwrap_or_default();
             rows.push(RawRow { key: s.key, label: label_of(s.key), cells: v });
         }
     } else {
@@ -90,7 +93,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
         } else {
             facts.method = "label";
             for s in T2_ROWS {
-                match placed.iter().find(|r| r.0 == s.key) {
+                match placed.iter().find(|r| same_key(r.0, s.key)) {
                     Some((_, v)) => {
                         let mut v = trim_blanks(v, expect(s.key));
                         let n = expect(s.key);

@@ -6,6 +6,7 @@ use super::tokens::{tokenize, Kind, Tok};
 use super::{ordered_values, restore_leading_blanks, runtogether, RawRow, RawTable, TableFacts};
 use crate::find::Find;
 use crate::format::{Variant, T3_ROWS};
+use crate::model::same_key;
 use crate::model::Value;
 
 /// What a piece of label text is in table 三.
@@ -56,7 +57,7 @@ struct Placed {
 
 impl Placed {
     fn get(&self, k: &str) -> Option<&Vec<Tok>> {
-        self.rows.iter().find(|r| r.0 == k).map(|r| &r.1)
+        self.rows.iter().find(|r| same_key(r.0, k)).map(|r| &r.1)
     }
 }
 
@@ -75,7 +76,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
                 let k = classify(p, body_started);
                 if let PieceKind::Row(key) = k {
                     body_started = true;
-                    if !facts.labels.iter().any(|l| l.0 == key) {
+                    if !facts.labels.iter().any(|l| same_key(l.0, key)) {
                         facts.labels.push((key, p.clone()));
                     }
                 } else if !body_started {
@@ -111,7 +112,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
             }
             (Ev::Label(_), Some(PieceKind::Group)) => cur = None,
             (Ev::Val(t, _), _) => match cur {
-                Some(key) => match placed.rows.iter_mut().find(|r| r.0 == key) {
+                Some(key) => match placed.rows.iter_mut().find(|r| same_key(r.0, key)) {
                     Some(r) => r.1.push(t.clone()),
                     None => {
                         // A row holds seven or eight values: room for them at once.
@@ -167,7 +168,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
         facts.method = "label";
         // The rows are taken out of `placed` (not needed after this).
         for k in &rows_t {
-            let mut v = placed.rows.iter_mut().find(|r| r.0 == *k).map(|r| std::mem::take(&mut r.1)).unwrap_or_default();
+            let mut v = placed.rows.iter_mut().find(|r| same_key(r.0, *k)).map(|r| std::mem::take(&mut r.1)).unwrap_or_default();
             v.truncate(ncols);
             chosen.push((k, v));
         }
@@ -238,8 +239,8 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
 
     // Rows of the template that were neither labelled nor filled.
     for k in &rows_t {
-        let labelled = facts.labels.iter().any(|l| l.0 == *k);
-        let filled = chosen.iter().any(|r| r.0 == *k);
+        let labelled = facts.labels.iter().any(|l| same_key(l.0, *k));
+        let filled = chosen.iter().any(|r| same_key(r.0, *k));
         if !labelled && !filled {
             facts.missing_rows.push(k);
         } else if labelled && !filled {
@@ -253,7 +254,8 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
     let rows = chosen
         .into_iter()
         .map(|(k, cells)| {
-            let label = facts.labels.iter().find(|l| l.0 == k).map(|l| &l.1).or(if k == "other" { six_piece.as_ref() } else { None }).map(|p| (p.start, p.end));
+            let label =
+                facts.labels.iter().find(|l| same_key(l.0, k)).map(|l| &l.1).or(if k == "other" { six_piece.as_ref() } else { None }).map(|p| (p.start, p.end));
             RawRow { key: k, label, cells }
         })
         .collect();
@@ -281,7 +283,7 @@ fn num(t: &Tok) -> Option<i64> {
 
 /// How many of the table's sums fail for a candidate placement (to choose among readings).
 fn failures(rows: &[(&'static str, Vec<Tok>)], columns: &[&'static str]) -> usize {
-    let row = |r: &str| rows.iter().find(|x| x.0 == r).map(|x| &x.1);
+    let row = |r: &str| rows.iter().find(|x| same_key(x.0, r)).map(|x| &x.1);
     let (new, carried_over, total, carried_forward) = (row("new"), row("carried_over"), row("total"), row("carried_forward"));
     let at = |v: Option<&Vec<Tok>>, c: usize| v.and_then(|v| v.get(c)).and_then(num);
     // Worked out once: which columns are applicants, which rows are results.

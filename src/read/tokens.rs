@@ -52,17 +52,20 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Line> {
         pos += raw.len();
         let le = ls + raw.trim_end_matches(['\n', '\r']).len();
         let line = &text[ls..le];
-        if is_page_marker(line) {
+        // Trimmed once: the page-marker and markdown tests look at the line without its
+        // margins (layout text indents most lines by dozens of spaces).
+        let core = trim(line);
+        if is_page_marker(core) {
             // A page number between two halves of a table is not content.
             continue;
         }
-        if trim(line).is_empty() {
+        if core.is_empty() {
             out.push(Line { start: ls, end: le, toks: Vec::new(), blank: true, cells: false, margin: false });
             continue;
         }
-        let cells = crate::find::find_byte(line.as_bytes(), 0, b'\t').is_some() || is_markdown_row(line);
+        let cells = crate::find::find_byte(line.as_bytes(), 0, b'\t').is_some() || is_markdown_row(core);
         let toks = if cells { cell_tokens(line, ls) } else { word_tokens(line, ls) };
-        if is_markdown_rule(line) {
+        if is_markdown_rule(core) {
             continue;
         }
         let margin = !cells && margin_fragment(line, ls, &toks);
@@ -86,13 +89,12 @@ fn margin_fragment(line: &str, base: usize, toks: &[Tok]) -> bool {
     (1..=2).contains(&n) && w.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '、') && gap.len() >= 4 && gap.trim().is_empty()
 }
 
-fn is_markdown_row(line: &str) -> bool {
-    let t = trim(line);
+/// (`t`: the line trimmed.)
+fn is_markdown_row(t: &str) -> bool {
     t.starts_with('|') && t.bytes().filter(|&b| b == b'|').count() >= 2
 }
 
-fn is_markdown_rule(line: &str) -> bool {
-    let t = trim(line);
+fn is_markdown_rule(t: &str) -> bool {
     t.starts_with('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
 }
 
