@@ -44,8 +44,9 @@ pub struct Line {
 }
 
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Line> {
-    let mut out = Vec::new();
     let region = &text[start..end];
+    // Table lines are some tens of bytes: room for most regions' lines from the start.
+    let mut out = Vec::with_capacity(region.len() / 24 + 4);
     let mut pos = start;
     for raw in crate::find::lines_inclusive(region) {
         let ls = pos;
@@ -144,12 +145,11 @@ fn cell_tokens(line: &str, base: usize) -> Vec<Tok> {
             }
             None => {
                 // A cell may still end in a run-together number ("数量801000081").
-                let mut sub = Vec::new();
-                split_word(t, s, &mut sub);
-                if sub.iter().any(|t| t.is_val()) {
+                let before = toks.len();
+                split_word(t, s, &mut toks);
+                if toks[before..].iter().any(|t| t.is_val()) {
                     seen_value = true;
                 }
-                toks.extend(sub);
             }
         }
     }

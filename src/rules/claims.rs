@@ -238,7 +238,16 @@ impl Ctx<'_> {
         let mut from = 0usize;
         let mut main_disputes: Vec<What> = Vec::new();
         let mut i = 0;
+        let b = st.as_bytes();
         while i < st.len() {
+            // Only digits, ASCII breaks and characters led by E3 (。), EF (full-width
+            // punctuation) or E4/E5 (the numerals 一…十) can break a clause or start a number:
+            // the others are stepped over on their lead byte.
+            let x = b[i];
+            if !(x.is_ascii_digit() || matches!(x, b',' | b':' | b'(' | b')' | b';' | b'\n' | 0xE3 | 0xE4 | 0xE5 | 0xEF)) {
+                i += crate::text::utf8_len(x);
+                continue;
+            }
             let c = st[i..].chars().next().unwrap_or(' ');
             if CLAUSE_BREAKS.contains(&c) {
                 i += c.len_utf8();
