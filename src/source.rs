@@ -238,7 +238,10 @@ fn line_starts(text: &str) -> Vec<usize> {
     let b = text.as_bytes();
     let mut v = Vec::with_capacity(b.len() / 32 + 2);
     v.push(0);
-    v.extend(memchr::memchr_iter(b'\n', b).map(|i| i + 1));
+    crate::find::each_byte(b'\n', b, |i| {
+        v.push(i + 1);
+        false
+    });
     v
 }
 

@@ -267,8 +267,11 @@ pub fn is_page_marker(line: &str) -> bool {
     if core.is_empty() || core.len() > 40 {
         return false;
     }
-    // Every marker starts with a dash, 第 or a digit.
-    if !core.starts_with(|c: char| matches!(c, '-' | '—' | '－' | '–' | '第') || c.is_ascii_digit()) {
+    // Every marker starts with a dash, 第 or a digit (told first by the lead byte: - and the
+    // digits, E2 for — –, EF for －, E7 for 第).
+    if !matches!(core.as_bytes()[0], b'-' | b'0'..=b'9' | 0xE2 | 0xE7 | 0xEF)
+        || !core.starts_with(|c: char| matches!(c, '-' | '—' | '－' | '–' | '第') || c.is_ascii_digit())
+    {
         return false;
     }
     // A line starting with a digit can only be 「3/5」 (the dashed forms start with a dash): a

@@ -176,7 +176,7 @@ pub fn read(prose: &Prose, year: Option<i32>, agency: Option<&str>) -> Claims {
     for (k, &(s, e)) in sentences.iter().enumerate() {
         let prev = if k > 0 && prose.section_at(sentences[k - 1].0) == prose.section_at(s) { &t[sentences[k - 1].0..sentences[k - 1].1] } else { "" };
         let st = &t[s..e];
-        let ctx = Ctx { s, st, prev, agency, year_words: &year_words };
+        let ctx = Ctx { s, st, prev, agency, year_words: &year_words, prev_markers: Default::default() };
         ctx.counts(&mut out.counts);
         ctx.none_statements(&mut out);
         ctx.all_done(&mut out.all_done);
@@ -206,6 +206,9 @@ struct Ctx<'a> {
     prev: &'a str,
     agency: Option<&'a str>,
     year_words: &'a [(String, What)],
+    /// The scope markers of the sentence before, worked out once for all the statements of
+    /// this sentence that need them.
+    prev_markers: std::cell::OnceCell<Scope>,
 }
 
 impl Ctx<'_> {
@@ -222,7 +225,7 @@ impl Ctx<'_> {
         match scope_of(tail(&self.st[..at], SCOPE_WINDOW), self.agency) {
             Scope::Own => true,
             Scope::Other => false,
-            Scope::Silent => markers_of(tail(self.prev, SCOPE_WINDOW), self.agency) != Scope::Other,
+            Scope::Silent => *self.prev_markers.get_or_init(|| markers_of(tail(self.prev, SCOPE_WINDOW), self.agency)) != Scope::Other,
         }
     }
 

@@ -66,10 +66,15 @@ fn int(c: Option<&crate::model::Cell>) -> Option<i64> {
 fn t3_total(t: &TableRead, row: &'static str) -> Option<Val> {
     let r = t.row(row)?;
     let printed = int(t.cell(row, "total"));
-    let parts: Vec<Option<i64>> =
-        t.columns.iter().zip(&r.cells).filter(|(k, _)| !matches!(**k, "total" | "legal_subtotal")).map(|(_, c)| int(Some(c))).collect();
-    let n_parts = t.columns.iter().filter(|k| !matches!(**k, "total" | "legal_subtotal")).count();
-    let sum = if parts.len() == n_parts && parts.iter().all(|p| p.is_some()) { Some(parts.iter().flatten().sum::<i64>()) } else { None };
+    // The applicant columns' sum, when every one of them holds a number.
+    let is_part = |k: &str| !matches!(k, "total" | "legal_subtotal");
+    let (mut read, mut sum) = (0, Some(0i64));
+    for (_, c) in t.columns.iter().zip(&r.cells).filter(|(k, _)| is_part(k)) {
+        read += 1;
+        sum = sum.zip(int(Some(c))).map(|(s, v)| s + v);
+    }
+    let n_parts = t.columns.iter().filter(|k| is_part(k)).count();
+    let sum = if read == n_parts { sum } else { None };
     let mut values: Vec<i64> = printed.into_iter().chain(sum).collect();
     values.dedup();
     if values.is_empty() {

@@ -312,14 +312,28 @@ impl Prose {
     fn split_sentences(&self) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut s = 0;
-        for (i, c) in self.text.char_indices() {
-            let end = i + c.len_utf8();
-            if matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n') {
-                if end > s {
-                    out.push((s, end));
-                }
-                s = end;
+        // Sentences end at 。！？； ! ? ; and line breaks, found on the bytes: the full-width
+        // ones are E3 80 82 (。) and EF BC 81/9F/9B (！？；), and no other character holds
+        // those three bytes.
+        let b = self.text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let len = match b[i] {
+                b'!' | b'?' | b';' | b'\n' => 1,
+                0xE3 if b[i + 1..].starts_with(&[0x80, 0x82]) => 3,
+                0xEF if b[i + 1..].starts_with(&[0xBC, 0x81]) || b[i + 1..].starts_with(&[0xBC, 0x9F]) || b[i + 1..].starts_with(&[0xBC, 0x9B]) => 3,
+                _ => 0,
+            };
+            if len == 0 {
+                i += crate::text::utf8_len(b[i]);
+                continue;
             }
+            let end = i + len;
+            if end > s {
+                out.push((s, end));
+            }
+            s = end;
+            i = end;
         }
         if s < self.text.len() {
             out.push((s, self.text.len()));
