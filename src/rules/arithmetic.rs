@@ -80,8 +80,9 @@ fn number(v: &Value) -> Option<i64> {
     }
 }
 
-fn term(t: &TableRead, row: &'static str, column: &'static str) -> Option<Term> {
-    term_of(t, t.row(row)?, column)
+/// The rows of `keys`, or `None` when one is missing.
+fn rows_of<'t>(t: &'t TableRead, keys: &[&'static str]) -> Option<Vec<&'t RowRead>> {
+    keys.iter().map(|k| t.row(k)).collect()
 }
 
 /// `term` for a row already found.
@@ -91,6 +92,16 @@ fn term_of(t: &TableRead, r: &RowRead, column: &'static str) -> Option<Term> {
         return None;
     }
     let c = r.cells.get(t.column_index(r.key, column)?)?;
+    Some(Term { row: r.key, column, value: number(&c.value)?, span: c.span })
+}
+
+/// `term_of` for a column at a known place in the table's columns (a table whose rows all have
+/// the same columns).
+fn term_in(t: &TableRead, r: &RowRead, place: usize, column: &'static str) -> Option<Term> {
+    if r.cells.len() != t.columns.len() {
+        return None;
+    }
+    let c = r.cells.get(place)?;
     Some(Term { row: r.key, column, value: number(&c.value)?, span: c.span })
 }
 
@@ -119,8 +130,19 @@ fn each_equation(t: &TableRead, mut f: impl FnMut(&'static str, Place, &[Term], 
                 }
                 // The parts this table has, worked out once for all its rows.
                 let present: Vec<&'static str> = parts.iter().copied().filter(|c| t.columns.iter().any(|k| same_key(k, c))).collect();
+                // Where they stand, when every row has the table's columns (not table 二).
+                let at = |c: &str| t.columns.iter().position(|k| same_key(k, c));
+                let places: Option<(Vec<usize>, usize)> =
+                    if t.table == "t2" { None } else { present.iter().map(|c| at(c)).collect::<Option<Vec<_>>>().zip(at(total)) };
                 for r in &t.rows {
-                    if fill(&mut left, present.iter().map(|c| term_of(t, r, c))) && fill(&mut right, std::iter::once(term_of(t, r, total))) {
+                    let filled = match &places {
+                        Some((p, ti)) => {
+                            fill(&mut left, p.iter().zip(&present).map(|(&i, c)| term_in(t, r, i, c)))
+                                && fill(&mut right, std::iter::once(term_in(t, r, *ti, total)))
+                        }
+                        None => fill(&mut left, present.iter().map(|c| term_of(t, r, c))) && fill(&mut right, std::iter::once(term_of(t, r, total))),
+                    };
+                    if filled {
                         f(sum.code, Place::Row(r.key), &left, &right, 0);
                     }
                 }
@@ -131,15 +153,18 @@ fn each_equation(t: &TableRead, mut f: impl FnMut(&'static str, Place, &[Term], 
                 } else {
                     parts.iter().copied().filter(|k| *k != "other").collect()
                 };
+                // The rows looked up once for all columns (a missing row leaves no equation).
+                let (Some(items), Some(total)) = (rows_of(t, &items), t.row(total)) else { continue };
                 for c in &t.columns {
-                    if fill(&mut left, items.iter().map(|r| term(t, r, c))) && fill(&mut right, std::iter::once(term(t, total, c))) {
+                    if fill(&mut left, items.iter().map(|r| term_of(t, r, c))) && fill(&mut right, std::iter::once(term_of(t, total, c))) {
                         f(sum.code, Place::Column(c), &left, &right, 1);
                     }
                 }
             }
             SumShape::ColumnBalance { lhs, rhs } => {
+                let (Some(lhs), Some(rhs)) = (rows_of(t, lhs), rows_of(t, rhs)) else { continue };
                 for c in &t.columns {
-                    if fill(&mut left, lhs.iter().map(|r| term(t, r, c))) && fill(&mut right, rhs.iter().map(|r| term(t, r, c))) {
+                    if fill(&mut left, lhs.iter().map(|r| term_of(t, r, c))) && fill(&mut right, rhs.iter().map(|r| term_of(t, r, c))) {
                         f(sum.code, Place::Column(c), &left, &right, 2);
                     }
                 }
