@@ -103,24 +103,29 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
     let mut cur: Option<&'static str> = None;
     let mut orphans = 0usize;
     let mut six_piece: Option<Piece> = None;
+    // Where the row `cur` names is in `placed.rows`, once a value went there (rows are only
+    // added, so it stays put; the next label forgets it).
+    let mut cur_row: Option<usize> = None;
     for (ev, k) in evs.iter().zip(kinds.iter()) {
         match (ev, k) {
-            (Ev::Label(_), Some(PieceKind::Row(key))) => cur = Some(key),
+            (Ev::Label(_), Some(PieceKind::Row(key))) => (cur, cur_row) = (Some(*key), None),
             (Ev::Label(p), Some(PieceKind::GroupSix)) => {
-                cur = Some("other");
+                (cur, cur_row) = (Some("other"), None);
                 six_piece.get_or_insert(p.clone());
             }
-            (Ev::Label(_), Some(PieceKind::Group)) => cur = None,
+            (Ev::Label(_), Some(PieceKind::Group)) => (cur, cur_row) = (None, None),
             (Ev::Val(t, _), _) => match cur {
-                Some(key) => match placed.rows.iter_mut().find(|r| same_key(r.0, key)) {
-                    Some(r) => r.1.push(t.clone()),
-                    None => {
-                        // A row holds seven or eight values: room for them at once.
-                        let mut v = Vec::with_capacity(8);
-                        v.push(t.clone());
-                        placed.rows.push((key, v));
-                    }
-                },
+                Some(key) => {
+                    let i = *cur_row.get_or_insert_with(|| match placed.rows.iter().position(|r| same_key(r.0, key)) {
+                        Some(i) => i,
+                        None => {
+                            // A row holds seven or eight values: room for them at once.
+                            placed.rows.push((key, Vec::with_capacity(8)));
+                            placed.rows.len() - 1
+                        }
+                    });
+                    placed.rows[i].1.push(t.clone());
+                }
                 None => orphans += 1,
             },
             _ => {}
