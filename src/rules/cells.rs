@@ -22,7 +22,8 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
             for (i, cell) in row.cells.iter().enumerate() {
                 // Cells past the known columns have no column key: name them by position.
                 let col = cols.get(i).copied().unwrap_or("");
-                let span = cell.span.unwrap_or_default();
+                // (Made only for a finding: most cells hold a plain count.)
+                let span = || cell.span.unwrap_or_default();
                 let cref = CellRef { table: table.table, row: row.key, column: col, role: "suspect" };
                 let name = || {
                     if col.is_empty() {
@@ -32,8 +33,8 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
                     }
                 };
                 match &cell.value {
-                    Value::Blank => blanks.push((cref, span, "空白".to_string())),
-                    Value::Text(t) if crate::text::is_placeholder(t) => blanks.push((cref, span, format!("「{}」", t))),
+                    Value::Blank => blanks.push((cref, span(), "空白".to_string())),
+                    Value::Text(t) if crate::text::is_placeholder(t) => blanks.push((cref, span(), format!("「{}」", t))),
                     // An unsplit digit run: the reader reports it (P01/P02).
                     Value::Text(t) if t.bytes().all(|b| b.is_ascii_digit()) => {}
                     Value::Text(t) => {
@@ -46,7 +47,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
                                 t,
                                 if lead.is_empty() { String::new() } else { format!("（{}）", lead) }
                             ),
-                            vec![span],
+                            vec![span()],
                         );
                         if !lead.is_empty() {
                             d.suggestion = Some(lead);
@@ -54,14 +55,14 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
                         out.push(with_cells(d, vec![cref]));
                     }
                     Value::Int(n) if *n < 0 => {
-                        out.push(with_cells(diag("T07", format!("{}是负数（{}）：件数不能为负。", name(), n), vec![span]), vec![cref]));
+                        out.push(with_cells(diag("T07", format!("{}是负数（{}）：件数不能为负。", name(), n), vec![span()]), vec![cref]));
                     }
                     Value::Decimal(d) if !(id == "t2" && row.key == "fees") => {
                         out.push(with_cells(
                             diag(
                                 "T07",
                                 format!("{}是小数（{}）：件数应为整数（只有收费金额可以有小数）。", name(), crate::model::format_decimal(*d)),
-                                vec![span],
+                                vec![span()],
                             ),
                             vec![cref],
                         ));
