@@ -70,8 +70,7 @@ fn rfind_bytes(h: &[u8], n: &[u8]) -> Option<usize> {
     None
 }
 
-/// First `x` in `h` at or after `from` (the tabs of a line, ...). The memchr crate's search: it
-/// costs less per call than the eight-bytes-at-a-time loop this was.
+/// First `x` in `h` at or after `from` (a line's tabs, the next line break).
 pub fn find_byte(h: &[u8], from: usize, x: u8) -> Option<usize> {
     each_byte(x, &h[from.min(h.len())..], |_| true).map(|p| p + from)
 }
