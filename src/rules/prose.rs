@@ -310,36 +310,41 @@ impl Prose {
     }
 
     fn split_sentences(&self) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        let mut s = 0;
-        // Sentences end at 。！？； ! ? ; and line breaks, found on the bytes: the full-width
-        // ones are E3 80 82 (。) and EF BC 81/9F/9B (！？；), and no other character holds
-        // those three bytes.
-        let b = self.text.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            let len = match b[i] {
-                b'!' | b'?' | b';' | b'\n' => 1,
-                0xE3 if b[i + 1..].starts_with(&[0x80, 0x82]) => 3,
-                0xEF if b[i + 1..].starts_with(&[0xBC, 0x81]) || b[i + 1..].starts_with(&[0xBC, 0x9F]) || b[i + 1..].starts_with(&[0xBC, 0x9B]) => 3,
-                _ => 0,
-            };
-            if len == 0 {
-                i += crate::text::utf8_len(b[i]);
-                continue;
-            }
-            let end = i + len;
-            if end > s {
-                out.push((s, end));
-            }
-            s = end;
-            i = end;
-        }
-        if s < self.text.len() {
-            out.push((s, self.text.len()));
-        }
-        out
+        sentence_ranges(&self.text)
     }
+}
+
+/// The sentences of `text`: each ends with its terminator (。！？； ! ? ; or a line break).
+fn sentence_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut s = 0;
+    // Sentences end at 。！？； ! ? ; and line breaks, found on the bytes: the full-width
+    // ones are E3 80 82 (。) and EF BC 81/9F/9B (！？；), and no other character holds
+    // those three bytes.
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let len = match b[i] {
+            b'!' | b'?' | b';' | b'\n' => 1,
+            0xE3 if b[i + 1..].starts_with(&[0x80, 0x82]) => 3,
+            0xEF if b[i + 1..].starts_with(&[0xBC, 0x81]) || b[i + 1..].starts_with(&[0xBC, 0x9F]) || b[i + 1..].starts_with(&[0xBC, 0x9B]) => 3,
+            _ => 0,
+        };
+        if len == 0 {
+            i += crate::text::utf8_len(b[i]);
+            continue;
+        }
+        let end = i + len;
+        if end > s {
+            out.push((s, end));
+        }
+        s = end;
+        i = end;
+    }
+    if s < text.len() {
+        out.push((s, text.len()));
+    }
+    out
 }
 
 /// At most `max` findings of each code among `out[from..]`: a text that repeats one slip
@@ -445,6 +450,40 @@ pub fn leading_number(s: &str) -> Option<(i64, usize)> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    /// The character-by-character statement of `sentence_ranges`, to check the byte version on.
+    fn sentence_ranges_by_chars(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut s = 0;
+        for (i, c) in text.char_indices() {
+            let end = i + c.len_utf8();
+            if matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n') {
+                if end > s {
+                    out.push((s, end));
+                }
+                s = end;
+            }
+        }
+        if s < text.len() {
+            out.push((s, text.len()));
+        }
+        out
+    }
+
+    #[test]
+    fn sentences_split_as_character_by_character() {
+        // The terminators, characters sharing their first two bytes (、〃「 （ ） ＂ ！…), and others.
+        let pieces = ["。", "！", "？", "；", "!", "?", ";", "\n", "、", "〃", "「", "（", "）", "＂", "，", "：", "年", "a", " ", "é", "𠀀", "\u{3000}"];
+        let mut seed: u64 = 17;
+        for _ in 0..20000 {
+            let mut next = |m: u64| {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                (seed >> 33) % m
+            };
+            let t: String = (0..next(12)).map(|_| pieces[next(pieces.len() as u64) as usize]).collect();
+            assert_eq!(sentence_ranges(&t), sentence_ranges_by_chars(&t), "{:?}", t);
+        }
+    }
 
     /// A `Doc` for prose tests: headings and title, no tables.
     pub fn with_doc<R>(text: &str, f: impl FnOnce(&Doc) -> R) -> R {
