@@ -52,8 +52,9 @@ pub(crate) fn each_byte(x: u8, h: &[u8], mut f: impl FnMut(usize) -> bool) -> Op
 fn find_bytes(h: &[u8], n: &[u8]) -> Option<usize> {
     let p = probe_at(n);
     let (a, b) = (n[p], n[p + 1]);
-    let last = h.len() - n.len(); // the last possible start
-                                  // The second probe byte is searched for, the first tested beside it.
+    // Starts run from 0 to h.len() - n.len(); the second probe byte is searched for at each
+    // start's offset p + 1, the first tested beside it.
+    let last = h.len() - n.len();
     each_byte(b, &h[p + 1..last + p + 2], |q| h[q + p] == a && same(h, q, n))
 }
 
