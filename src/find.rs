@@ -311,14 +311,10 @@ mod tests {
         // Few distinct characters, so that probe bytes match often and in every position of a
         // word (including the borrow case: a byte after a match); lengths past several words.
         const ALPHABET: &[&str] = &["申", "请", "甲", "a", "b", "\u{0}", "\u{1}", "\u{ff}", "年", "𠀀"];
-        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = |m: u64| {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (seed >> 33) % m
-        };
+        let mut rng = crate::testgen::Rng::new(1);
         for _ in 0..4000 {
-            let h: String = (0..next(48)).map(|_| ALPHABET[next(ALPHABET.len() as u64) as usize]).collect();
-            let n: String = (0..1 + next(4)).map(|_| ALPHABET[next(ALPHABET.len() as u64) as usize]).collect();
+            let h = rng.text_of(ALPHABET, 48);
+            let n = rng.pick(ALPHABET).to_string() + &rng.text_of(ALPHABET, 4);
             assert_eq!(h.find_str(&n), h.find(&n), "find {:?} in {:?}", n, h);
             assert_eq!(h.rfind_str(&n), h.rfind(&n), "rfind {:?} in {:?}", n, h);
         }
@@ -326,14 +322,9 @@ mod tests {
 
     #[test]
     fn lines_and_bytes_as_the_standard_library() {
-        let mut seed: u64 = 5;
-        for len in 0..300 {
-            let t: String = (0..len % 60)
-                .map(|_| {
-                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                    ["\n", "\r\n", "\r", "a", "\t", "年", "\u{8a}"][(seed >> 33) as usize % 7]
-                })
-                .collect();
+        let mut rng = crate::testgen::Rng::new(5);
+        for _ in 0..300 {
+            let t = rng.text_of(&["\n", "\r\n", "\r", "a", "\t", "年", "\u{8a}"], 60);
             assert_eq!(lines_inclusive(&t).collect::<Vec<_>>(), t.split_inclusive('\n').collect::<Vec<_>>(), "{:?}", t);
             assert_eq!(lines(&t).collect::<Vec<_>>(), t.lines().collect::<Vec<_>>(), "{:?}", t);
             for from in 0..=t.len() {

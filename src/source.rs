@@ -262,14 +262,9 @@ mod tests {
     #[test]
     fn line_starts_are_those_of_a_plain_scan() {
         let naive = |t: &str| std::iter::once(0).chain(t.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1)).collect::<Vec<_>>();
-        let mut seed: u64 = 7;
-        for len in 0..200 {
-            let t: String = (0..len)
-                .map(|_| {
-                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                    ['\n', 'a', '\u{b}', '\u{8a}', '年', '\t'][(seed >> 33) as usize % 6]
-                })
-                .collect();
+        let mut rng = crate::testgen::Rng::new(7);
+        for _ in 0..200 {
+            let t = rng.text_of(&["\n", "a", "\u{b}", "\u{8a}", "年", "\t"], 200);
             assert_eq!(line_starts(&t), naive(&t), "{:?}", t);
         }
     }

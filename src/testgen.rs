@@ -57,6 +57,16 @@ impl Rng {
     pub fn usize(&mut self, lo: usize, hi: usize) -> usize {
         self.range(lo as i64, hi as i64) as usize
     }
+    /// Fewer than `max` of `pieces` in a row, each picked at random (texts for the randomised
+    /// tests that compare a byte-level rewrite with its plain statement).
+    pub fn text_of(&mut self, pieces: &[&str], max: u64) -> String {
+        let n = self.below(max);
+        let mut out = String::new();
+        for _ in 0..n {
+            out.push_str(*self.pick(pieces));
+        }
+        out
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

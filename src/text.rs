@@ -432,13 +432,10 @@ mod tests {
                 .map(String::from),
             )
             .collect();
-        let mut seed: u64 = 9;
+        let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+        let mut rng = crate::testgen::Rng::new(9);
         for _ in 0..20000 {
-            let mut next = |m: u64| {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                (seed >> 33) % m
-            };
-            let t: String = (0..next(6)).map(|_| pieces[next(pieces.len() as u64) as usize].as_str()).collect();
+            let t = rng.text_of(&pieces, 6);
             assert_eq!(trim(&t), t.trim(), "{:?}", t);
         }
     }
@@ -450,13 +447,9 @@ mod tests {
             "\u{202f}", "\t", "\n", "*", "#", "|", "\"", "＂", "“", "”", "，", ",", ":", ";", "属于", "é", "𠀀", "\u{b}", "\u{c}", "\u{1c}", "\u{2010}",
             "\u{ff10}", "\u{ff19}", "\u{ff0f}", "\u{3001}", "\u{3002}",
         ];
-        let mut seed: u64 = 3;
+        let mut rng = crate::testgen::Rng::new(3);
         for _ in 0..5000 {
-            let mut next = |m: u64| {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                (seed >> 33) % m
-            };
-            let label: String = (0..next(12)).map(|_| PIECES[next(PIECES.len() as u64) as usize]).collect();
+            let label = rng.text_of(PIECES, 12);
             assert_eq!(normalize_label(&label), normalize_label_by_chars(&label), "{:?}", label);
         }
     }

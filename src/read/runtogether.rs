@@ -332,12 +332,9 @@ mod tests {
     fn cutting_the_total_first_finds_what_the_full_search_finds() {
         let parts = [0, 1, 2, 3, 4, 5];
         let ok = |v: &[i64]| v.len() < 7 || v[..6].iter().sum::<i64>() == v[6];
-        let mut seed: u64 = 11;
+        let mut rng = crate::testgen::Rng::new(11);
         for _ in 0..3000 {
-            let mut next = |m: u64| {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                (seed >> 33) % m
-            };
+            let mut next = |m: u64| rng.below(m);
             // A balanced row, a row with one digit changed, and random digits.
             let mut v: Vec<i64> = (0..6).map(|_| [0, 0, 1, 3, 12, 140, 2051][next(7) as usize]).collect();
             v.push(v.iter().sum());

@@ -474,13 +474,9 @@ pub(crate) mod tests {
     fn sentences_split_as_character_by_character() {
         // The terminators, characters sharing their first two bytes (、〃「 （ ） ＂ ！…), and others.
         let pieces = ["。", "！", "？", "；", "!", "?", ";", "\n", "、", "〃", "「", "（", "）", "＂", "，", "：", "年", "a", " ", "é", "𠀀", "\u{3000}"];
-        let mut seed: u64 = 17;
+        let mut rng = crate::testgen::Rng::new(17);
         for _ in 0..20000 {
-            let mut next = |m: u64| {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                (seed >> 33) % m
-            };
-            let t: String = (0..next(12)).map(|_| pieces[next(pieces.len() as u64) as usize]).collect();
+            let t = rng.text_of(&pieces, 12);
             assert_eq!(sentence_ranges(&t), sentence_ranges_by_chars(&t), "{:?}", t);
         }
     }

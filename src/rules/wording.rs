@@ -483,13 +483,9 @@ mod tests {
     #[test]
     fn repeated_words_as_found_byte_by_byte() {
         const PIECES: &[&str] = &["申请", "申", "请", "公开", "一", "两", "政府", "信息", "，", "1", "a", " ", "é", "𠀀", "㐀", "\n"];
-        let mut seed: u64 = 21;
+        let mut rng = crate::testgen::Rng::new(21);
         for _ in 0..20000 {
-            let mut next = |m: u64| {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                (seed >> 33) % m
-            };
-            let t: String = (0..next(30)).map(|_| PIECES[next(PIECES.len() as u64) as usize]).collect();
+            let t = rng.text_of(PIECES, 30);
             assert_eq!(repeated_words(&t), repeated_words_by_bytes(&t), "{:?}", t);
         }
     }
