@@ -220,6 +220,28 @@ pub struct CellRef {
     /// How the cell takes part: "suspect" (the one wrong cell, when it can be told),
     /// "total" (the printed total of a failed sum) or "part" (a term of a failed sum).
     pub role: &'static str,
+    /// Which side of the failed sum the cell stands on: "total" (the printed total; for A03
+    /// the right-hand side 三 + 四) or "part" (a term; for A03 the left-hand side 一 + 二).
+    /// The value that would balance the sum with only this cell changed follows from it and
+    /// the finding's `expected` and `actual`. Absent when the cell is in no sum.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub side: Option<&'static str>,
+}
+
+impl CellRef {
+    /// A cell with the side its role implies: a total or a part of a sum; a suspect cell's
+    /// side is set by the rule that knows the sum (`with_side`).
+    pub fn new(table: &'static str, row: &'static str, column: &'static str, role: &'static str) -> CellRef {
+        let side = match role {
+            "total" | "part" => Some(role),
+            _ => None,
+        };
+        CellRef { table, row, column, role, side }
+    }
+    pub fn with_side(mut self, side: &'static str) -> CellRef {
+        self.side = Some(side);
+        self
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -32,7 +32,7 @@ export interface Span { start: number; end: number; line: number; col: number; e
 /** A cell value as printed: a number, null for a blank cell, or a string (placeholder or text). */
 export type CellValue = number | null | string;
 export interface Cell { value: CellValue; span?: Span; }
-export interface CellRef { table: "t2" | "t3" | "t4"; row: string; column: string; role: "suspect" | "total" | "part"; }
+export interface CellRef { table: "t2" | "t3" | "t4"; row: string; column: string; role: "suspect" | "total" | "part"; side?: "total" | "part"; }
 export type Severity = "error" | "warning" | "info";
 export interface Diagnostic {
   code: string; severity: Severity; message: string; spans: Span[];

@@ -717,20 +717,6 @@ function cellNumber(r, table, row, col) {
   return cell && typeof cell.value === 'number' ? cell.value : undefined;
 }
 
-/** Which side of a failed sum a cell is on: 'total' (the printed total; for A03 the right-hand
- *  side 三+四) or 'part' (a term; for A03 the left-hand side 一+二). A diagnostic's `expected`
- *  is the parts' sum and `actual` the printed total. */
-function sideOf(code, c) {
-  switch (code) {
-    case 'A01': return c.column === 'total' ? 'total' : 'part';
-    case 'A05': return c.column === 'legal_subtotal' ? 'total' : 'part';
-    case 'A02': return c.row === 'total' ? 'total' : 'part';
-    case 'A03': return c.row === 'total' || c.row === 'carried_forward' ? 'total' : 'part';
-    case 'A04': return c.column === 'total' ? 'total' : 'part';
-    default: return c.role === 'part' ? 'part' : c.role === 'total' ? 'total' : null;
-  }
-}
-
 /** cell key -> {roles:Set, expected:Set, findings:[i]}. `roles` holds how the page shows the
  *  cell: 'wrong' (the suspect cell, or the total of a failed sum when no single cell is
  *  suspected) or 'part' (takes part in a failed sum). `expected` is the value that would make
@@ -753,7 +739,9 @@ function cellMarksOf(r) {
         e.expected.add(d.suggestion.trim());
       } else if (wrong && typeof d.expected === 'number' && typeof d.actual === 'number') {
         const v = cellNumber(r, c.table, c.row, c.column);
-        const side = sideOf(d.code, c);
+        // The core says which side of the failed sum the cell is on (`side`): the printed
+        // total or one of its parts; `expected` is the parts' sum and `actual` the total.
+        const side = c.side;
         if (v !== undefined && side) e.expected.add(fmtNum(side === 'total' ? v + d.expected - d.actual : v + d.actual - d.expected));
       }
     }

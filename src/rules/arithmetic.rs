@@ -272,7 +272,8 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
                 if let Some(sp) = s.4 {
                     spans.push(sp);
                 }
-                cells.push(CellRef { table: e.table, row: s.0, column: s.1, role: "suspect" });
+                let side = if e.contains(s.0, s.1) == Some(true) { "part" } else { "total" };
+                cells.push(CellRef::new(e.table, s.0, s.1, "suspect").with_side(side));
             }
             for t in &e.right {
                 if suspect.map(|s| s.0 == t.row && s.1 == t.column).unwrap_or(false) {
@@ -281,7 +282,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
                 if let Some(sp) = t.span {
                     spans.push(sp);
                 }
-                cells.push(CellRef { table: e.table, row: t.row, column: t.column, role: "total" });
+                cells.push(CellRef::new(e.table, t.row, t.column, "total"));
             }
             for t in &e.left {
                 if suspect.map(|s| s.0 == t.row && s.1 == t.column).unwrap_or(false) {
@@ -290,7 +291,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
                 if let Some(sp) = t.span {
                     spans.push(sp);
                 }
-                cells.push(CellRef { table: e.table, row: t.row, column: t.column, role: "part" });
+                cells.push(CellRef::new(e.table, t.row, t.column, "part"));
             }
             let mut d = diag(e.code, msg, spans);
             d.cells = cells;

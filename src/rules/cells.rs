@@ -24,7 +24,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
                 let col = cols.get(i).copied().unwrap_or("");
                 // (Made only for a finding: most cells hold a plain count.)
                 let span = || cell.span.unwrap_or_default();
-                let cref = CellRef { table: table.table, row: row.key, column: col, role: "suspect" };
+                let cref = CellRef::new(table.table, row.key, col, "suspect");
                 let name = || {
                     if col.is_empty() {
                         format!("{}「{}」第 {} 个数", tname, crate::format::row_label(id, row.key), i + 1)

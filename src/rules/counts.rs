@@ -81,8 +81,8 @@ fn t3_total(t: &TableRead, row: &'static str) -> Option<Val> {
         return None;
     }
     let cell = match t.cell(row, "total") {
-        Some(c) => c.span.map(|s| (CellRef { table: "t3", row, column: "total", role: "total" }, s)),
-        None => r.label_span.map(|s| (CellRef { table: "t3", row, column: "total", role: "total" }, s)),
+        Some(c) => c.span.map(|s| (CellRef::new("t3", row, "total", "total"), s)),
+        None => r.label_span.map(|s| (CellRef::new("t3", row, "total", "total"), s)),
     };
     Some(Val { values, cell })
 }
@@ -101,7 +101,7 @@ fn t4_value(t: &TableRead, block: &'static str, column: &'static str) -> Option<
     if values.is_empty() {
         return None;
     }
-    let cell = t.cell(block, column).and_then(|c| c.span).map(|s| (CellRef { table: "t4", row: block, column, role: "total" }, s));
+    let cell = t.cell(block, column).and_then(|c| c.span).map(|s| (CellRef::new("t4", block, column, "total"), s));
     Some(Val { values, cell })
 }
 

@@ -99,7 +99,7 @@ fn carried(this: &Report, previous: &Report, out: &mut Vec<Diagnostic>) {
             ),
             vec![span],
         );
-        d.cells = vec![CellRef { table: "t3", row: "carried_over", column: col, role: "suspect" }];
+        d.cells = vec![CellRef::new("t3", "carried_over", col, "suspect")];
         d.expected = Some(before as f64);
         d.actual = Some(now as f64);
         d.suggestion = Some(before.to_string());
@@ -136,9 +136,9 @@ fn documents(this: &Report, previous: &Report, out: &mut Vec<Diagnostic>) {
             vec![span],
         );
         d.cells = vec![
-            CellRef { table: "t2", row: static_row(row), column: "valid", role: "total" },
-            CellRef { table: "t2", row: static_row(row), column: "made", role: "part" },
-            CellRef { table: "t2", row: static_row(row), column: "repealed", role: "part" },
+            CellRef::new("t2", static_row(row), "valid", "total"),
+            CellRef::new("t2", static_row(row), "made", "part"),
+            CellRef::new("t2", static_row(row), "repealed", "part"),
         ];
         d.expected = Some(want as f64);
         d.actual = Some(valid as f64);
