@@ -24,6 +24,7 @@ pub mod sections;
 pub mod source;
 pub mod testgen;
 pub mod text;
+pub mod value;
 
 #[cfg(all(target_arch = "wasm32", not(feature = "files-module")))]
 pub mod wasm;

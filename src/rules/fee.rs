@@ -56,7 +56,7 @@ fn six(doc: &Doc, out: &mut Vec<Diagnostic>) {
     if states_fee(&t) {
         return;
     }
-    let chars = t.chars().filter(|c| super::wording::is_cjk(*c)).count();
+    let chars = t.chars().filter(|c| crate::text::is_ideograph(*c)).count();
     let just_none = is_none(&t);
     let fee_in_t2 = doc.t2.as_ref().and_then(|(t2, _)| t2.cell("fees", "amount")).and_then(|c| match c.value {
         Value::Int(n) if n > 0 => Some(n as f64),
@@ -88,13 +88,13 @@ fn six(doc: &Doc, out: &mut Vec<Diagnostic>) {
 
 /// 「无」「无。」「暂无」「本年度无其他需要报告的事项」.
 fn is_none(t: &str) -> bool {
-    let core: String = t.chars().filter(|c| super::wording::is_cjk(*c)).collect();
+    let core: String = t.chars().filter(|c| crate::text::is_ideograph(*c)).collect();
     matches!(core.as_str(), "无" | "暂无" | "没有" | "无其他需要报告的事项" | "本年度无其他需要报告的事项" | "无需要报告的事项" | "本年度无")
 }
 
 fn five(doc: &Doc, out: &mut Vec<Diagnostic>) {
     let Some((p, t)) = body(doc, 5) else { return };
-    let chars = t.chars().filter(|c| super::wording::is_cjk(*c) || c.is_ascii_alphanumeric()).count();
+    let chars = t.chars().filter(|c| crate::text::is_ideograph(*c) || c.is_ascii_alphanumeric()).count();
     if chars >= FIVE_MIN_CHARS && !is_none(&t) {
         return;
     }

@@ -175,7 +175,7 @@ pub fn prose_letters(text: &str) -> Vec<char> {
 /// The characters compared (CJK and letters, not digits, spaces or punctuation), with their
 /// offsets in the prose text.
 fn letters(p: &Prose) -> Vec<(usize, char)> {
-    p.text.char_indices().filter(|(_, c)| super::wording::is_cjk(*c) || c.is_ascii_alphabetic()).collect()
+    p.text.char_indices().filter(|(_, c)| crate::text::is_ideograph(*c) || c.is_ascii_alphabetic()).collect()
 }
 
 /// Share of `this` covered by n-grams that also occur in `previous`, and the covered runs

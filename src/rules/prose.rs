@@ -85,14 +85,9 @@ fn ends_paragraph(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '：' | '!' | '?' | ';' | ':')
 }
 
-/// A line that starts a new item: 「（二）」「(三)」「一是」 at its start.
+/// A line that starts a new item: 「（二）」「(三)」 at its start.
 fn starts_item(line: &str) -> bool {
-    let t = line.trim_start_matches([' ', '\t', '\u{3000}', '*', '#']);
-    let mut cs = t.chars();
-    match (cs.next(), cs.next(), cs.next()) {
-        (Some('（' | '('), Some(n), Some('）' | ')')) => crate::text::is_cjk_numeral(n),
-        _ => false,
-    }
+    crate::text::starts_item(line) == Some(crate::text::Item::Paren)
 }
 
 impl Prose {

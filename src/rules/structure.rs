@@ -361,7 +361,7 @@ fn label_variant_ok(key: &str, got: &str, want: &str) -> bool {
     }
     let g: Vec<char> = got.chars().collect();
     let w: Vec<char> = want.chars().collect();
-    let omission = is_subsequence(&g, &w);
+    let omission = crate::text::is_subsequence(g.iter().copied(), w.iter().copied());
     let substitution = g.len() == w.len() && g.iter().zip(&w).filter(|(a, b)| a != b).count() <= 2;
     if !(omission || substitution) {
         return true;
@@ -373,9 +373,4 @@ fn label_variant_ok(key: &str, got: &str, want: &str) -> bool {
         "total" => got == "总计" || got == "合计",
         _ => false,
     }
-}
-
-fn is_subsequence(short: &[char], long: &[char]) -> bool {
-    let mut it = long.iter();
-    short.iter().all(|c| it.any(|x| x == c))
 }

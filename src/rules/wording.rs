@@ -342,7 +342,7 @@ fn dates(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
                     out.push(diag("W03", format!("日期「{}」不存在：{}。", &t[start..end], what), vec![prose.span(doc, start, end)]));
                 }
             }
-            Some(c) if is_cjk(c) && !AFTER_DAY_OK.contains(c) && (1..=days_in(month, year)).contains(&day) => {
+            Some(c) if crate::text::is_ideograph(c) && !AFTER_DAY_OK.contains(c) && (1..=days_in(month, year)).contains(&day) => {
                 let end = d_end + c.len_utf8();
                 let right = match year {
                     Some(y) => format!("{}年{}月{}日", y, month, day),
@@ -355,10 +355,6 @@ fn dates(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
             _ => {}
         }
     }
-}
-
-pub fn is_cjk(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -419,7 +415,7 @@ fn repeated_words(t: &str) -> Vec<(usize, usize, usize)> {
             }
             let a = &t[offs[c]..offs[c + len]];
             let first = a.chars().next().unwrap_or(' ');
-            a.len() == 3 * len && a.chars().all(is_cjk) && !a.chars().all(|ch| ch == first) && !REDUP_OK_FIRST.contains(first)
+            a.len() == 3 * len && a.chars().all(crate::text::is_ideograph) && !a.chars().all(|ch| ch == first) && !REDUP_OK_FIRST.contains(first)
         });
         match found {
             Some(len) => {
@@ -463,7 +459,11 @@ mod tests {
                     }
                     let Some(a) = t.get(i..i + w) else { continue };
                     let first = a.chars().next().unwrap_or(' ');
-                    if a.as_bytes() == &b[i + w..i + 2 * w] && a.chars().all(is_cjk) && !a.chars().all(|c| c == first) && !REDUP_OK_FIRST.contains(first) {
+                    if a.as_bytes() == &b[i + w..i + 2 * w]
+                        && a.chars().all(crate::text::is_ideograph)
+                        && !a.chars().all(|c| c == first)
+                        && !REDUP_OK_FIRST.contains(first)
+                    {
                         found = Some(w);
                         break;
                     }
@@ -594,7 +594,7 @@ mod tests {
                 }
                 let (a, b) = (&chars[i..i + len], &chars[i + len..i + 2 * len]);
                 if a.iter().zip(b).all(|(x, y)| x.1 == y.1)
-                    && a.iter().all(|c| is_cjk(c.1))
+                    && a.iter().all(|c| crate::text::is_ideograph(c.1))
                     && !a.iter().all(|c| c.1 == a[0].1)
                     && !REDUP_OK_FIRST.contains(a[0].1)
                 {
