@@ -43,12 +43,12 @@ fn spans_ok(text: &str, r: &Report, what: &str) -> Result<(), String> {
 
 /// Every entry point on one input.
 fn run_all(data: &[u8]) -> Result<(), String> {
-    let c = nianbao::files::check_file(data, None);
+    let c = nianbao::check_file(data, None);
     spans_ok(&c.text, &c.report, "check_file")?;
     spans_ok(&c.text, &nianbao::check_bytes(data, None), "check_bytes")?;
-    let h = nianbao::files::check_file(data, Some("page.html"));
+    let h = nianbao::check_file(data, Some("page.html"));
     spans_ok(&h.text, &h.report, "check_file html")?;
-    let f = nianbao::files::check_file_flat(data, Some("page.html"));
+    let f = nianbao::check_file_flat(data, Some("page.html"));
     spans_ok(&f.text, &f.report, "check_file_flat html")?;
     if let Ok(text) = std::str::from_utf8(data) {
         spans_ok(text, &nianbao::check_text(text), "check_text")?;

@@ -1,14 +1,12 @@
 //! The pipeline: decode → find sections and title → read tables → run rules → one `Report`.
 
-use crate::decode::{decode, Decoded};
 use crate::find::Find;
-use crate::html;
+use crate::input::{self, Input, Source};
 use crate::model::{Cell, Report, RowRead, SectionInfo, Severity, Span, Summary, TableRead, Value};
 use crate::read::tokens::Kind;
 use crate::read::{self, RawTable, TableFacts};
 use crate::rules;
 use crate::sections::{find_headings, find_title, Heading, Title};
-use crate::source::Source;
 
 /// Everything the rules look at.
 pub struct Doc<'a> {
@@ -50,37 +48,72 @@ impl Doc<'_> {
     }
 }
 
-/// Check a report given as text (pasted, or a text file already decoded).
+/// Check a report given as text (pasted, or a text file already decoded). A web page's markup
+/// is read as the page.
 pub fn check_text(text: &str) -> Report {
-    if html::looks_like_html(text) {
-        return check_html(text);
-    }
-    run(Source::plain(text.to_string()), false)
+    let (mut src, form) = input::text(text.to_string());
+    run(&mut src, form)
 }
 
 /// Check an HTML page (a dropped .html file or the clipboard's text/html).
 pub fn check_html(html_text: &str) -> Report {
-    run(html::flatten(html_text.to_string()), true)
+    run(&mut input::html::flatten(html_text.to_string()), Some("html"))
 }
 
 /// Check a file's bytes: decodes UTF-8/GBK, recognises HTML, refuses binary with a reason.
-/// PDF (natively, with the `pdf` feature) and .docx are read by `files`; the text their spans
-/// point into is `files::check_file(..).text`.
+/// PDF (natively, with the `pdf` feature) and .docx are read too; the text their spans point
+/// into is `check_file(..).text`.
 pub fn check_bytes(bytes: &[u8], file_name: Option<&str>) -> Report {
-    if crate::files::kind_of(bytes, file_name) != crate::files::Kind::Text || bytes.len() > crate::files::MAX_FILE_BYTES {
-        return crate::files::check_file(bytes, file_name).report;
-    }
-    let lower = file_name.unwrap_or("").to_ascii_lowercase();
-    match decode(bytes) {
-        Decoded::NotText(reason) => not_text(&reason),
-        Decoded::Text { text, .. } => {
-            if lower.ends_with(".html") || lower.ends_with(".htm") || html::looks_like_html(&text) {
-                check_html(&text)
-            } else {
-                run(Source::plain(text), false)
-            }
+    check_file(bytes, file_name).report
+}
+
+/// A report and the text its spans point into (the page shows that text with the findings
+/// marked; the CLI quotes its lines).
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub text: String,
+    pub report: Report,
+    /// How the file was read: "UTF-8", "GB18030", "pdf", "docx", "html" …
+    pub encoding: String,
+    /// Why the file could not be read at all (the report then holds only this, as D01).
+    pub error: Option<String>,
+}
+
+/// Check a prepared input (see `input`).
+pub fn check_input(input: Input) -> Checked {
+    match input {
+        Input::Ready { mut source, form, encoding } => {
+            let report = run(&mut source, form);
+            Checked { text: source.original, report, encoding, error: None }
+        }
+        Input::Unreadable { reason, form, text } => {
+            let mut report = not_text(&reason);
+            report.input_form = form;
+            Checked { text, report, encoding: form.to_string(), error: Some(reason) }
         }
     }
+}
+
+/// Check any file: PDF (natively, when built with the `pdf` feature), .docx, HTML, text. For
+/// HTML the spans point into the decoded markup.
+pub fn check_file(bytes: &[u8], file_name: Option<&str>) -> Checked {
+    check_input(input::file(bytes, file_name))
+}
+
+/// Like `check_file`, but an HTML page is checked as its flattened text, and that text is
+/// returned (what the page shows).
+pub fn check_file_flat(bytes: &[u8], file_name: Option<&str>) -> Checked {
+    check_input(input::file_flat(bytes, file_name))
+}
+
+/// An HTML page checked as the text a person reads (see `input::html_flat`).
+pub fn check_html_flat(markup: &str) -> Checked {
+    check_input(input::html_flat(markup))
+}
+
+/// A PDF's positioned text items (from PDF.js in the page, or `input::pdf` in the CLI).
+pub fn check_positioned(doc: &crate::input::positioned::PositionedDoc) -> Checked {
+    check_input(input::positioned(doc))
 }
 
 pub(crate) fn not_text(reason: &str) -> Report {
@@ -103,13 +136,9 @@ pub(crate) fn not_text(reason: &str) -> Report {
     }
 }
 
-fn run(src: Source, is_html: bool) -> Report {
-    run_as(src, if is_html { Some("html") } else { None })
-}
-
 /// The pipeline over a prepared source; `form` is the input form when the caller knows it
 /// ("html", "pdf", "docx"), otherwise it is detected from the text.
-pub(crate) fn run_as(mut src: Source, form: Option<&'static str>) -> Report {
+pub(crate) fn run(src: &mut Source, form: Option<&'static str>) -> Report {
     // Text copied from PDFs often carries look-alike radicals (「⼀、总体情况」 with U+2F00):
     // the readers see the ideographs, spans still point at what the user gave.
     src.unify_lookalikes();

@@ -5,23 +5,14 @@
 //! `../shared/spec/rules.md`. The browser bindings live in `wasm` (wasm32 only); the CLI in
 //! `src/bin/nianbao.rs`.
 
-pub mod decode;
-#[cfg(feature = "docx")]
-pub mod docx;
-pub mod files;
 pub mod find;
 pub mod format;
-pub mod glyphs;
-pub mod html;
+pub mod input;
 pub mod model;
-#[cfg(all(feature = "pdf", not(target_arch = "wasm32")))]
-pub mod pdf;
-pub mod positioned;
 pub mod read;
 pub mod render;
 pub mod rules;
 pub mod sections;
-pub mod source;
 pub mod testgen;
 pub mod text;
 pub mod value;
@@ -32,5 +23,5 @@ pub mod wasm;
 pub use model::{Diagnostic, Report, Severity, Span};
 
 mod check;
-pub use check::{check_bytes, check_html, check_text};
+pub use check::{check_bytes, check_file, check_file_flat, check_html, check_html_flat, check_input, check_positioned, check_text, Checked};
 pub use rules::previous::{check_pair, check_text_with_previous};

@@ -1,8 +1,8 @@
 //! Text output in the style of compilers and linters:
 //! `file:line:col: error[A03]: message`, the source line, and a caret line under the characters.
 
+use crate::input::source::Source;
 use crate::model::{Report, Span};
-use crate::source::Source;
 
 pub fn render_text(name: &str, original: &str, report: &Report) -> String {
     let src = Source::plain(original.to_string());

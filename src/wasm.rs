@@ -21,8 +21,8 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::decode::{decode, Decoded};
 use crate::format::{self, Variant};
+use crate::input::decode::{decode, Decoded};
 use crate::rules::codes::{Rule, RULES};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -239,7 +239,7 @@ struct CheckedJs<'a> {
     error: Option<&'a str>,
 }
 
-fn checked_js(c: &crate::files::Checked) -> Result<JsValue, JsError> {
+fn checked_js(c: &crate::Checked) -> Result<JsValue, JsError> {
     to_js(&CheckedJs { text: &c.text, encoding: &c.encoding, report: &c.report, error: c.error.as_deref() })
 }
 
@@ -248,13 +248,13 @@ fn checked_js(c: &crate::files::Checked) -> Result<JsValue, JsError> {
 /// and files over the size limit get `error`.
 #[wasm_bindgen(js_name = checkFile, unchecked_return_type = "Checked")]
 pub fn check_file(bytes: &[u8], file_name: Option<String>) -> Result<JsValue, JsError> {
-    checked_js(&crate::files::check_file_flat(bytes, file_name.as_deref()))
+    checked_js(&crate::check_file_flat(bytes, file_name.as_deref()))
 }
 
 /// Check HTML markup: the clipboard's `text/html` when a report is copied from a web page.
 #[wasm_bindgen(js_name = checkHtml, unchecked_return_type = "Checked")]
 pub fn check_html(markup: &str) -> Result<JsValue, JsError> {
-    checked_js(&crate::files::check_html_flat(markup))
+    checked_js(&crate::check_html_flat(markup))
 }
 
 /// Check a PDF's text as the files module rebuilt it from PDF.js's items (`layoutPdf` in
@@ -263,20 +263,20 @@ pub fn check_html(markup: &str) -> Result<JsValue, JsError> {
 /// text the PDF has (a scan has none), `page_count` its pages.
 #[wasm_bindgen(js_name = checkPdfLayout, unchecked_return_type = "Checked")]
 pub fn check_pdf_layout(text: String, offsets: &[u32], pages: &[u32], xs: &[f32], ys: &[f32], chars: u32, page_count: u32) -> Result<JsValue, JsError> {
-    use crate::positioned::{Layout, Pos};
+    use crate::input::positioned::{Layout, Pos};
     let n = offsets.len().min(pages.len()).min(xs.len()).min(ys.len());
     let positions = (0..n).map(|i| (offsets[i] as usize, Pos { page: pages[i], x: xs[i], y: ys[i] })).collect();
-    checked_js(&crate::files::check_layout(Layout { text, positions, chars: chars as usize, pages: page_count as usize }))
+    checked_js(&crate::check_input(crate::input::pdf_layout(Layout { text, positions, chars: chars as usize, pages: page_count as usize })))
 }
 
 /// Check a Word document's text as the files module read it (`docxText`).
 #[wasm_bindgen(js_name = checkDocxText, unchecked_return_type = "Checked")]
 pub fn check_docx_text(text: String) -> Result<JsValue, JsError> {
-    checked_js(&crate::files::check_docx_text(text))
+    checked_js(&crate::check_input(crate::input::docx_text(text)))
 }
 
 /// The result for a PDF that PDF.js could not open: `kind` "encrypted" or "damaged".
 #[wasm_bindgen(js_name = pdfError, unchecked_return_type = "Checked")]
 pub fn pdf_error(kind: &str, detail: &str) -> Result<JsValue, JsError> {
-    checked_js(&crate::files::pdf_error(kind, detail))
+    checked_js(&crate::check_input(crate::input::pdf_error(kind, detail)))
 }

@@ -3,10 +3,10 @@
 //! never completed by guessing, hostile markup is only text, and a GBK file reads exactly like
 //! its UTF-8 original. No timing assertions here: `cargo run --release --bin bench` measures.
 
-use nianbao::files::{check_file, Checked};
 use nianbao::model::Value;
 use nianbao::testgen::{generate, generate_with, CellId, Form, Options, Rng, T3_COLUMNS, T3_ROWS};
 use nianbao::Report;
+use nianbao::{check_file, Checked};
 
 /// Every span (findings and cells) inside `text` and on character boundaries.
 fn assert_spans(text: &str, r: &Report, what: &str) {
@@ -194,7 +194,7 @@ fn huge(n: usize) {
     // The first report's tables are read (the rest repeat its headings).
     assert!(r.t3.is_some() && r.t4.is_some());
     // Over the file size limit: refused with a message, not read.
-    if n > nianbao::files::MAX_FILE_BYTES {
+    if n > nianbao::input::MAX_FILE_BYTES {
         assert!(has(&check_file(reports.as_bytes(), None).report, "D01"));
     }
 }
@@ -212,7 +212,7 @@ fn half_a_megabyte() {
 
 #[test]
 fn over_the_file_size_limit_is_refused() {
-    let big = vec![b'a'; nianbao::files::MAX_FILE_BYTES + 1];
+    let big = vec![b'a'; nianbao::input::MAX_FILE_BYTES + 1];
     let c = check_file(&big, Some("big.txt"));
     assert!(has(&c.report, "D01"), "{:?}", c.report.diagnostics);
 }
@@ -326,7 +326,7 @@ fn hostile_html_is_only_text() {
         assert_spans(html, &r, what);
         let c = check_file(html.as_bytes(), Some("page.html"));
         assert_spans(&c.text, &c.report, what);
-        let f = nianbao::files::check_file_flat(html.as_bytes(), Some("page.html"));
+        let f = nianbao::check_file_flat(html.as_bytes(), Some("page.html"));
         assert_spans(&f.text, &f.report, what);
     }
 }

@@ -96,7 +96,7 @@ fn check(args: &[String]) -> ExitCode {
         }
     };
     // Last year's report, checked once: its tables and prose are compared with each file's.
-    let previous = match previous.map(|p| std::fs::read(&p).map(|b| nianbao::files::check_file(&b, Some(&p))).map_err(|e| (p, e))).transpose() {
+    let previous = match previous.map(|p| std::fs::read(&p).map(|b| nianbao::check_file(&b, Some(&p))).map_err(|e| (p, e))).transpose() {
         Ok(p) => p,
         Err((p, e)) => {
             eprintln!("nianbao: 无法读取上年报告 {}：{}", p, e);
@@ -142,11 +142,11 @@ fn check(args: &[String]) -> ExitCode {
         let (report, checked_text) = match &previous {
             None => {
                 // PDF and .docx: the text read from the file, so findings can be quoted.
-                let c = nianbao::files::check_file(&bytes, Some(f));
+                let c = nianbao::check_file(&bytes, Some(f));
                 (c.report, Some(c.text))
             }
             Some(prev) => {
-                let mut c = nianbao::files::check_file(&bytes, Some(f));
+                let mut c = nianbao::check_file(&bytes, Some(f));
                 let extra = nianbao::check_pair(&c.report, &c.text, &prev.report, &prev.text);
                 nianbao::rules::previous::merge(&mut c.report, extra);
                 (c.report, Some(c.text))
@@ -163,8 +163,8 @@ fn check(args: &[String]) -> ExitCode {
             // Spans point into the text as decoded; show that text.
             let text = match checked_text {
                 Some(t) => t,
-                None => match nianbao::decode::decode(&bytes) {
-                    nianbao::decode::Decoded::Text { text, .. } => text,
+                None => match nianbao::input::decode::decode(&bytes) {
+                    nianbao::input::decode::Decoded::Text { text, .. } => text,
                     _ => String::new(),
                 },
             };

@@ -15,8 +15,8 @@ use super::diag;
 use super::prose::Prose;
 use crate::check::Doc;
 use crate::format::cell_name;
+use crate::input::source::Source;
 use crate::model::{CellRef, Diagnostic, Report, Severity, Summary, TableRead, Value};
-use crate::source::Source;
 
 /// Share of this year's prose characters that may repeat last year's before X03 fires.
 pub const X03_THRESHOLD: f64 = 0.5;
@@ -156,7 +156,7 @@ fn static_row(row: &str) -> &'static str {
 
 /// The prose of 一、五、六 of a text, read the way the checker reads it.
 fn prose_of(text: &str, f: &mut dyn FnMut(&Doc, &Prose)) {
-    let src = if crate::html::looks_like_html(text) { crate::html::flatten(text.to_string()) } else { Source::plain(text.to_string()) };
+    let src = if crate::input::html::looks_like_html(text) { crate::input::html::flatten(text.to_string()) } else { Source::plain(text.to_string()) };
     let headings = crate::sections::find_headings(src.text());
     let title = crate::sections::find_title(src.text(), headings.iter().map(|h| h.start).min());
     let year = title.as_ref().and_then(|t| t.year);

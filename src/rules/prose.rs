@@ -478,7 +478,7 @@ pub(crate) mod tests {
 
     /// A `Doc` for prose tests: headings and title, no tables.
     pub fn with_doc<R>(text: &str, f: impl FnOnce(&Doc) -> R) -> R {
-        let src = crate::source::Source::plain(text.to_string());
+        let src = crate::input::source::Source::plain(text.to_string());
         let headings = crate::sections::find_headings(src.text());
         let title = crate::sections::find_title(src.text(), headings.iter().map(|h| h.start).min());
         let year = title.as_ref().and_then(|t| t.year);

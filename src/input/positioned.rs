@@ -1,7 +1,7 @@
 //! PDF text with positions → the text the readers work on.
 //!
 //! A PDF has no lines, rows or cells: only pieces of text placed on pages. Both the page
-//! (PDF.js, `static/pdf-loader.js`) and the CLI (`crate::pdf`, natively) produce the same
+//! (PDF.js, `static/pdf-loader.js`) and the CLI (`crate::input::pdf`, natively) produce the same
 //! positioned items; this module rebuilds from their coordinates what a person sees:
 //!
 //! - lines: items whose vertical extents overlap, ordered by x; text runs are joined, a wide
@@ -49,7 +49,7 @@ pub struct PageSize {
     pub height: f32,
 }
 
-/// A PDF's text as positioned items (what `static/pdf-loader.js` and `crate::pdf` produce).
+/// A PDF's text as positioned items (what `static/pdf-loader.js` and `crate::input::pdf` produce).
 #[derive(Debug, Clone, PartialEq, Deserialize, Default)]
 pub struct PositionedDoc {
     pub pages: Vec<PageSize>,
@@ -139,7 +139,7 @@ pub fn layout(doc: &PositionedDoc) -> Layout {
         if !ok || it.text.trim().is_empty() {
             continue;
         }
-        let text = squeeze(&crate::glyphs::unify(&it.text));
+        let text = squeeze(&crate::input::glyphs::unify(&it.text));
         by_page[it.page as usize - 1].push(It { page: it.page, x: it.x, y: it.y, w: it.w.max(0.0), h: it.h.abs().max(0.1), text });
     }
     // Turn pages that read sideways.

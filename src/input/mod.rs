@@ -1,42 +1,41 @@
-//! The files users actually have: PDF, Word (.docx), web pages, text in any common encoding.
+//! Input: everything that turns what the user has into a `Source`, the text the readers read
+//! with the way back to the characters the user gave (and, for a PDF, where they are printed).
 //!
-//! Every entry point returns the report together with the text its spans point into, so the
-//! page can show that text with the findings highlighted and the CLI can quote its lines:
-//! - PDF: the text rebuilt from positioned items (`positioned`); spans also carry the page and
-//!   the place on it. The page gets the items from PDF.js, the CLI reads them natively
-//!   (`crate::pdf`); both go through `check_positioned`.
-//! - .docx: the tab-separated text of the document (`docx`).
-//! - HTML: for a file given to the CLI the spans point into the markup (`check_html`); for the
-//!   page (`check_html_flat`) into the flattened text, which is what a person reads.
-//! - text: decoded from UTF-8 (with or without BOM), UTF-16 with BOM or GBK/GB18030.
+//! The forms, each of which knows only itself:
+//! - `decode`: bytes of a text file: UTF-8 (with or without BOM), UTF-16 with BOM, GBK/GB18030;
+//!   binary files refused with a reason;
+//! - `html`: a web page flattened to lines and tab-separated cells, every piece mapped back to
+//!   the markup;
+//! - `docx`: a Word document's text, tables as tab-separated rows (merged cells repeated);
+//! - `pdf` (native, the CLI) and `positioned`: a PDF's text items with their places on the page
+//!   (from our reader or from PDF.js in the page) laid out into lines and cells;
+//! - `glyphs`: look-alike radicals (「⼀」 U+2F00) that PDF fonts map ideographs to;
+//! - `source`: the `Source` itself: reader text, original text, line/column and page positions.
 //!
-//! What cannot be read gets a clear message instead: a scanned PDF with no text layer, an
-//! encrypted or damaged PDF, a file over the size limit, a .docx that would unpack too far,
-//! a legacy .doc/.wps.
+//! This module tells the kinds of file apart by their first bytes and prepares each as an
+//! `Input`: a source ready to check, or the reason it cannot be read (a scanned PDF with no text
+//! layer, an encrypted or damaged PDF, a file over the size limit, a .docx that would unpack
+//! too far, a legacy .doc/.wps). `check` runs the readers and rules over it.
 
-use crate::check::{not_text, run_as};
-use crate::decode::{decode, Decoded};
-use crate::html;
-use crate::model::Report;
-use crate::positioned::{layout, PositionedDoc};
-use crate::source::Source;
+pub mod decode;
+#[cfg(feature = "docx")]
+pub mod docx;
+pub mod glyphs;
+pub mod html;
+#[cfg(all(feature = "pdf", not(target_arch = "wasm32")))]
+pub mod pdf;
+pub mod positioned;
+pub mod source;
+
+use decode::{decode, Decoded};
+use positioned::{layout, PositionedDoc};
+pub use source::Source;
 
 /// Largest file read (a long report PDF with scanned seals is about 10 MB).
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 
 /// A PDF with fewer characters of text than this is taken to have no text layer.
 const MIN_PDF_CHARS: usize = 20;
-
-/// A report and the text its spans point into.
-#[derive(Debug, Clone)]
-pub struct Checked {
-    pub text: String,
-    pub report: Report,
-    /// How the file was read: "UTF-8", "GB18030", "pdf", "docx", "html" …
-    pub encoding: String,
-    /// Why the file could not be read at all (the report then holds only this, as D01).
-    pub error: Option<String>,
-}
 
 /// What kind of file the bytes are, by their first bytes (and the name, for HTML).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,13 +67,22 @@ pub fn kind_of(bytes: &[u8], file_name: Option<&str>) -> Kind {
     Kind::Text
 }
 
-fn unreadable(reason: String, form: &'static str, text: String) -> Checked {
-    let mut report = not_text(&reason);
-    report.input_form = form;
-    Checked { text, report, encoding: form.to_string(), error: Some(reason) }
+/// What the user gave, prepared for the readers, or why it cannot be read.
+pub enum Input {
+    /// `form` is the input form when the kind of file tells it ("html", "pdf", "docx"),
+    /// otherwise the pipeline detects it from the text. The spans of the report point into
+    /// `source.original`; `encoding` says how the file was read ("UTF-8", "GB18030", "pdf" …).
+    Ready { source: Source, form: Option<&'static str>, encoding: String },
+    /// `form` as above ("binary" when nothing could be made of the bytes); `text` is whatever
+    /// text there is to show (a scanned PDF's few characters), often none.
+    Unreadable { reason: String, form: &'static str, text: String },
 }
 
-fn too_large(len: usize) -> Checked {
+fn unreadable(reason: String, form: &'static str, text: String) -> Input {
+    Input::Unreadable { reason, form, text }
+}
+
+fn too_large(len: usize) -> Input {
     unreadable(
         format!("文件太大（{:.1} MB，上限 {} MB）。请只保留年度报告本身，或复制报告文字粘贴进来。", len as f64 / 1048576.0, MAX_FILE_BYTES / 1048576),
         "binary",
@@ -82,60 +90,71 @@ fn too_large(len: usize) -> Checked {
     )
 }
 
-/// Check any file: PDF (natively, when built with the `pdf` feature), .docx, HTML, text.
-/// For HTML the spans point into the decoded markup.
-pub fn check_file(bytes: &[u8], file_name: Option<&str>) -> Checked {
+/// Pasted or decoded text: a web page's markup is flattened (its spans point into the markup),
+/// anything else is read as it is.
+pub fn text(text: String) -> (Source, Option<&'static str>) {
+    if html::looks_like_html(&text) {
+        (html::flatten(text), Some("html"))
+    } else {
+        (Source::plain(text), None)
+    }
+}
+
+fn ready((source, form): (Source, Option<&'static str>), encoding: String) -> Input {
+    Input::Ready { source, form, encoding }
+}
+
+/// Any file: PDF (natively, when built with the `pdf` feature), .docx, HTML, text. For HTML
+/// the spans point into the decoded markup.
+pub fn file(bytes: &[u8], file_name: Option<&str>) -> Input {
     if bytes.len() > MAX_FILE_BYTES {
         return too_large(bytes.len());
     }
     match kind_of(bytes, file_name) {
-        Kind::Pdf => check_pdf(bytes),
-        Kind::Docx => check_docx(bytes),
+        Kind::Pdf => pdf(bytes),
+        Kind::Docx => docx(bytes),
         Kind::LegacyOffice => unreadable(
             "这是旧版 Word/WPS 文件（.doc/.wps），无法直接读取。请在 Word 或 WPS 中「另存为」.docx 或 PDF 后再拖进来，或复制文字粘贴进来。".into(),
             "binary",
             String::new(),
         ),
         Kind::Html => {
-            let (text, enc) = decode_html(bytes);
-            let report = crate::check_html(&text);
-            Checked { text, report, encoding: enc, error: None }
+            let (markup, enc) = decode_html(bytes);
+            ready((html::flatten(markup), Some("html")), enc)
         }
         Kind::Text => match decode(bytes) {
             Decoded::NotText(reason) => unreadable(reason, "binary", String::new()),
-            Decoded::Text { text, encoding } => {
-                let report = crate::check_text(&text);
-                Checked { text, report, encoding: encoding.to_string(), error: None }
-            }
+            Decoded::Text { text: t, encoding } => ready(text(t), encoding.to_string()),
         },
     }
 }
 
-/// Like `check_file`, but an HTML page is checked as its flattened text, and that text is
-/// returned (what the page shows). Other kinds are the same as `check_file`.
-pub fn check_file_flat(bytes: &[u8], file_name: Option<&str>) -> Checked {
+/// Like `file`, but an HTML page is read as its flattened text, and the spans point into that
+/// text (what the page shows). Other kinds are the same as `file`.
+pub fn file_flat(bytes: &[u8], file_name: Option<&str>) -> Input {
     if bytes.len() <= MAX_FILE_BYTES && kind_of(bytes, file_name) == Kind::Html {
-        let (text, enc) = decode_html(bytes);
-        let mut c = check_html_flat(&text);
-        c.encoding = enc;
-        return c;
+        let (markup, enc) = decode_html(bytes);
+        return with_encoding(html_flat(&markup), enc);
     }
-    let c = check_file(bytes, file_name);
-    if c.report.input_form == "html" {
+    match file(bytes, file_name) {
         // Recognised as HTML by its content (a .txt holding markup).
-        let mut f = check_html_flat(&c.text);
-        f.encoding = c.encoding;
-        return f;
+        Input::Ready { source, form: Some("html"), encoding } => with_encoding(html_flat(&source.original), encoding),
+        other => other,
     }
-    c
+}
+
+fn with_encoding(input: Input, enc: String) -> Input {
+    match input {
+        Input::Ready { source, form, .. } => Input::Ready { source, form, encoding: enc },
+        other => other,
+    }
 }
 
 /// An HTML page (a dropped file, or the clipboard's text/html when copying from a portal
-/// page), checked as the text a person reads: table rows as lines, cells separated by tabs.
-pub fn check_html_flat(markup: &str) -> Checked {
+/// page), read as the text a person reads: table rows as lines, cells separated by tabs.
+pub fn html_flat(markup: &str) -> Input {
     let flat = html::flatten(markup.to_string()).text().to_string();
-    let report = run_as(Source::plain(flat.clone()), Some("html"));
-    Checked { text: flat, report, encoding: "html".into(), error: None }
+    ready((Source::plain(flat), Some("html")), "html".into())
 }
 
 /// Decode an HTML file: the charset its `<meta>` declares (GBK/GB2312 pages are common),
@@ -165,39 +184,36 @@ pub fn decode_html(bytes: &[u8]) -> (String, String) {
 
 /// A .docx file.
 #[cfg(feature = "docx")]
-pub fn check_docx(bytes: &[u8]) -> Checked {
-    match crate::docx::docx_text(bytes) {
-        Ok(text) => check_docx_text(text),
+pub fn docx(bytes: &[u8]) -> Input {
+    match docx::docx_text(bytes) {
+        Ok(text) => docx_text(text),
         Err(e) => unreadable(e.message(), "docx", String::new()),
     }
 }
 
 /// Without the `docx` feature (the page's main wasm): the page reads .docx with its files
-/// module (examples/files_web.rs) and checks the text with `check_docx_text`.
+/// module (examples/files_web.rs) and checks the text with `docx_text`.
 #[cfg(not(feature = "docx"))]
-pub fn check_docx(_bytes: &[u8]) -> Checked {
+pub fn docx(_bytes: &[u8]) -> Input {
     unreadable("这个版本不能直接读取 Word 文档，请另存为 PDF 或复制文字粘贴进来。".into(), "docx", String::new())
 }
 
-/// The text of a .docx (`docx::docx_text`), checked.
-pub fn check_docx_text(text: String) -> Checked {
-    let report = run_as(Source::plain(text.clone()), Some("docx"));
-    Checked { text, report, encoding: "docx".into(), error: None }
+/// The text of a .docx (`docx::docx_text`).
+pub fn docx_text(text: String) -> Input {
+    ready((Source::plain(text), Some("docx")), "docx".into())
 }
 
-/// A PDF's positioned text items (from PDF.js in the page, or `crate::pdf` in the CLI).
-pub fn check_positioned(doc: &PositionedDoc) -> Checked {
-    check_layout(layout(doc))
+/// A PDF's positioned text items (from PDF.js in the page, or `pdf` in the CLI).
+pub fn positioned(doc: &PositionedDoc) -> Input {
+    pdf_layout(layout(doc))
 }
 
 /// A PDF's text as rebuilt by `positioned::layout` (the page's files module does that step).
-pub fn check_layout(lay: crate::positioned::Layout) -> Checked {
+pub fn pdf_layout(lay: positioned::Layout) -> Input {
     if lay.chars < MIN_PDF_CHARS {
         return unreadable(scanned_message(lay.pages), "pdf", lay.text);
     }
-    let text = lay.text.clone();
-    let report = run_as(Source::positioned(lay), Some("pdf"));
-    Checked { text, report, encoding: "pdf".into(), error: None }
+    ready((Source::positioned(lay), Some("pdf")), "pdf".into())
 }
 
 pub fn scanned_message(pages: usize) -> String {
@@ -216,23 +232,23 @@ pub fn damaged_message(detail: &str) -> String {
 }
 
 /// A PDF that PDF.js could not open (the page): "encrypted" or "damaged", with its detail.
-pub fn pdf_error(kind: &str, detail: &str) -> Checked {
+pub fn pdf_error(kind: &str, detail: &str) -> Input {
     let msg = if kind == "encrypted" { encrypted_message() } else { damaged_message(detail) };
     unreadable(msg, "pdf", String::new())
 }
 
 /// A PDF, read natively (CLI).
 #[cfg(all(feature = "pdf", not(target_arch = "wasm32")))]
-pub fn check_pdf(bytes: &[u8]) -> Checked {
-    match crate::pdf::read_pdf(bytes) {
-        Ok(doc) => check_positioned(&doc),
-        Err(crate::pdf::PdfError::Encrypted) => unreadable(encrypted_message(), "pdf", String::new()),
-        Err(crate::pdf::PdfError::Damaged(d)) => unreadable(damaged_message(&d), "pdf", String::new()),
+pub fn pdf(bytes: &[u8]) -> Input {
+    match pdf::read_pdf(bytes) {
+        Ok(doc) => positioned(&doc),
+        Err(pdf::PdfError::Encrypted) => unreadable(encrypted_message(), "pdf", String::new()),
+        Err(pdf::PdfError::Damaged(d)) => unreadable(damaged_message(&d), "pdf", String::new()),
     }
 }
 
 /// A PDF without native PDF support (the browser build reads PDFs with PDF.js instead).
 #[cfg(not(all(feature = "pdf", not(target_arch = "wasm32"))))]
-pub fn check_pdf(_bytes: &[u8]) -> Checked {
+pub fn pdf(_bytes: &[u8]) -> Input {
     unreadable("这是 PDF 文件。这个版本不能直接读取 PDF，请复制 PDF 中的文字粘贴进来。".into(), "pdf", String::new())
 }
