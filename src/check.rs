@@ -1,52 +1,13 @@
 //! The pipeline: decode → find sections and title → read tables → run rules → one `Report`.
 
+use crate::doc::Doc;
 use crate::find::Find;
 use crate::input::{self, Input, Source};
-use crate::model::{Cell, Report, RowRead, SectionInfo, Severity, Span, Summary, TableRead, Value};
+use crate::model::{Cell, Diagnostic, Report, RowRead, SectionInfo, Severity, Span, Summary, TableRead, Value};
 use crate::read::tokens::Kind;
 use crate::read::{self, RawTable, TableFacts};
 use crate::rules;
-use crate::sections::{find_headings, find_title, Heading, Title};
-
-/// Everything the rules look at.
-pub struct Doc<'a> {
-    pub src: &'a Source,
-    pub headings: Vec<Heading>,
-    pub title: Option<Title>,
-    pub year: Option<i32>,
-    pub t2: Option<(TableRead, TableFacts)>,
-    pub t3: Option<(TableRead, TableFacts)>,
-    pub t4: Option<(TableRead, TableFacts)>,
-    pub format_2019: bool,
-    pub input_form: &'static str,
-    /// The prose, joined once and shared by the prose rules (see `rules::prose::Prose::of`).
-    pub prose: std::cell::OnceCell<crate::rules::prose::Prose>,
-}
-
-impl Doc<'_> {
-    pub fn text(&self) -> &str {
-        self.src.text()
-    }
-    pub fn span(&self, start: usize, end: usize) -> Span {
-        self.src.span(start, end)
-    }
-    pub fn heading(&self, n: u8) -> Option<&Heading> {
-        self.headings.iter().find(|h| h.number == n)
-    }
-    /// Body of section n: after its heading line up to the next heading.
-    pub fn section_body(&self, n: u8) -> Option<(usize, usize)> {
-        let h = self.heading(n)?;
-        let end = self.headings.iter().filter(|o| o.start > h.start).map(|o| o.start).min().unwrap_or(self.text().len());
-        Some((h.line_end.min(end), end))
-    }
-    pub fn table(&self, id: &str) -> Option<&(TableRead, TableFacts)> {
-        match id {
-            "t2" => self.t2.as_ref(),
-            "t3" => self.t3.as_ref(),
-            _ => self.t4.as_ref(),
-        }
-    }
-}
+use crate::sections::{find_headings, find_title, Heading};
 
 /// Check a report given as text (pasted, or a text file already decoded). A web page's markup
 /// is read as the page.
@@ -155,26 +116,23 @@ pub(crate) fn run(src: &mut Source, form: Option<&'static str>) -> Report {
 
     let input_form = form.unwrap_or_else(|| detect_form(text, false, t3.as_ref().map(|t| &t.1), regions.1));
     let finish = |t: Option<(RawTable, TableFacts)>| t.map(|(raw, facts)| (to_table(&src, &raw), facts));
-    let mut doc = Doc { src: &src, headings, title, year, t2: None, t3: None, t4: None, format_2019, input_form, prose: Default::default() };
+    let mut doc = Doc { src: &src, headings, title, year, t2: None, t3: None, t4: None, format_2019, input_form };
     doc.t2 = finish(t2).filter(|t| !t.0.rows.is_empty() || t.1.format_2019);
     doc.t3 = finish(t3);
     doc.t4 = finish(t4);
 
     let mut diagnostics = Vec::new();
-    rules::structure::check(&doc, &mut diagnostics);
-    rules::cells::check(&doc, &mut diagnostics);
-    rules::arithmetic::check(&doc, &mut diagnostics);
-    rules::counts::check(&doc, &mut diagnostics);
-    rules::year::check(&doc, &mut diagnostics);
-    rules::fee::check(&doc, &mut diagnostics);
-    rules::wording::check(&doc, &mut diagnostics);
+    let cx = rules::Context::new(&doc);
+    rules::structure::check(&cx, &mut diagnostics);
+    rules::cells::check(&cx, &mut diagnostics);
+    rules::arithmetic::check(&cx, &mut diagnostics);
+    rules::counts::check(&cx, &mut diagnostics);
+    rules::year::check(&cx, &mut diagnostics);
+    rules::fee::check(&cx, &mut diagnostics);
+    rules::wording::check(&cx, &mut diagnostics);
     diagnostics.sort_by_key(|d| (d.spans.first().map(|s| s.start).unwrap_or(0), d.code));
 
-    let summary = Summary {
-        errors: diagnostics.iter().filter(|d| d.severity == Severity::Error).count(),
-        warnings: diagnostics.iter().filter(|d| d.severity == Severity::Warning).count(),
-        infos: diagnostics.iter().filter(|d| d.severity == Severity::Info).count(),
-    };
+    let summary = Summary::of(&diagnostics);
     let sections = doc
         .headings
         .iter()
@@ -209,6 +167,23 @@ pub(crate) fn run(src: &mut Source, form: Option<&'static str>) -> Report {
         diagnostics,
         summary,
     }
+}
+
+/// Check a report (as text) and compare it with last year's (as text): this year's report with
+/// the X findings added.
+pub fn check_text_with_previous(text: &str, previous: &str) -> Report {
+    let mut this = check_text(text);
+    let prev = check_text(previous);
+    let extra = rules::previous::check_pair(&this, text, &prev, previous);
+    merge_findings(&mut this, extra);
+    this
+}
+
+/// Add findings to a report: keep the order by position and the summary right.
+pub fn merge_findings(r: &mut Report, extra: Vec<Diagnostic>) {
+    r.diagnostics.extend(extra);
+    r.diagnostics.sort_by_key(|d| (d.spans.first().map(|s| s.start).unwrap_or(0), d.code));
+    r.summary = Summary::of(&r.diagnostics);
 }
 
 type Region = Option<(usize, usize)>;

@@ -5,10 +5,12 @@
 //! `../shared/spec/rules.md`. The browser bindings live in `wasm` (wasm32 only); the CLI in
 //! `src/bin/nianbao.rs`.
 
+pub mod doc;
 pub mod find;
 pub mod format;
 pub mod input;
 pub mod model;
+pub mod prose;
 pub mod read;
 pub mod render;
 pub mod rules;
@@ -23,5 +25,8 @@ pub mod wasm;
 pub use model::{Diagnostic, Report, Severity, Span};
 
 mod check;
-pub use check::{check_bytes, check_file, check_file_flat, check_html, check_html_flat, check_input, check_positioned, check_text, Checked};
-pub use rules::previous::{check_pair, check_text_with_previous};
+pub use check::{
+    check_bytes, check_file, check_file_flat, check_html, check_html_flat, check_input, check_positioned, check_text, check_text_with_previous, merge_findings,
+    Checked,
+};
+pub use rules::previous::check_pair;

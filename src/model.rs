@@ -230,6 +230,14 @@ pub struct Summary {
     pub infos: usize,
 }
 
+impl Summary {
+    /// How many findings of each severity.
+    pub fn of(diagnostics: &[Diagnostic]) -> Summary {
+        let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+        Summary { errors: count(Severity::Error), warnings: count(Severity::Warning), infos: count(Severity::Info) }
+    }
+}
+
 /// Everything a check of one report returns.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {

@@ -89,8 +89,8 @@ pub fn check_with_previous(text: &str, previous_text: &str) -> Result<JsValue, J
 
 /// Only the X findings for a report whose result the page already has (a file read by the
 /// files module: PDF, .docx, a web page), `text` being the text that result's spans point into.
-/// The page adds them to that result (sorted by place, summary recounted, as `check_pair`'s
-/// `merge` does).
+/// The page adds them to that result (sorted by place, summary recounted, as `merge_findings`
+/// does).
 #[wasm_bindgen(js_name = previousFindings, unchecked_return_type = "Diagnostic[]")]
 pub fn previous_findings(text: &str, previous_text: &str) -> Result<JsValue, JsError> {
     let this = crate::check_text(text);

@@ -148,7 +148,7 @@ fn check(args: &[String]) -> ExitCode {
             Some(prev) => {
                 let mut c = nianbao::check_file(&bytes, Some(f));
                 let extra = nianbao::check_pair(&c.report, &c.text, &prev.report, &prev.text);
-                nianbao::rules::previous::merge(&mut c.report, extra);
+                nianbao::merge_findings(&mut c.report, extra);
                 (c.report, Some(c.text))
             }
         };

@@ -5,7 +5,7 @@
 //! all of them, that cell is named as the likely error with the value that would be right.
 
 use super::diag;
-use crate::check::Doc;
+use super::Context;
 use crate::format::{cell_name, column_label, row_label, short_t3_label, t3_row, SumShape, SUMS};
 use crate::model::{same_key, CellRef, Diagnostic, RowRead, Span, TableRead, Value};
 
@@ -183,7 +183,8 @@ fn sum_of(terms: &[Term]) -> i64 {
     terms.iter().map(|t| t.value).sum()
 }
 
-pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = cx.doc;
     for id in ["t3", "t4"] {
         let Some((table, _)) = doc.table(id) else {
             continue;

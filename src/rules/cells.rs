@@ -1,12 +1,13 @@
 //! Cell values: blanks and placeholders (T05), text in number cells (T06), negative counts and
 //! fractions (T07).
 
+use super::Context;
 use super::{diag, with_cells};
-use crate::check::Doc;
 use crate::format::cell_name;
 use crate::model::{CellRef, Diagnostic, Span, Value};
 
-pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = cx.doc;
     for id in ["t2", "t3", "t4"] {
         let Some((table, _)) = doc.table(id) else {
             continue;

@@ -7,14 +7,16 @@
 //! parts; 「收到 N 件」 may mean 新收 or 新收 + 上年结转; 「行政诉讼 N 件」 may mean both kinds of
 //! suit or only 直接起诉. A statement that matches any of them is fine.
 
-use super::claims::{self, Claim, What};
-use super::prose::Prose;
+use super::Context;
 use super::{diag, with_cells};
-use crate::check::Doc;
+use crate::doc::Doc;
 use crate::model::{CellRef, Diagnostic, Span, TableRead, Value};
+use crate::prose::claims::{self, Claim, What};
+use crate::prose::Prose;
 
-pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
-    let prose = Prose::of(doc);
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = cx.doc;
+    let prose = cx.prose();
     let agency = doc.title.as_ref().and_then(|t| t.agency.as_deref());
     let found = claims::read(&prose, doc.year, agency);
     let from = out.len();
@@ -42,7 +44,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
             all_done(doc, &prose, t3, (s, e), out);
         }
     }
-    super::prose::limit(out, from, 30);
+    super::limit(out, from, 30);
 }
 
 fn sure(t: &Option<(TableRead, crate::read::TableFacts)>) -> Option<&TableRead> {

@@ -12,11 +12,10 @@
 //! consecutive, the tables are not compared (the user has picked the wrong file; X03 still runs).
 
 use super::diag;
-use super::prose::Prose;
-use crate::check::Doc;
+use crate::doc::Doc;
 use crate::format::cell_name;
-use crate::input::source::Source;
-use crate::model::{CellRef, Diagnostic, Report, Severity, Summary, TableRead, Value};
+use crate::model::{CellRef, Diagnostic, Report, TableRead, Value};
+use crate::prose::Prose;
 
 /// Share of this year's prose characters that may repeat last year's before X03 fires.
 pub const X03_THRESHOLD: f64 = 0.5;
@@ -26,16 +25,6 @@ const NGRAM: usize = 8;
 const X03_MIN_CHARS: usize = 100;
 /// Repeated passages shorter than this are not pointed at (common phrases).
 const X03_MIN_PASSAGE: usize = 16;
-
-/// Check a report (as text) and compare it with last year's (as text): this year's report with
-/// the X findings added.
-pub fn check_text_with_previous(text: &str, previous: &str) -> Report {
-    let mut this = crate::check_text(text);
-    let prev = crate::check_text(previous);
-    let extra = check_pair(&this, text, &prev, previous);
-    merge(&mut this, extra);
-    this
-}
 
 /// The X findings for two checked reports. `this_text` and `previous_text` are the texts the
 /// reports' spans point into (the input as given for text and HTML). Spans of the findings
@@ -52,17 +41,6 @@ pub fn check_pair(this: &Report, this_text: &str, previous: &Report, previous_te
     }
     repeated(this_text, previous_text, &mut out);
     out
-}
-
-/// Add findings to a report: keep the order by position and the summary right.
-pub fn merge(r: &mut Report, extra: Vec<Diagnostic>) {
-    r.diagnostics.extend(extra);
-    r.diagnostics.sort_by_key(|d| (d.spans.first().map(|s| s.start).unwrap_or(0), d.code));
-    r.summary = Summary {
-        errors: r.diagnostics.iter().filter(|d| d.severity == Severity::Error).count(),
-        warnings: r.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count(),
-        infos: r.diagnostics.iter().filter(|d| d.severity == Severity::Info).count(),
-    };
 }
 
 fn int(t: &TableRead, row: &str, col: &str) -> Option<i64> {
@@ -156,11 +134,8 @@ fn static_row(row: &str) -> &'static str {
 
 /// The prose of 一、五、六 of a text, read the way the checker reads it.
 fn prose_of(text: &str, f: &mut dyn FnMut(&Doc, &Prose)) {
-    let src = if crate::input::html::looks_like_html(text) { crate::input::html::flatten(text.to_string()) } else { Source::plain(text.to_string()) };
-    let headings = crate::sections::find_headings(src.text());
-    let title = crate::sections::find_title(src.text(), headings.iter().map(|h| h.start).min());
-    let year = title.as_ref().and_then(|t| t.year);
-    let doc = Doc { src: &src, headings, title, year, t2: None, t3: None, t4: None, format_2019: false, input_form: "text", prose: Default::default() };
+    let (src, _) = crate::input::text(text.to_string());
+    let doc = Doc::outline(&src);
     let prose = Prose::of_sections(&doc, &[1, 5, 6]);
     f(&doc, &prose);
 }

@@ -1,13 +1,15 @@
 //! Document and table structure: D01–D05, T01–T04, and the reading notes P01–P03.
 
 use super::diag;
-use crate::check::Doc;
+use super::Context;
+use crate::doc::Doc;
 use crate::format::{short_t3_label, t3_row, SECTIONS, T2_ROWS, T3_ROWS};
 use crate::model::{Diagnostic, Severity, Span};
 use crate::sections::lines;
 use crate::text::{is_cjk_numeral, normalize_label};
 
-pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = cx.doc;
     let text = doc.text();
     let start_span = doc.span(0, first_line_end(text));
     let no_tables = doc.t2.is_none() && doc.t3.is_none() && doc.t4.is_none();

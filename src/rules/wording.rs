@@ -2,19 +2,21 @@
 //! quotes (W02), garbled dates (W03), a word repeated back to back (W04).
 
 use super::diag;
-use super::prose::Prose;
-use crate::check::Doc;
+use super::Context;
+use crate::doc::Doc;
 use crate::find::{Find, Keywords};
 use crate::model::Diagnostic;
+use crate::prose::Prose;
 
-pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
-    let prose = Prose::of(doc);
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = cx.doc;
+    let prose = cx.prose();
     let from = out.len();
     misused_words(doc, &prose, out);
     brackets(doc, &prose, out);
     dates(doc, &prose, out);
     repeats(doc, &prose, out);
-    super::prose::limit(out, from, MAX_PER_RULE);
+    super::limit(out, from, MAX_PER_RULE);
 }
 
 /// Findings of one wording rule listed at most.

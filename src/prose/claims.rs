@@ -8,8 +8,8 @@
 //! (较上年增加…), and its scope is the agency's own (`scope`). Anything else is left unread: a
 //! missed comparison costs less than a false alarm.
 
-use super::prose::{leading_number, Prose};
 use super::scope::{markers_of, scope_of, Scope};
+use super::{leading_number, Prose};
 use crate::find::{Find, Keywords};
 use crate::keywords;
 
@@ -667,14 +667,14 @@ fn post_keyword(post: &str, year_words: &[(String, What)]) -> Option<(usize, Wha
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::prose::tests::with_doc;
+    use crate::prose::tests::with_doc;
 
     type Seen = (Vec<(What, i64, String)>, Vec<String>, Vec<String>);
 
     fn read_body(agency: &str, body: &str) -> Seen {
         let text = format!("{}2024年政府信息公开工作年度报告\n一、总体情况\n{}\n五、存在的主要问题及改进情况\n信息公开工作仍有不足。\n", agency, body);
         with_doc(&text, |doc| {
-            let p = Prose::of(doc);
+            let p = Prose::read(doc);
             let c = read(&p, doc.year, doc.title.as_ref().and_then(|t| t.agency.as_deref()));
             let show = |r: (usize, usize)| p.text[r.0..r.1].to_string();
             (
