@@ -21,11 +21,11 @@ fn spans_ok(text: &str, r: &Report, what: &str) -> Result<(), String> {
     let ok = |s: usize, e: usize| s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e);
     for d in &r.diagnostics {
         if d.message.is_empty() {
-            return Err(format!("{}: {} without a message", what, d.code));
+            return Err(format!("{}: {} without a message", what, d.code.as_str()));
         }
         for s in &d.spans {
             if !ok(s.start, s.end) {
-                return Err(format!("{}: {} span {}..{} in {} bytes", what, d.code, s.start, s.end, text.len()));
+                return Err(format!("{}: {} span {}..{} in {} bytes", what, d.code.as_str(), s.start, s.end, text.len()));
             }
         }
     }

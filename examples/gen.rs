@@ -33,7 +33,7 @@ fn main() {
     for d in &rep.diagnostics {
         println!(
             "{} {} {}  cells={:?} suggestion={:?}",
-            d.code,
+            d.code.as_str(),
             d.severity.as_str(),
             d.message,
             d.cells.iter().map(|c| (c.row, c.column, c.role)).collect::<Vec<_>>(),

@@ -1,5 +1,8 @@
-//! The pipeline: decode → find sections and title → read tables → run rules → one `Report`.
+//! The pipeline, the only place that knows the order of the steps: input (bytes or text made a
+//! `Source`) → sections and title → the three tables read → the `Doc` → the rules of the
+//! registry (`rules::codes::CHECKERS`) → one `Report`.
 
+use crate::code::Code;
 use crate::doc::Doc;
 use crate::find::Find;
 use crate::input::{self, Input, Source};
@@ -9,16 +12,53 @@ use crate::read::{self, RawTable, TableFacts};
 use crate::rules;
 use crate::sections::{find_headings, find_title, Heading};
 
+/// How to check: which rules to leave out (CLI `--ignore W04,C05`, the widget's `ignore`
+/// attribute). The default runs every rule.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Codes not to report. A rule function whose codes are all here is not run at all.
+    pub ignore: Vec<Code>,
+}
+
+impl Options {
+    /// Options from a list of codes as written ("W04, c05 X03"): the codes, or the words that
+    /// are not codes.
+    pub fn ignoring(list: &str) -> Result<Options, String> {
+        let mut ignore = Vec::new();
+        for w in list.split(|c: char| c == ',' || c == '，' || c == '、' || c.is_whitespace()).filter(|w| !w.is_empty()) {
+            match Code::parse(w) {
+                Some(c) => ignore.push(c),
+                None => return Err(format!("没有代码为「{}」的规则（可用 nianbao rules 查看全部规则）", w)),
+            }
+        }
+        Ok(Options { ignore })
+    }
+    pub fn ignores(&self, code: Code) -> bool {
+        self.ignore.contains(&code)
+    }
+    /// The findings that are not left out.
+    pub fn keep(&self, findings: &mut Vec<Diagnostic>) {
+        if !self.ignore.is_empty() {
+            findings.retain(|d| !self.ignores(d.code));
+        }
+    }
+}
+
 /// Check a report given as text (pasted, or a text file already decoded). A web page's markup
 /// is read as the page.
 pub fn check_text(text: &str) -> Report {
+    check_text_with(text, &Options::default())
+}
+
+/// `check_text` with options.
+pub fn check_text_with(text: &str, options: &Options) -> Report {
     let (mut src, form) = input::text(text.to_string());
-    run(&mut src, form)
+    run(&mut src, form, options)
 }
 
 /// Check an HTML page (a dropped .html file or the clipboard's text/html).
 pub fn check_html(html_text: &str) -> Report {
-    run(&mut input::html::flatten(html_text.to_string()), Some("html"))
+    run(&mut input::html::flatten(html_text.to_string()), Some("html"), &Options::default())
 }
 
 /// Check a file's bytes: decodes UTF-8/GBK, recognises HTML, refuses binary with a reason.
@@ -42,9 +82,14 @@ pub struct Checked {
 
 /// Check a prepared input (see `input`).
 pub fn check_input(input: Input) -> Checked {
+    check_input_with(input, &Options::default())
+}
+
+/// `check_input` with options.
+pub fn check_input_with(input: Input, options: &Options) -> Checked {
     match input {
         Input::Ready { mut source, form, encoding } => {
-            let report = run(&mut source, form);
+            let report = run(&mut source, form, options);
             Checked { text: source.original, report, encoding, error: None }
         }
         Input::Unreadable { reason, form, text } => {
@@ -78,8 +123,11 @@ pub fn check_positioned(doc: &crate::input::positioned::PositionedDoc) -> Checke
 }
 
 pub(crate) fn not_text(reason: &str) -> Report {
-    let mut d =
-        rules::diag("D01", format!("无法读取：{}", reason), vec![Span { start: 0, end: 0, line: 1, col: 1, end_line: 1, end_col: 1, ..Default::default() }]);
+    let mut d = rules::diag(
+        rules::Code::D01,
+        format!("无法读取：{}", reason),
+        vec![Span { start: 0, end: 0, line: 1, col: 1, end_line: 1, end_col: 1, ..Default::default() }],
+    );
     d.severity = Severity::Error;
     let summary = Summary { errors: 1, warnings: 0, infos: 0 };
     Report {
@@ -99,7 +147,7 @@ pub(crate) fn not_text(reason: &str) -> Report {
 
 /// The pipeline over a prepared source; `form` is the input form when the caller knows it
 /// ("html", "pdf", "docx"), otherwise it is detected from the text.
-pub(crate) fn run(src: &mut Source, form: Option<&'static str>) -> Report {
+pub(crate) fn run(src: &mut Source, form: Option<&'static str>, options: &Options) -> Report {
     // Text copied from PDFs often carries look-alike radicals (「⼀、总体情况」 with U+2F00):
     // the readers see the ideographs, spans still point at what the user gave.
     src.unify_lookalikes();
@@ -123,13 +171,15 @@ pub(crate) fn run(src: &mut Source, form: Option<&'static str>) -> Report {
 
     let mut diagnostics = Vec::new();
     let cx = rules::Context::new(&doc);
-    rules::structure::check(&cx, &mut diagnostics);
-    rules::cells::check(&cx, &mut diagnostics);
-    rules::arithmetic::check(&cx, &mut diagnostics);
-    rules::counts::check(&cx, &mut diagnostics);
-    rules::year::check(&cx, &mut diagnostics);
-    rules::fee::check(&cx, &mut diagnostics);
-    rules::wording::check(&cx, &mut diagnostics);
+    for checker in rules::codes::CHECKERS {
+        if checker.codes.iter().all(|&c| options.ignores(c)) {
+            continue;
+        }
+        let from = diagnostics.len();
+        (checker.run)(&cx, &mut diagnostics);
+        debug_assert!(diagnostics[from..].iter().all(|d| checker.codes.contains(&d.code)), "{} reported a code it does not register", checker.name);
+    }
+    options.keep(&mut diagnostics);
     diagnostics.sort_by_key(|d| (d.spans.first().map(|s| s.start).unwrap_or(0), d.code));
 
     let summary = Summary::of(&diagnostics);
@@ -172,9 +222,15 @@ pub(crate) fn run(src: &mut Source, form: Option<&'static str>) -> Report {
 /// Check a report (as text) and compare it with last year's (as text): this year's report with
 /// the X findings added.
 pub fn check_text_with_previous(text: &str, previous: &str) -> Report {
-    let mut this = check_text(text);
+    check_text_with_previous_with(text, previous, &Options::default())
+}
+
+/// `check_text_with_previous` with options.
+pub fn check_text_with_previous_with(text: &str, previous: &str, options: &Options) -> Report {
+    let mut this = check_text_with(text, options);
     let prev = check_text(previous);
-    let extra = rules::previous::check_pair(&this, text, &prev, previous);
+    let mut extra = rules::previous::check_pair(&this, text, &prev, previous);
+    options.keep(&mut extra);
     merge_findings(&mut this, extra);
     this
 }

@@ -241,7 +241,7 @@ pub const T4_COLUMNS: &[ColumnSpec] = &[
 
 /// A sum the format requires. Applied by `rules::arithmetic` to whatever was read.
 pub struct SumSpec {
-    pub code: &'static str,
+    pub code: crate::code::Code,
     pub table: &'static str,
     pub shape: SumShape,
     /// How the sum is named in messages.
@@ -259,28 +259,31 @@ pub enum SumShape {
 
 pub const SUMS: &[SumSpec] = &[
     SumSpec {
-        code: "A01",
+        code: crate::code::Code::A01,
         table: "t3",
         shape: SumShape::RowWise { parts: T3_APPLICANT_COLUMNS, total: "total" },
         name: "自然人与各类法人或其他组织之和应等于总计",
     },
     SumSpec {
-        code: "A05",
+        code: crate::code::Code::A05,
         table: "t3",
         shape: SumShape::RowWise { parts: T3_LEGAL_COLUMNS, total: "legal_subtotal" },
         name: "五类法人或其他组织之和应等于其小计",
     },
     SumSpec {
-        code: "A02", table: "t3", shape: SumShape::ColumnWise { parts: T3_RESULT_ITEMS, total: "total" }, name: "各项办理结果之和应等于（七）总计"
+        code: crate::code::Code::A02,
+        table: "t3",
+        shape: SumShape::ColumnWise { parts: T3_RESULT_ITEMS, total: "total" },
+        name: "各项办理结果之和应等于（七）总计",
     },
     SumSpec {
-        code: "A03",
+        code: crate::code::Code::A03,
         table: "t3",
         shape: SumShape::ColumnBalance { lhs: &["new", "carried_over"], rhs: &["total", "carried_forward"] },
         name: "第一项加第二项之和应等于第三项加第四项之和",
     },
     SumSpec {
-        code: "A04",
+        code: crate::code::Code::A04,
         table: "t4",
         shape: SumShape::RowWise { parts: &["upheld", "corrected", "other", "pending"], total: "total" },
         name: "结果维持、结果纠正、其他结果、尚未审结之和应等于总计",

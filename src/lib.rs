@@ -5,6 +5,7 @@
 //! `../shared/spec/rules.md`. The browser bindings live in `wasm` (wasm32 only); the CLI in
 //! `src/bin/nianbao.rs`.
 
+pub mod code;
 pub mod doc;
 pub mod find;
 pub mod format;
@@ -22,11 +23,12 @@ pub mod value;
 #[cfg(all(target_arch = "wasm32", not(feature = "files-module")))]
 pub mod wasm;
 
+pub use code::Code;
 pub use model::{Diagnostic, Report, Severity, Span};
 
 mod check;
 pub use check::{
-    check_bytes, check_file, check_file_flat, check_html, check_html_flat, check_input, check_positioned, check_text, check_text_with_previous, merge_findings,
-    Checked,
+    check_bytes, check_file, check_file_flat, check_html, check_html_flat, check_input, check_input_with, check_positioned, check_text, check_text_with,
+    check_text_with_previous, check_text_with_previous_with, merge_findings, Checked, Options,
 };
 pub use rules::previous::check_pair;

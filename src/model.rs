@@ -7,6 +7,7 @@
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
 
+pub use crate::code::Code;
 pub use crate::value::{format_decimal, Value};
 
 /// A range of the checked text: byte offsets (UTF-8, end exclusive) and 1-based line/column
@@ -195,7 +196,7 @@ impl CellRef {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diagnostic {
-    pub code: &'static str,
+    pub code: Code,
     pub severity: Severity,
     /// In Chinese, for a clerk.
     pub message: String,

@@ -12,7 +12,7 @@ pub fn render_text(name: &str, original: &str, report: &Report) -> String {
         let (line, col) = if sp.line == 0 { (1, 1) } else { (sp.line, sp.col) };
         // A PDF's lines are those of the text read from it; the page says where it is printed.
         let page = sp.page.map(|p| format!("（第 {} 页）", p)).unwrap_or_default();
-        out.push_str(&format!("{}:{}:{}: {}[{}]: {}{}\n", name, line, col, d.severity.as_str(), d.code, d.message, page));
+        out.push_str(&format!("{}:{}:{}: {}[{}]: {}{}\n", name, line, col, d.severity.as_str(), d.code.as_str(), d.message, page));
         if sp.line > 0 && !original.is_empty() {
             out.push_str(&snippet(&src, sp));
         }

@@ -10,6 +10,7 @@
 //! import init, { check, checkWithPrevious, decodeFile, rules, template, version } from "./web.js";
 //! await init();
 //! const report: Report = check(text);          // text as typed or pasted
+//! const fewer: Report = check(text, "W04 C05"); // without the rules W04 and C05
 //! const both: Report = checkWithPrevious(text, lastYearsText); // plus X01–X03 against last year
 //! const file: Decoded = decodeFile(bytes, "a.txt"); // bytes of a dropped file (UTF-8/GBK/UTF-16)
 //! if ("text" in file) { const report = check(file.text); }
@@ -73,18 +74,24 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     value.serialize(&ser).map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// Check the text of a report (as typed or pasted; HTML markup is recognised).
+/// Options from the rule codes to leave out ("W04 C05", "W04,C05"; none when absent).
+fn options(ignore: Option<String>) -> Result<crate::Options, JsError> {
+    crate::Options::ignoring(ignore.as_deref().unwrap_or("")).map_err(|e| JsError::new(&e))
+}
+
+/// Check the text of a report (as typed or pasted; HTML markup is recognised). `ignore`: rule
+/// codes not to report, e.g. "W04 C05".
 #[wasm_bindgen(unchecked_return_type = "Report")]
-pub fn check(text: &str) -> Result<JsValue, JsError> {
-    to_js(&crate::check_text(text))
+pub fn check(text: &str, ignore: Option<String>) -> Result<JsValue, JsError> {
+    to_js(&crate::check_text_with(text, &options(ignore)?))
 }
 
 /// Check a report's text against last year's report (its text as typed, pasted or read from a
 /// file): the same result as `check` with the X findings (X01 上年结转, X02 现行有效件数,
 /// X03 prose repeated) added. Their spans point into `text` (this year's).
 #[wasm_bindgen(js_name = checkWithPrevious, unchecked_return_type = "Report")]
-pub fn check_with_previous(text: &str, previous_text: &str) -> Result<JsValue, JsError> {
-    to_js(&crate::check_text_with_previous(text, previous_text))
+pub fn check_with_previous(text: &str, previous_text: &str, ignore: Option<String>) -> Result<JsValue, JsError> {
+    to_js(&crate::check_text_with_previous_with(text, previous_text, &options(ignore)?))
 }
 
 /// Only the X findings for a report whose result the page already has (a file read by the

@@ -67,3 +67,24 @@ fn stdin_gbk_and_usage_errors() {
     let rules: serde_json::Value = serde_json::from_slice(&rules.stdout).unwrap();
     assert!(rules.as_array().unwrap().iter().any(|r| r["code"] == "A03"));
 }
+
+#[test]
+fn ignore_leaves_out_the_rules_named_and_refuses_unknown_codes() {
+    let f = fixture("real/hongzequ_2023.layout.txt");
+    let codes = |args: &[&str]| -> Vec<String> {
+        let out = bin().args(["check", "--format", "json"]).args(args).arg(&f).output().unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v[0]["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap().to_string()).collect()
+    };
+    let all = codes(&[]);
+    assert!(all.iter().any(|c| c == "A04") && all.iter().any(|c| c == "T03"), "{:?}", all);
+    let fewer = codes(&["--ignore", "A04", "--ignore=t03,T02"]);
+    assert!(fewer.iter().all(|c| c != "A04" && c != "T03" && c != "T02"), "{:?}", fewer);
+    assert_eq!(fewer.len(), all.iter().filter(|c| !["A04", "T03", "T02"].contains(&c.as_str())).count());
+    // Without the error-level findings the exit code says so.
+    let out = bin().args(["check", "--ignore", "A04,T02", &f]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    let out = bin().args(["check", "--ignore", "A09", &f]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("A09"));
+}

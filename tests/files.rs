@@ -38,7 +38,7 @@ fn generated_truth(report: &str) -> serde_json::Value {
 fn html_findings(report: &str) -> std::collections::BTreeMap<String, usize> {
     let html = std::fs::read_to_string(files_dir().join(format!("{}.html", report))).unwrap();
     let r = nianbao::check_html(&html);
-    codes_in_scope(r.diagnostics.iter().map(|d| d.code.to_string()))
+    codes_in_scope(r.diagnostics.iter().map(|d| d.code.as_str().to_string()))
 }
 
 fn check_against(name: &str, report_name: &str, report: &nianbao::Report, failures: &mut Vec<String>) {

@@ -93,7 +93,7 @@ fn arithmetic_findings_carry_expected_actual_and_point_at_the_total() {
     let f = shared().join("real/hongzequ_2023.txt");
     let text = std::fs::read_to_string(&f).unwrap();
     let r = nianbao::check_text(&text);
-    let a04: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "A04").collect();
+    let a04: Vec<_> = r.diagnostics.iter().filter(|d| d.code.as_str() == "A04").collect();
     assert_eq!(a04.len(), 2);
     assert_eq!((a04[0].expected, a04[0].actual), (Some(11.0), Some(0.0)));
     assert_eq!((a04[1].expected, a04[1].actual), (Some(5.0), Some(0.0)));

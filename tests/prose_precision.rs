@@ -154,7 +154,7 @@ fn with_paragraph(g: &Generated, para: &str) -> String {
 }
 
 fn prose_codes(text: &str) -> Vec<(&'static str, String)> {
-    nianbao::check_text(text).diagnostics.into_iter().filter(|d| d.code.starts_with(['C', 'W'])).map(|d| (d.code, d.message)).collect()
+    nianbao::check_text(text).diagnostics.into_iter().filter(|d| d.code.as_str().starts_with(['C', 'W'])).map(|d| (d.code.as_str(), d.message)).collect()
 }
 
 #[test]

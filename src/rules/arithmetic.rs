@@ -4,8 +4,8 @@
 //! failed equations, is in no equation that holds, and the same corrected value would balance
 //! all of them, that cell is named as the likely error with the value that would be right.
 
-use super::diag;
 use super::Context;
+use super::{diag, Code};
 use crate::format::{cell_name, column_label, row_label, short_t3_label, t3_row, SumShape, SUMS};
 use crate::model::{same_key, CellRef, Diagnostic, RowRead, Span, TableRead, Value};
 
@@ -18,7 +18,7 @@ struct Term {
 }
 
 struct Equation {
-    code: &'static str,
+    code: Code,
     table: &'static str,
     /// Which row or column, for messages (words made only for a failed sum).
     place: Place,
@@ -120,7 +120,7 @@ fn fill(buf: &mut Vec<Term>, terms: impl Iterator<Item = Option<Term>>) -> bool 
 /// Every equation of the format over this table, given to `f` as (code, place, left, right,
 /// shape). The terms are lent from two buffers reused for all equations: most reports balance,
 /// and then nothing needs to be kept.
-fn each_equation(t: &TableRead, mut f: impl FnMut(&'static str, Place, &[Term], &[Term], u8)) {
+fn each_equation(t: &TableRead, mut f: impl FnMut(Code, Place, &[Term], &[Term], u8)) {
     let (mut left, mut right) = (Vec::new(), Vec::new());
     for sum in SUMS.iter().filter(|s| s.table == t.table) {
         match &sum.shape {

@@ -6,6 +6,7 @@
 //! only 「无其他需要报告的事项」, is not one.
 
 use super::diag;
+use super::Code;
 use super::Context;
 use crate::doc::Doc;
 use crate::find::Find;
@@ -79,7 +80,7 @@ fn six(cx: &Context, out: &mut Vec<Diagnostic>) {
         _ => String::new(),
     };
     out.push(diag(
-        "C06",
+        Code::C06,
         format!(
             "{}{}：年度报告应在「六、其他需要报告的事项」中说明本年度信息处理费的收取情况，如「本年度未收取信息处理费」或「收取信息处理费 N 元」。",
             what, extra
@@ -109,7 +110,7 @@ fn five(cx: &Context, out: &mut Vec<Diagnostic>) {
         format!("第五部分只有 {} 个字（「{}」）", chars, t)
     };
     out.push(diag(
-        "C07",
+        Code::C07,
         format!("{}：「五、存在的主要问题及改进情况」应写明本年度工作中存在的主要问题和具体的改进措施。", what),
         vec![place(doc, &p, 5, true)],
     ));

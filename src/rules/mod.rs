@@ -11,6 +11,7 @@ pub mod structure;
 pub mod wording;
 pub mod year;
 
+pub use crate::code::Code;
 use crate::doc::Doc;
 use crate::model::{CellRef, Diagnostic, Span};
 use crate::prose::Prose;
@@ -37,8 +38,8 @@ impl<'a> Context<'a> {
 }
 
 /// A finding with the registry's severity for `code`.
-pub fn diag(code: &'static str, message: String, spans: Vec<Span>) -> Diagnostic {
-    let severity = codes::rule(code).map(|r| r.severity).unwrap_or(crate::model::Severity::Warning);
+pub fn diag(code: Code, message: String, spans: Vec<Span>) -> Diagnostic {
+    let severity = codes::rule(code).severity;
     Diagnostic { code, severity, message, spans, cells: Vec::new(), expected: None, actual: None, suggestion: None }
 }
 
@@ -50,7 +51,7 @@ pub fn with_cells(mut d: Diagnostic, cells: Vec<CellRef>) -> Diagnostic {
 /// At most `max` findings of each code among `out[from..]`: a text that repeats one slip
 /// thousands of times gets the first ones and a note how many there are, not a flood.
 pub fn limit(out: &mut Vec<Diagnostic>, from: usize, max: usize) {
-    let mut totals: Vec<(&'static str, usize)> = Vec::new();
+    let mut totals: Vec<(Code, usize)> = Vec::new();
     for d in &out[from..] {
         match totals.iter_mut().find(|c| c.0 == d.code) {
             Some(c) => c.1 += 1,
@@ -60,7 +61,7 @@ pub fn limit(out: &mut Vec<Diagnostic>, from: usize, max: usize) {
     if totals.iter().all(|t| t.1 <= max) {
         return;
     }
-    let mut seen: Vec<(&'static str, usize)> = Vec::new();
+    let mut seen: Vec<(Code, usize)> = Vec::new();
     let tail: Vec<Diagnostic> = out.drain(from..).collect();
     for mut d in tail {
         let k = match seen.iter().position(|c| c.0 == d.code) {

@@ -12,6 +12,7 @@
 //! consecutive, the tables are not compared (the user has picked the wrong file; X03 still runs).
 
 use super::diag;
+use super::Code;
 use crate::doc::Doc;
 use crate::format::cell_name;
 use crate::model::{CellRef, Diagnostic, Report, TableRead, Value};
@@ -66,7 +67,7 @@ fn carried(this: &Report, previous: &Report, out: &mut Vec<Diagnostic>) {
         let Some(span) = t.cell("carried_over", col).and_then(|c| c.span) else { continue };
         let name = cell_name("t3", "carried_over", col);
         let mut d = diag(
-            "X01",
+            Code::X01,
             format!(
                 "{}为 {}，而上年（{}）报告表三「四、结转下年度继续办理」{}列为 {}：上年结转到本年的申请，两份报告应写同一个数。",
                 name,
@@ -100,7 +101,7 @@ fn documents(this: &Report, previous: &Report, out: &mut Vec<Diagnostic>) {
         }
         let Some(span) = t.cell(row, "valid").and_then(|c| c.span) else { continue };
         let mut d = diag(
-            "X02",
+            Code::X02,
             format!(
                 "表二{}现行有效件数为 {}，但上年（{}）报告的现行有效 {} + 本年制发 {} − 本年废止 {} = {}。请核对本年或上年的件数（修订、失效的文件也应在制发、废止中体现）。",
                 name,
@@ -248,7 +249,7 @@ fn repeated(this_text: &str, previous_text: &str, out: &mut Vec<Diagnostic>) {
         }
         let covered = (share * chars.len() as f64).round() as usize;
         out.push(diag(
-            "X03",
+            Code::X03,
             format!(
                 "第一、五、六部分的文字约 {:.0}% 与上年报告相同（{} 字中约 {} 字，数字不计）。标出的是与上年相同的段落，如「{}」。有的地区考核对照搬上年报告扣分，请按本年实际情况重写。",
                 share * 100.0,

@@ -1,6 +1,7 @@
 //! Document and table structure: D01–D05, T01–T04, and the reading notes P01–P03.
 
 use super::diag;
+use super::Code;
 use super::Context;
 use crate::doc::Doc;
 use crate::format::{short_t3_label, t3_row, SECTIONS, T2_ROWS, T3_ROWS};
@@ -19,7 +20,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         } else {
             "没有找到表二、表三、表四中的任何一张：这不像是按 2021 年格式编写的政府信息公开工作年度报告。请确认粘贴的是报告全文（含三张表格）。".to_string()
         };
-        out.push(diag("D01", msg, vec![start_span]));
+        out.push(diag(Code::D01, msg, vec![start_span]));
         // Without tables and headings there is nothing more to say about structure.
         if doc.headings.len() < 3 {
             return;
@@ -50,7 +51,7 @@ fn year(doc: &Doc, out: &mut Vec<Diagnostic>, start: Span) {
         Some(t) => (doc.span(t.start, t.end), format!("标题「{}」中", t.text)),
         None => (start, "报告开头".to_string()),
     };
-    out.push(diag("D05", format!("{}没有写明报告年度。标题应为「××××年政府信息公开工作年度报告」，年份据此核对正文和上年结转。", what), vec![span]));
+    out.push(diag(Code::D05, format!("{}没有写明报告年度。标题应为「××××年政府信息公开工作年度报告」，年份据此核对正文和上年结转。", what), vec![span]));
 }
 
 fn format_2019(doc: &Doc, out: &mut Vec<Diagnostic>) {
@@ -60,7 +61,7 @@ fn format_2019(doc: &Doc, out: &mut Vec<Diagnostic>) {
     let Some((_, facts)) = &doc.t2 else { return };
     let span = doc.span(facts.region.0, first_line_end_from(doc.text(), facts.region.0));
     let mut d = diag(
-        "D02",
+        Code::D02,
         "表二使用的是 2019 年试行格式（「本年新制作数量」「对外公开总数量」等栏目）。2021 年起应使用国办公开办函〔2021〕30号规定的格式：本年制发件数、本年废止件数、现行有效件数。".to_string(),
         vec![span],
     );
@@ -84,7 +85,7 @@ fn sections(doc: &Doc, out: &mut Vec<Diagnostic>, start: Span) {
     for spec in SECTIONS {
         if doc.heading(spec.number).is_none() {
             // A table found without its heading still means the heading is missing.
-            out.push(diag("D03", format!("缺少第{}部分「{}、{}」。年度报告应依次包含六个部分。", spec.numeral, spec.numeral, spec.title), vec![start]));
+            out.push(diag(Code::D03, format!("缺少第{}部分「{}、{}」。年度报告应依次包含六个部分。", spec.numeral, spec.numeral, spec.title), vec![start]));
         }
     }
     // Order and numbering of the headings that are there.
@@ -94,12 +95,12 @@ fn sections(doc: &Doc, out: &mut Vec<Diagnostic>, start: Span) {
         if h.printed != h.number {
             let spec = &SECTIONS[(h.number - 1) as usize];
             out.push(diag(
-                "D04",
+                Code::D04,
                 format!("「{}」编号为「{}、」，按格式应为第{}部分「{}、{}」。", h.text, numeral(h.printed), spec.numeral, spec.numeral, spec.title),
                 vec![span],
             ));
         } else if h.number < last {
-            out.push(diag("D04", format!("「{}」排在了后面部分之后：六个部分应按一至六的顺序排列。", h.text), vec![span]));
+            out.push(diag(Code::D04, format!("「{}」排在了后面部分之后：六个部分应按一至六的顺序排列。", h.text), vec![span]));
         }
         last = last.max(h.number);
     }
@@ -134,7 +135,7 @@ fn second_numbering(doc: &Doc, out: &mut Vec<Diagnostic>) {
         if !spans.is_empty() {
             let spec = &SECTIONS[(n - 1) as usize];
             out.push(diag(
-                "D04",
+                Code::D04,
                 format!(
                     "第{}部分「{}」内又用了「一、二、」这一级编号（{}），与六个部分的编号冲突。部分内的层次请用（一）（二）或 1. 2.。",
                     spec.numeral,
@@ -154,7 +155,7 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
     {
         if doc.table(id).is_none() {
             if let Some(h) = doc.heading(n) {
-                out.push(diag("T01", format!("有「{}」这一部分，但没有找到{}。", h.text, name), vec![doc.span(h.start, h.end)]));
+                out.push(diag(Code::T01, format!("有「{}」这一部分，但没有找到{}。", h.text, name), vec![doc.span(h.start, h.end)]));
             }
         }
     }
@@ -174,7 +175,7 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
             if let Some(p) = &facts.single_other_row {
                 missing.retain(|k| !k.starts_with("other_"));
                 out.push(diag(
-                    "T02",
+                    Code::T02,
                     "表三「（六）其他处理」只有一行（2019 年试行格式的写法）。2021 年格式要求分为三个子项：1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请；2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请；3.其他。".to_string(),
                     vec![doc.span(p.start, p.end)],
                 ));
@@ -203,7 +204,7 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
                 missing.retain(|k| !tail.contains(k));
                 let at = table.rows.last().and_then(|r| r.cells.last().and_then(|c| c.span).or(r.label_span)).unwrap_or(region);
                 out.push(diag(
-                    "P01",
+                    Code::P01,
                     format!(
                         "文本在{}「{}」之后就结束了，后面 {} 行及其后的内容没有读到：粘贴或复制可能不完整，请粘贴报告全文。",
                         tname,
@@ -217,7 +218,7 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
         if !missing.is_empty() {
             let names: Vec<String> = missing.iter().map(|k| format!("「{}」", row_name(id, k))).collect();
             let shown = if names.len() > 4 { format!("{}等 {} 行", names[..3].join("、"), names.len()) } else { names.join("、") };
-            out.push(diag("T02", format!("{}缺少模板规定的行：{}。", tname, shown), vec![region]));
+            out.push(diag(Code::T02, format!("{}缺少模板规定的行：{}。", tname, shown), vec![region]));
         }
         // T03: labels that differ from the template.
         for (key, piece) in &facts.labels {
@@ -233,7 +234,7 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
             }
             let printed = &doc.text()[piece.start..piece.end];
             let mut d = diag(
-                "T03",
+                Code::T03,
                 format!("{}行名「{}」与格式模板不一致，应为「{}」。", tname, printed.split_whitespace().collect::<String>(), template),
                 vec![doc.span(piece.start, piece.end)],
             );
@@ -243,7 +244,7 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
         // T04: missing columns and rows of the wrong width.
         if facts.missing_columns.contains(&"total") {
             out.push(diag(
-                "T04",
+                Code::T04,
                 format!("{}没有「总计」列：每行只有自然人和五类法人或其他组织共 6 个数，缺少各行的总计，无法核对行合计。", tname),
                 vec![region],
             ));
@@ -262,7 +263,7 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
             let names: Vec<String> = keys.iter().map(|k| format!("「{}」", row_name(id, k))).collect();
             let shown = if names.len() > 4 { format!("{}等 {} 行", names[..3].join("、"), names.len()) } else { names.join("、") };
             out.push(diag(
-                "T04",
+                Code::T04,
                 format!("{}{}只有 {} 个数，应为 {} 个（每列一个）。缺了哪一列无法判断，这些行不参与合计核对。", tname, shown, n, want),
                 if spans.is_empty() { vec![region] } else { spans },
             ));
@@ -270,7 +271,7 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
         // P01: parts that could not be read.
         for (what, s, e) in &facts.unread {
             let span = if *e > *s { doc.span(*s, *e) } else { region };
-            out.push(diag("P01", format!("{}：{}。这部分不作推测，相关核对跳过。", tname, what), vec![span]));
+            out.push(diag(Code::P01, format!("{}：{}。这部分不作推测，相关核对跳过。", tname, what), vec![span]));
         }
         // P02: ambiguous digit runs.
         for a in &facts.ambiguous {
@@ -282,7 +283,7 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
             let rowname = if id == "t3" { format!("「{}」", row_name(id, a.row)) } else { String::new() };
             let digits = &doc.text()[a.start..a.end];
             out.push(diag(
-                "P02",
+                Code::P02,
                 format!(
                     "{}{}的数字「{}」连在一起，符合勾稽关系的拆法有 {} 种：{}{}；{}。请对照原表核实。",
                     tname,
@@ -297,7 +298,7 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
             ));
         }
         if facts.method == "run-together" {
-            out.push(diag("P03", format!("{}的数字之间没有分隔（网页文本连写），已按表格勾稽关系拆分。", tname), vec![region]));
+            out.push(diag(Code::P03, format!("{}的数字之间没有分隔（网页文本连写），已按表格勾稽关系拆分。", tname), vec![region]));
         }
     }
 }

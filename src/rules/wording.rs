@@ -2,6 +2,7 @@
 //! quotes (W02), garbled dates (W03), a word repeated back to back (W04).
 
 use super::diag;
+use super::Code;
 use super::Context;
 use crate::doc::Doc;
 use crate::find::{Find, Keywords};
@@ -131,7 +132,7 @@ fn misused_words(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
         match hit {
             Some(e) => {
                 let end = i + e.wrong.len();
-                let mut d = diag("W01", format!("「{}」应为「{}」：{}。", e.wrong, e.right, e.reason), vec![prose.span(doc, i, end)]);
+                let mut d = diag(Code::W01, format!("「{}」应为「{}」：{}。", e.wrong, e.right, e.reason), vec![prose.span(doc, i, end)]);
                 d.suggestion = Some(e.right.to_string());
                 out.push(d);
                 i = end;
@@ -195,8 +196,11 @@ fn brackets(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
     if !lone_items.is_empty() && (lone_items.len() == 1 || paired_items > lone_items.len()) {
         for &(ns, bs, be) in &lone_items {
             let number = &t[ns..bs];
-            let mut d =
-                diag("W02", format!("「{}{}」缺少左括号，应为「（{}）」：前后的序号都带一对括号。", number, &t[bs..be], number), vec![prose.span(doc, ns, be)]);
+            let mut d = diag(
+                Code::W02,
+                format!("「{}{}」缺少左括号，应为「（{}）」：前后的序号都带一对括号。", number, &t[bs..be], number),
+                vec![prose.span(doc, ns, be)],
+            );
             d.suggestion = Some(format!("（{}）", number));
             out.push(d);
         }
@@ -218,7 +222,7 @@ fn brackets(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
         if k + 1 == shown && total > shown {
             msg.push_str(&format!("（不成对的括号、引号共 {} 处，这里只列出前 {} 处。）", total + (MAX_PER_RULE - shown), MAX_PER_RULE));
         }
-        out.push(diag("W02", msg, vec![prose.span(doc, s, e)]));
+        out.push(diag(Code::W02, msg, vec![prose.span(doc, s, e)]));
     }
 }
 
@@ -327,7 +331,7 @@ fn dates(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
             // Only with a year before or a day after is it surely meant as a date.
             if year.is_some() || (day.is_some() && matches!(next, Some('日' | '号'))) {
                 let end = if day.is_some() && matches!(next, Some('日' | '号')) { d_end + 3 } else { m_at + '月'.len_utf8() };
-                out.push(diag("W03", format!("日期「{}」有误：没有 {} 月。", &t[start..end], month), vec![prose.span(doc, start, end)]));
+                out.push(diag(Code::W03, format!("日期「{}」有误：没有 {} 月。", &t[start..end], month), vec![prose.span(doc, start, end)]));
             }
             continue;
         }
@@ -341,7 +345,7 @@ fn dates(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
                     } else {
                         format!("{} 月没有 {} 日", month, day)
                     };
-                    out.push(diag("W03", format!("日期「{}」不存在：{}。", &t[start..end], what), vec![prose.span(doc, start, end)]));
+                    out.push(diag(Code::W03, format!("日期「{}」不存在：{}。", &t[start..end], what), vec![prose.span(doc, start, end)]));
                 }
             }
             Some(c) if crate::text::is_ideograph(c) && !AFTER_DAY_OK.contains(c) && (1..=days_in(month, year)).contains(&day) => {
@@ -350,7 +354,8 @@ fn dates(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
                     Some(y) => format!("{}年{}月{}日", y, month, day),
                     None => format!("{}月{}日", month, day),
                 };
-                let mut d = diag("W03", format!("日期「{}」写错了：「{}」应为「日」，即「{}」。", &t[start..end], c, right), vec![prose.span(doc, start, end)]);
+                let mut d =
+                    diag(Code::W03, format!("日期「{}」写错了：「{}」应为「日」，即「{}」。", &t[start..end], c, right), vec![prose.span(doc, start, end)]);
                 d.suggestion = Some(right);
                 out.push(d);
             }
@@ -370,7 +375,7 @@ fn repeats(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
     let t = &prose.text;
     for (s, mid, e) in repeated_words(t) {
         let word = &t[s..mid];
-        let mut d = diag("W04", format!("「{}」连续出现两次（「{}」），可能多打了一遍。", word, &t[s..e]), vec![prose.span(doc, s, e)]);
+        let mut d = diag(Code::W04, format!("「{}」连续出现两次（「{}」），可能多打了一遍。", word, &t[s..e]), vec![prose.span(doc, s, e)]);
         d.suggestion = Some(word.to_string());
         out.push(d);
     }

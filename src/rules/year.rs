@@ -9,6 +9,7 @@
 //! than two years back (history, not reuse).
 
 use super::diag;
+use super::Code;
 use super::Context;
 use crate::find::Find;
 use crate::keywords;
@@ -86,7 +87,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             }
             let end = i + '年'.len_utf8();
             let mut d = diag(
-                "C05",
+                Code::C05,
                 format!("本报告是 {} 年度报告，这里却写「{}年」叙述工作。若是沿用了上年的文字，应改为「{}年」，相应的数字也请一并核对。", year, y, year),
                 vec![prose.span(doc, s + ys, s + end)],
             );

@@ -95,7 +95,7 @@ pub fn compare_with_truth(report: &nianbao::Report, truth: &J) -> Vec<String> {
         errs.push(format!("year {} want {}", got["year"], truth["year"]));
     }
     let want = codes_in_scope(truth["true_problems"].as_array().unwrap().iter().filter_map(|p| p["rule"].as_str().map(String::from)));
-    let have = codes_in_scope(report.diagnostics.iter().map(|d| d.code.to_string()));
+    let have = codes_in_scope(report.diagnostics.iter().map(|d| d.code.as_str().to_string()));
     if want != have {
         errs.push(format!(
             "findings {:?} want {:?}\n      {}",
@@ -104,8 +104,8 @@ pub fn compare_with_truth(report: &nianbao::Report, truth: &J) -> Vec<String> {
             report
                 .diagnostics
                 .iter()
-                .filter(|d| d.code.starts_with(IN_SCOPE))
-                .map(|d| format!("{} {}", d.code, d.message))
+                .filter(|d| d.code.as_str().starts_with(IN_SCOPE))
+                .map(|d| format!("{} {}", d.code.as_str(), d.message))
                 .collect::<Vec<_>>()
                 .join("\n      ")
         ));
