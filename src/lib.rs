@@ -16,6 +16,7 @@ pub mod read;
 pub mod render;
 pub mod rules;
 pub mod sections;
+#[cfg(feature = "testgen")]
 pub mod testgen;
 pub mod text;
 pub mod value;

@@ -1,7 +1,7 @@
 //! Bad input: nothing a user can paste or drop makes the checker panic or point outside the
 //! text; what is not a report says so (D01, with a message), a report cut off inside a table is
 //! never completed by guessing, hostile markup is only text, and a GBK file reads exactly like
-//! its UTF-8 original. No timing assertions here: `cargo run --release --bin bench` measures.
+//! its UTF-8 original. No timing assertions here: `cargo run --release --example bench` measures.
 
 use nianbao::model::Value;
 use nianbao::testgen::{generate, generate_with, CellId, Form, Options, Rng, T3_COLUMNS, T3_ROWS};
