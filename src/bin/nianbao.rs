@@ -18,6 +18,8 @@ mod alloc;
 #[global_allocator]
 static GLOBAL: alloc::Allocator = alloc::Allocator;
 
+#[path = "nianbao/render.rs"]
+mod render;
 #[path = "nianbao/serve.rs"]
 mod serve;
 
@@ -193,7 +195,7 @@ fn check(args: &[String]) -> ExitCode {
                     _ => String::new(),
                 },
             };
-            let _ = out.write_all(nianbao::render::render_text(f, &text, &report).as_bytes());
+            let _ = out.write_all(render::render_text(f, &text, &report).as_bytes());
         }
     }
     if format == "json" {

@@ -1,5 +1,14 @@
-//! The rules: each module turns what the readers found into findings.
-//! `codes` is the registry every finding's code and default severity come from.
+//! The rules: each module turns what the readers found (`Doc`, through a `Context`) into
+//! findings. They only read; reading the input is done before them (`input`, `sections`,
+//! `read`, `prose`). `codes` is the registry: every finding's code, severity and explanation,
+//! and the list of rule functions the pipeline runs.
+//!
+//! - `structure`: D01–D05, T01–T04 and the reading notes P01–P03 (what the readers noticed);
+//! - `cells`: T05–T07, one cell at a time;
+//! - `arithmetic`: A01–A05, the format's sums (`format::SUMS`) over what was read;
+//! - `counts` (C01–C04), `year` (C05), `fee` (C06–C07): the prose against the tables;
+//! - `wording`: W01–W04, with the misused-word list `wordlist.tsv`;
+//! - `previous`: X01–X03, this year's report against last year's.
 
 pub mod arithmetic;
 pub mod cells;
