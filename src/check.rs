@@ -336,12 +336,18 @@ fn to_table(src: &Source, raw: &RawTable) -> TableRead {
             cells: r
                 .cells
                 .iter()
-                .map(|t| Cell {
-                    value: match &t.kind {
+                .enumerate()
+                .map(|(i, t)| {
+                    let value = match &t.kind {
                         Kind::Val(v) => v.clone(),
                         Kind::Text => Value::Text(src.text()[t.start..t.end].to_string()),
-                    },
-                    span: Some(src.span(t.start, t.end)),
+                    };
+                    let mut cell = Cell::new(value, Some(src.span(t.start, t.end)));
+                    if let Some((_, why)) = r.uncertain.iter().find(|u| u.0 == i) {
+                        cell.certain = false;
+                        cell.reason = Some(why.clone());
+                    }
+                    cell
                 })
                 .collect(),
         })

@@ -34,11 +34,31 @@ pub struct Span {
 
 /// One cell as read: its value and where in the text it came from (absent for a cell that
 /// was implied by the layout, e.g. an empty HTML `<td>` has a span, a missing one has none).
+///
+/// `certain` is false when the reader had to choose where the value belongs (a digit run with
+/// several balanced splits, a row shifted against its label, a value floated out of its table):
+/// the page shows such a cell as "please check", `reason` says why in words a clerk understands,
+/// and no arithmetic finding rests on it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Cell {
     pub value: Value,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
+    #[serde(skip_serializing_if = "is_true")]
+    pub certain: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+impl Cell {
+    /// A cell read with certainty.
+    pub fn new(value: Value, span: Option<Span>) -> Cell {
+        Cell { value, span, certain: true, reason: None }
+    }
 }
 
 /// A table as read: rows in template order, each with its cells in printed order.

@@ -32,7 +32,9 @@ const TS_TYPES: &'static str = r#"
 export interface Span { start: number; end: number; line: number; col: number; end_line: number; end_col: number; page?: number; x?: number; y?: number; }
 /** A cell value as printed: a number, null for a blank cell, or a string (placeholder or text). */
 export type CellValue = number | null | string;
-export interface Cell { value: CellValue; span?: Span; }
+/** `certain: false` (absent when true): the reader had to choose where this value belongs;
+ *  `reason` says why. No arithmetic finding rests on such a cell. */
+export interface Cell { value: CellValue; span?: Span; certain?: false; reason?: string; }
 export interface CellRef { table: "t2" | "t3" | "t4"; row: string; column: string; role: "suspect" | "total" | "part"; side?: "total" | "part"; }
 export type Severity = "error" | "warning" | "info";
 export interface Diagnostic {

@@ -71,6 +71,9 @@ pub struct RawRow {
     pub label: Option<(usize, usize)>,
     /// Value tokens in printed order.
     pub cells: Vec<Tok>,
+    /// Cells whose place the reader had to choose: (index in `cells`, why, in words for a
+    /// clerk). They come out with `certain: false`; no arithmetic finding rests on them.
+    pub uncertain: Vec<(usize, String)>,
 }
 
 /// Values of the events, in order, with vertical chunks (one value per line, several lines in

@@ -78,7 +78,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
         facts.method = "label";
         for s in T2_ROWS {
             let v = placed.iter().find(|r| same_key(r.0, s.key)).map(|r| trim_blanks(&r.1, expect(s.key))).unwrap_or_default();
-            rows.push(RawRow { key: s.key, label: label_of(s.key), cells: v });
+            rows.push(RawRow { key: s.key, label: label_of(s.key), cells: v, uncertain: Vec::new() });
         }
     } else {
         let vals: Vec<Tok> = ordered_values(&evs, 1, false).into_iter().filter(|t| !matches!(t.kind, Kind::Val(Value::Blank))).collect();
@@ -87,7 +87,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
             let mut i = 0;
             for s in T2_ROWS {
                 let n = expect(s.key);
-                rows.push(RawRow { key: s.key, label: label_of(s.key), cells: vals[i..i + n].to_vec() });
+                rows.push(RawRow { key: s.key, label: label_of(s.key), cells: vals[i..i + n].to_vec(), uncertain: Vec::new() });
                 i += n;
             }
         } else {
@@ -123,7 +123,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
                         if v.len() != expect(s.key) {
                             facts.miscounted.push((s.key, v.len()));
                         }
-                        rows.push(RawRow { key: s.key, label: label_of(s.key), cells: v });
+                        rows.push(RawRow { key: s.key, label: label_of(s.key), cells: v, uncertain: Vec::new() });
                     }
                     None => facts.missing_rows.push(s.key),
                 }

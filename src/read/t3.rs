@@ -261,7 +261,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
         .map(|(k, cells)| {
             let label =
                 facts.labels.iter().find(|l| same_key(l.0, k)).map(|l| &l.1).or(if k == "other" { six_piece.as_ref() } else { None }).map(|p| (p.start, p.end));
-            RawRow { key: k, label, cells }
+            RawRow { key: k, label, cells, uncertain: Vec::new() }
         })
         .collect();
     Some((RawTable { table: "t3", columns, rows }, facts))

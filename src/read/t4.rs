@@ -46,7 +46,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
             facts.miscounted.push((b.key, cells.len()));
         }
         if !cells.is_empty() {
-            rows.push(RawRow { key: b.key, label: None, cells });
+            rows.push(RawRow { key: b.key, label: None, cells, uncertain: Vec::new() });
         }
     }
     Some((RawTable { table: "t4", columns: vec!["upheld", "corrected", "other", "pending", "total"], rows }, facts))

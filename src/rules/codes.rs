@@ -22,7 +22,7 @@ pub struct Checker {
 pub const CHECKERS: &[Checker] = {
     use Code::*;
     &[
-        Checker { name: "structure", codes: &[P01, P02, P03, D01, D02, D03, D04, D05, T01, T02, T03, T04], run: super::structure::check },
+        Checker { name: "structure", codes: &[P01, P02, P03, P04, D01, D02, D03, D04, D05, T01, T02, T03, T04], run: super::structure::check },
         Checker { name: "cells", codes: &[T05, T06, T07], run: super::cells::check },
         Checker { name: "arithmetic", codes: &[A01, A02, A03, A04, A05], run: super::arithmetic::check },
         Checker { name: "counts", codes: &[C01, C02, C03, C04], run: super::counts::check },
@@ -70,6 +70,13 @@ pub const RULES: &[Rule] = &[
         name: "识别到的输入形式",
         when: "说明报告文本的形式（PDF 提取文本、Markdown、制表符分隔、网页、连写数字等），数字需按勾稽关系拆分时给出。",
         example: "表格数字无分隔符，已按勾稽关系拆分。",
+    },
+    Rule {
+        code: Code::P04,
+        severity: Warning,
+        name: "数值位置不确定，请核对",
+        when: "读出了数，但它属于哪一格要靠推断：行与行名错开了一列、行名和数字分在两处、一行数字前没有行名、数值跑到了表格外面。这些格标为「请核对」，不据此报告合计错误。",
+        example: "表二「55（含自然失效29件）」出现在表格上方，按顺序归入「行政规范性文件」本年废止件数，请核对原表。",
     },
     Rule {
         code: Code::D01,
