@@ -13,6 +13,7 @@
 
 pub mod events;
 pub mod runtogether;
+pub mod stated;
 pub mod t2;
 pub mod t3;
 pub mod t4;

@@ -2,7 +2,7 @@
 
 use super::events::{events, Ev, Piece};
 use super::tokens::{tokenize, Kind, Tok};
-use super::{ordered_values, restore_leading_blanks, RawRow, RawTable, TableFacts};
+use super::{ordered_values, restore_leading_blanks, runtogether, stated, Ambiguity, RawRow, RawTable, TableFacts};
 use crate::find::Find;
 use crate::format::{t2_columns, T2_ROWS};
 use crate::model::same_key;
@@ -97,25 +97,30 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
                     Some((_, v)) => {
                         let mut v = trim_blanks(v, expect(s.key));
                         let n = expect(s.key);
-                        if v.len() == 1 && n > 1 {
-                            let raw = &text[v[0].start..v[0].end];
-                            if raw.len() >= n && raw.bytes().all(|b| b.is_ascii_digit()) {
-                                if raw.len() == n {
-                                    // One digit per cell: the only possible reading.
-                                    v = (0..n)
-                                        .map(|i| Tok {
-                                            start: v[0].start + i,
-                                            end: v[0].start + i + 1,
-                                            kind: Kind::Val(Value::Int((raw.as_bytes()[i] - b'0') as i64)),
-                                        })
-                                        .collect();
-                                } else {
-                                    // Table 二 has no sums to tell how to split a run.
-                                    facts.unread.push((
-                                        format!("「{}」一行的数字「{}」连在一起，表二没有合计关系可用来拆分", s.label, raw),
-                                        v[0].start,
-                                        v[0].end,
-                                    ));
+                        let mut doubt = Vec::new();
+                        // Web text that lost its cell separators runs the digits into the
+                        // label (「行政规范性文件8855698」); elsewhere one number where three are
+                        // due is a row with blank cells, not a run.
+                        let glued = label_of(s.key).is_some_and(|(_, le)| v.first().is_some_and(|t| t.start == le));
+                        if let Some(run) = runtogether::Run::of(text, &v, n).filter(|_| glued) {
+                            match split_by_prose(text, (start, end), s.key, &run, n) {
+                                Split::One(cells) => v = cells,
+                                Split::Several(readings) => {
+                                    // Shown as the first reading, every cell that differs uncertain.
+                                    let (rs, re) = run.range();
+                                    let cuts = readings.into_iter().map(|r| r.1).collect::<Vec<_>>();
+                                    let values: Vec<Vec<i64>> = cuts.iter().map(|c| runtogether::values(&run.digits, c)).collect();
+                                    v = run.toks(&cuts[0], &values[0]);
+                                    for i in 0..n {
+                                        if values.iter().any(|r| r[i] != values[0][i]) {
+                                            doubt.push((i, "数字连写，表二没有合计关系，无法确定怎样拆分".to_string()));
+                                        }
+                                    }
+                                    facts.ambiguous.push(Ambiguity { row: s.key, start: rs, end: re, readings: values, used: Some(0) });
+                                }
+                                Split::None => {
+                                    let (rs, re) = run.range();
+                                    facts.unread.push((format!("「{}」一行的数字「{}」连在一起，无法拆成 {} 个数", s.label, &text[rs..re], n), rs, re));
                                     continue;
                                 }
                             }
@@ -123,7 +128,8 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
                         if v.len() != expect(s.key) {
                             facts.miscounted.push((s.key, v.len()));
                         }
-                        rows.push(RawRow { key: s.key, label: label_of(s.key), cells: v, uncertain: Vec::new() });
+                        rows.push(RawRow { key: s.key, label: label_of(s.key), cells: v, uncertain: doubt });
+                        continue;
                     }
                     None => facts.missing_rows.push(s.key),
                 }
@@ -142,4 +148,34 @@ fn trim_blanks(v: &[Tok], n: usize) -> Vec<Tok> {
         v.pop();
     }
     v
+}
+
+enum Split {
+    One(Vec<Tok>),
+    /// The readings left (values, cut positions), the first shown.
+    Several(Vec<(Vec<i64>, Vec<usize>)>),
+    None,
+}
+
+/// A run of digits in a row of table 二 (「8855698」 for 制发 · 废止 · 现行有效). The table has
+/// no sums: one digit per cell is the only split that needs nothing else; otherwise the counts
+/// the prose states for this row decide (「现行有效…698件」「制发…88件」), when exactly one split
+/// agrees with the most of them.
+fn split_by_prose(text: &str, table: (usize, usize), row: &'static str, run: &runtogether::Run, n: usize) -> Split {
+    let cuts = runtogether::splits_at(&run.digits, n, &run.forced, &|_| true);
+    let readings: Vec<(Vec<i64>, Vec<usize>)> = cuts.into_iter().map(|c| (runtogether::values(&run.digits, &c), c)).collect();
+    match readings.len() {
+        0 => return Split::None,
+        1 => return Split::One(run.toks(&readings[0].1, &readings[0].0)),
+        _ => {}
+    }
+    let said = stated::stated_counts(text, table, row);
+    let columns = t2_columns(row);
+    let agree = |vals: &[i64]| columns.iter().zip(vals).filter(|(c, v)| said.iter().any(|s| s.0 == **c && s.1 == **v)).count();
+    let best = readings.iter().map(|r| agree(&r.0)).max().unwrap_or(0);
+    let top: Vec<&(Vec<i64>, Vec<usize>)> = readings.iter().filter(|r| agree(&r.0) == best).collect();
+    if best > 0 && top.len() == 1 {
+        return Split::One(run.toks(&top[0].1, &top[0].0));
+    }
+    Split::Several(readings)
 }
