@@ -20,6 +20,8 @@ const MAX_DIGITS: usize = 60;
 
 pub struct RunTogether {
     pub rows: Vec<(&'static str, Vec<Tok>)>,
+    /// Cells whose value differs between the balanced readings: (row, cell index).
+    pub uncertain: Vec<(&'static str, usize)>,
     pub ambiguous: Vec<Ambiguity>,
     /// (row, reason, start, end)
     pub unread: Vec<(&'static str, String, usize, usize)>,
@@ -243,7 +245,7 @@ pub fn t3(text: &str, placed: &[(&'static str, Vec<Tok>)], rows: &[&'static str]
         return None;
     }
     let mut per_row: Vec<(&'static str, Option<Run>, Vec<Vec<i64>>, Vec<Vec<usize>>)> = Vec::new();
-    let mut out = RunTogether { rows: Vec::new(), ambiguous: Vec::new(), unread: Vec::new() };
+    let mut out = RunTogether { rows: Vec::new(), uncertain: Vec::new(), ambiguous: Vec::new(), unread: Vec::new() };
     for &k in rows {
         let Some(v) = placed.iter().find(|r| same_key(r.0, k)).map(|r| &r.1) else {
             continue;
@@ -342,6 +344,11 @@ pub fn t3(text: &str, placed: &[(&'static str, Vec<Tok>)], rows: &[&'static str]
             out.rows.push((k, run.toks(&cuts[options[0]], &readings[options[0]])));
         } else if !solutions.is_empty() {
             let used = solutions[0][ri];
+            for c in 0..n {
+                if options.iter().any(|&i| readings[i][c] != readings[used][c]) {
+                    out.uncertain.push((k, c));
+                }
+            }
             out.ambiguous.push(Ambiguity {
                 row: k,
                 start,

@@ -169,6 +169,8 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
     let label_ok = orphans == 0 && rows_t.iter().all(|k| placed.get(k).map(|v| trimmed_len(v) == ncols).unwrap_or(false));
 
     let mut chosen: Vec<(&'static str, Vec<Tok>)> = Vec::new();
+    // Cells the reading leaves open: (row, cell index).
+    let mut doubt: Vec<(&'static str, usize)> = Vec::new();
     if label_ok {
         facts.method = "label";
         // The rows are taken out of `placed` (not needed after this).
@@ -216,6 +218,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
                 facts.unread.push((format!("{}：{}", crate::format::short_t3_label(crate::format::t3_row(k).unwrap()), reason), s, e));
             }
             chosen = rt.rows;
+            doubt = rt.uncertain;
         }
     }
 
@@ -261,7 +264,8 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
         .map(|(k, cells)| {
             let label =
                 facts.labels.iter().find(|l| same_key(l.0, k)).map(|l| &l.1).or(if k == "other" { six_piece.as_ref() } else { None }).map(|p| (p.start, p.end));
-            RawRow { key: k, label, cells, uncertain: Vec::new() }
+            let uncertain = doubt.iter().filter(|d| same_key(d.0, k)).map(|d| (d.1, "数字连写，按勾稽关系有不止一种拆法".to_string())).collect();
+            RawRow { key: k, label, cells, uncertain }
         })
         .collect();
     Some((RawTable { table: "t3", columns, rows }, facts))

@@ -1,4 +1,6 @@
-//! The sums of the format (A01–A05), applied from `format::SUMS` to whatever was read.
+//! The sums of the format (A01–A05), applied from `format::SUMS` to whatever was read. A sum
+//! with a cell the reader was unsure of (`certain: false`) is not checked: a wrong finding costs
+//! more than a missed one.
 //!
 //! Every sum becomes an equation Σ left = Σ right over cells. When one cell is in several
 //! failed equations, is in no equation that holds, and the same corrected value would balance
@@ -92,6 +94,10 @@ fn term_of(t: &TableRead, r: &RowRead, column: &'static str) -> Option<Term> {
         return None;
     }
     let c = r.cells.get(t.column_index(r.key, column)?)?;
+    // No sum rests on a cell the reader is unsure of.
+    if !c.certain {
+        return None;
+    }
     Some(Term { row: r.key, column, value: number(&c.value)?, span: c.span })
 }
 
@@ -102,6 +108,9 @@ fn term_in(t: &TableRead, r: &RowRead, place: usize, column: &'static str) -> Op
         return None;
     }
     let c = r.cells.get(place)?;
+    if !c.certain {
+        return None;
+    }
     Some(Term { row: r.key, column, value: number(&c.value)?, span: c.span })
 }
 

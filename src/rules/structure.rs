@@ -277,7 +277,11 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
         for a in &facts.ambiguous {
             let readings: Vec<String> = a.readings.iter().take(6).map(|r| r.iter().map(|v| v.to_string()).collect::<Vec<_>>().join("|")).collect();
             let used = match a.used {
-                Some(i) => format!("暂按第 {} 种读法（{}）核对", i + 1, readings.get(i).cloned().unwrap_or_default()),
+                Some(i) => format!(
+                    "表中暂按第 {} 种读法（{}）显示，各读法不同的格标为「请核对」，不据此报告合计错误",
+                    i + 1,
+                    readings.get(i).cloned().unwrap_or_default()
+                ),
                 None => "没有一种能使整张表平衡，这一行不作推测".to_string(),
             };
             let rowname = if id == "t3" { format!("「{}」", row_name(id, a.row)) } else { String::new() };
