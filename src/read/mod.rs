@@ -40,6 +40,9 @@ pub struct TableFacts {
     pub ambiguous: Vec<Ambiguity>,
     /// The (六)其他处理 row is a single row (2019 layout).
     pub single_other_row: Option<Piece>,
+    /// Rows placed by the template's order between labelled neighbours because their numbers
+    /// had no label (their cells are uncertain).
+    pub inferred: Vec<&'static str>,
     /// How the values were placed: "label", "order", "run-together".
     pub method: &'static str,
     /// Where the table's region is in the reader text.
