@@ -28,10 +28,13 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
         facts.format_2019 = true;
         return Some((RawTable { table: "t2", columns: vec![], rows: vec![] }, facts));
     }
+    let evs = with_notes(text, evs);
     // By label.
     let mut placed: Vec<(&'static str, Vec<Tok>)> = Vec::new();
     let mut cur: Option<&'static str> = None;
-    let mut orphans = 0;
+    // Values before any row's label (converter output floats multi-line cells out of the
+    // table: 「22」「（其中修订 16 件）」 above it).
+    let mut loose: Vec<Tok> = Vec::new();
     for ev in &evs {
         match ev {
             Ev::Label(p) => {
@@ -48,8 +51,9 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
                 }
             }
             Ev::Val(t, _) => {
-                // Once the last row (收费) has its value, later numbers are a note under the table.
-                let table_done = placed.iter().any(|r| r.0 == "fees" && !r.1.is_empty());
+                // Once the last row (收费) has its value, later numbers are a note under the table
+                // (unless another row's label came first).
+                let table_done = cur == Some("fees") && placed.iter().any(|r| r.0 == "fees" && !r.1.is_empty());
                 let on_new_line =
                     placed.iter().find(|r| r.0 == "fees").and_then(|r| r.1.last()).map(|last| text[last.end..t.start].contains('\n')).unwrap_or(false);
                 if table_done && on_new_line {
@@ -57,7 +61,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
                 }
                 match cur.and_then(|k| placed.iter_mut().find(|r| same_key(r.0, k))) {
                     Some(r) => r.1.push(t.clone()),
-                    None => orphans += 1,
+                    None => loose.push(t.clone()),
                 }
             }
             Ev::Blank => {}
@@ -68,6 +72,15 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
     }
     let expect = |k: &str| t2_columns(k).len();
     restore_leading_blanks(text, &mut placed, &facts.labels, &expect);
+    // Cells placed by inference: (row, cell index, why).
+    let mut doubt: Vec<(&'static str, usize, &'static str)> = Vec::new();
+    if !loose.is_empty() {
+        if let Some(d) = place_floated(&mut placed, &loose, &expect) {
+            loose.clear();
+            doubt = d;
+        }
+    }
+    let orphans = loose.len();
     let label_ok = orphans == 0
         && T2_ROWS
             .iter()
@@ -78,11 +91,25 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
         facts.method = "label";
         for s in T2_ROWS {
             let v = placed.iter().find(|r| same_key(r.0, s.key)).map(|r| trim_blanks(&r.1, expect(s.key))).unwrap_or_default();
-            rows.push(RawRow { key: s.key, label: label_of(s.key), cells: v, uncertain: Vec::new() });
+            let uncertain: Vec<(usize, String)> = doubt.iter().filter(|d| same_key(d.0, s.key)).map(|d| (d.1, d.2.to_string())).collect();
+            if !uncertain.is_empty() {
+                facts.inferred.push(s.key);
+            }
+            rows.push(RawRow { key: s.key, label: label_of(s.key), cells: v, uncertain });
         }
     } else {
         let vals: Vec<Tok> = ordered_values(&evs, 1, false).into_iter().filter(|t| !matches!(t.kind, Kind::Val(Value::Blank))).collect();
-        if vals.len() == 10 {
+        // In order only when that agrees with every row whose label has values after it.
+        let agrees = || {
+            let mut i = 0;
+            T2_ROWS.iter().all(|s| {
+                let n = expect(s.key);
+                let here = &vals[i..i + n];
+                i += n;
+                placed.iter().find(|r| same_key(r.0, s.key)).is_none_or(|r| r.1.is_empty() || r.1.iter().zip(here).all(|(a, b)| a.start == b.start))
+            })
+        };
+        if vals.len() == 10 && agrees() {
             facts.method = "order";
             let mut i = 0;
             for s in T2_ROWS {
@@ -178,4 +205,77 @@ fn split_by_prose(text: &str, table: (usize, usize), row: &'static str, run: &ru
         return Split::One(run.toks(&top[0].1, &top[0].0));
     }
     Split::Several(readings)
+}
+
+/// A cell's second line in brackets (「22」 then 「（其中修订 16 件）」, as a PDF or its converter
+/// wraps a cell with a note) joined to the number before it: one value 「22（其中修订16件）」.
+fn with_notes(text: &str, evs: Vec<Ev>) -> Vec<Ev> {
+    let mut out: Vec<Ev> = Vec::with_capacity(evs.len());
+    for ev in evs {
+        if let Ev::Label(p) = &ev {
+            let note = (p.norm.starts_with('（') || p.norm.starts_with('(')) && (p.norm.ends_with('）') || p.norm.ends_with(')'));
+            if let (true, Some(Ev::Val(t, alone))) = (note, out.last()) {
+                // On the next line, nothing else between.
+                let gap = &text[t.end..p.start];
+                if gap.contains('\n') && gap.trim().is_empty() && matches!(t.kind, Kind::Val(Value::Int(_))) {
+                    let joined = format!("{}{}", &text[t.start..t.end], p.norm);
+                    let tok = Tok { start: t.start, end: p.end, kind: Kind::Val(Value::Text(joined)) };
+                    let alone = *alone;
+                    out.pop();
+                    out.push(Ev::Val(tok, alone));
+                    continue;
+                }
+            }
+        }
+        out.push(ev);
+    }
+    out
+}
+
+/// The column a note inside a cell names: 修订/制定 a document made, 废止/失效 one repealed.
+fn column_of_note(note: &str) -> Option<usize> {
+    if ["废止", "失效", "撤销"].iter().any(|w| note.contains(w)) {
+        Some(1)
+    } else if ["修订", "制定", "制发", "修改", "出台", "印发"].iter().any(|w| note.contains(w)) {
+        Some(0)
+    } else if note.contains("有效") {
+        Some(2)
+    } else {
+        None
+    }
+}
+
+/// Values floated out of the table (converter output: a cell spread over lines left the table
+/// as loose lines above it) put back: when the rows short of a cell are as many as the loose
+/// values, each short by one, the loose values go to them in order, each into the column its
+/// note names. Every cell of such a row is then uncertain (its place is inferred).
+fn place_floated(placed: &mut [(&'static str, Vec<Tok>)], loose: &[Tok], expect: &dyn Fn(&str) -> usize) -> Option<Vec<(&'static str, usize, &'static str)>> {
+    let short: Vec<usize> =
+        T2_ROWS.iter().filter_map(|s| placed.iter().position(|r| same_key(r.0, s.key))).filter(|&i| placed[i].1.len() < expect(placed[i].0)).collect();
+    if short.len() != loose.len() || short.iter().any(|&i| placed[i].1.len() + 1 != expect(placed[i].0)) {
+        return None;
+    }
+    let mut fills = Vec::new();
+    for (&i, t) in short.iter().zip(loose) {
+        let Kind::Val(Value::Text(v)) = &t.kind else { return None };
+        let col = column_of_note(v)?;
+        if col >= expect(placed[i].0) {
+            return None;
+        }
+        fills.push((i, col, t.clone()));
+    }
+    let mut doubt = Vec::new();
+    for (i, col, t) in fills {
+        placed[i].1.insert(col, t);
+        let key = placed[i].0;
+        for c in 0..placed[i].1.len() {
+            let why = if c == col {
+                "这一格在文本中跑到了表格外面，按顺序和格内说明归入此格"
+            } else {
+                "同一行有一格跑到了表格外面，本行各数属于哪一列是推断的"
+            };
+            doubt.push((key, c, why));
+        }
+    }
+    Some(doubt)
 }
