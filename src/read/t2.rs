@@ -35,10 +35,13 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
     // Values before any row's label (converter output floats multi-line cells out of the
     // table: 「22」「（其中修订 16 件）」 above it).
     let mut loose: Vec<Tok> = Vec::new();
+    // A row's label after 收费 had its value (rows in another order, as converters leave them).
+    let mut row_after_fees = false;
     for ev in &evs {
         match ev {
             Ev::Label(p) => {
                 if let Some(k) = row_of(p) {
+                    row_after_fees |= placed.iter().any(|r| r.0 == "fees" && !r.1.is_empty());
                     cur = Some(k);
                     if !facts.labels.iter().any(|l| same_key(l.0, k)) {
                         facts.labels.push((k, p.clone()));
@@ -53,7 +56,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
             Ev::Val(t, _) => {
                 // Once the last row (收费) has its value, later numbers are a note under the table
                 // (unless another row's label came first).
-                let table_done = cur == Some("fees") && placed.iter().any(|r| r.0 == "fees" && !r.1.is_empty());
+                let table_done = !row_after_fees && placed.iter().any(|r| r.0 == "fees" && !r.1.is_empty());
                 let on_new_line =
                     placed.iter().find(|r| r.0 == "fees").and_then(|r| r.1.last()).map(|last| text[last.end..t.start].contains('\n')).unwrap_or(false);
                 if table_done && on_new_line {
