@@ -17,6 +17,8 @@ struct Term {
     column: &'static str,
     value: i64,
     span: Option<Span>,
+    /// The reader was sure of this cell (`Cell::certain`).
+    certain: bool,
 }
 
 struct Equation {
@@ -94,11 +96,7 @@ fn term_of(t: &TableRead, r: &RowRead, column: &'static str) -> Option<Term> {
         return None;
     }
     let c = r.cells.get(t.column_index(r.key, column)?)?;
-    // No sum rests on a cell the reader is unsure of.
-    if !c.certain {
-        return None;
-    }
-    Some(Term { row: r.key, column, value: number(&c.value)?, span: c.span })
+    Some(Term { row: r.key, column, value: number(&c.value)?, span: c.span, certain: c.certain })
 }
 
 /// `term_of` for a column at a known place in the table's columns (a table whose rows all have
@@ -108,10 +106,7 @@ fn term_in(t: &TableRead, r: &RowRead, place: usize, column: &'static str) -> Op
         return None;
     }
     let c = r.cells.get(place)?;
-    if !c.certain {
-        return None;
-    }
-    Some(Term { row: r.key, column, value: number(&c.value)?, span: c.span })
+    Some(Term { row: r.key, column, value: number(&c.value)?, span: c.span, certain: c.certain })
 }
 
 /// Fill `buf` with one term per key; false when one is missing (then there is no equation).
@@ -182,10 +177,27 @@ fn each_equation(t: &TableRead, mut f: impl FnMut(Code, Place, &[Term], &[Term],
     }
 }
 
+/// The equations whose every cell the reader was sure of (no sum rests on an uncertain cell).
 fn equations(t: &TableRead) -> Vec<Equation> {
     let mut out = Vec::new();
-    each_equation(t, |code, place, left, right, shape| out.push(Equation { code, table: t.table, place, left: left.to_vec(), right: right.to_vec(), shape }));
+    each_equation(t, |code, place, left, right, shape| {
+        if all_certain(left, right) {
+            out.push(Equation { code, table: t.table, place, left: left.to_vec(), right: right.to_vec(), shape })
+        }
+    });
     out
+}
+
+fn all_certain(left: &[Term], right: &[Term]) -> bool {
+    left.iter().chain(right).all(|t| t.certain)
+}
+
+/// How many of the table's sums do not hold among those that rest on an uncertain cell (they
+/// are not reported as errors; the reading note says so).
+pub fn uncertain_failures(t: &TableRead) -> usize {
+    let mut n = 0;
+    each_equation(t, |_, _, left, right, _| n += usize::from(!all_certain(left, right) && sum_of(left) != sum_of(right)));
+    n
 }
 
 fn sum_of(terms: &[Term]) -> i64 {
@@ -200,7 +212,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         };
         // Most tables balance: then no equation needs to be kept.
         let mut any_failed = false;
-        each_equation(table, |_, _, left, right, _| any_failed |= sum_of(left) != sum_of(right));
+        each_equation(table, |_, _, left, right, _| any_failed |= all_certain(left, right) && sum_of(left) != sum_of(right));
         if !any_failed {
             continue;
         }

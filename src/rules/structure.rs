@@ -301,6 +301,30 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
                 vec![doc.span(a.start, a.end)],
             ));
         }
+        // P04: rows placed by inference (their label lost, a cell floated out of the table).
+        if !facts.inferred.is_empty() {
+            let names: Vec<String> = facts.inferred.iter().map(|k| format!("「{}」", row_name(id, k))).collect();
+            let why = if id == "t2" {
+                "有一格在文本中跑到了表格外面，已按顺序和格内说明放回"
+            } else {
+                "的数字前没有行名（转换时丢失），已按表格顺序归入"
+            };
+            let unchecked = super::arithmetic::uncertain_failures(table);
+            let sums = if id == "t2" {
+                String::new()
+            } else if unchecked > 0 {
+                format!("，涉及这些格的合计有 {} 处不平衡，但因位置不确定没有报告为错误", unchecked)
+            } else {
+                "，不据此报告合计错误".to_string()
+            };
+            let spans: Vec<Span> =
+                facts.inferred.iter().filter_map(|k| table.row(k)).flat_map(|r| r.cells.iter().filter(|c| !c.certain).filter_map(|c| c.span)).collect();
+            out.push(diag(
+                Code::P04,
+                format!("{}{}{}。这些格标为「请核对」{}。请对照原表核实。", tname, names.join("、"), why, sums),
+                if spans.is_empty() { vec![region] } else { spans },
+            ));
+        }
         if facts.method == "run-together" {
             out.push(diag(Code::P03, format!("{}的数字之间没有分隔（网页文本连写），已按表格勾稽关系拆分。", tname), vec![region]));
         }
