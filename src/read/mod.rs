@@ -47,6 +47,9 @@ pub struct TableFacts {
     pub method: &'static str,
     /// Where the table's region is in the reader text.
     pub region: (usize, usize),
+    /// Where its last cell read ends in the reader text (what follows in the region is prose
+    /// or another section's text whose heading is missing).
+    pub cells_end: usize,
     /// The table is in the 2019 trial format (table 二 columns).
     pub format_2019: bool,
 }
