@@ -61,11 +61,24 @@ fn main() {
             _ => &rep.t4,
         };
         let got = table.as_ref().and_then(|tb| tb.cell(t.cell.row, t.cell.column));
-        let same = got.map(|c| c.value == t.value || (c.value.number().is_some() && c.value.number() == t.value.number())).unwrap_or(false);
-        if !same || got.map(|c| !c.certain).unwrap_or(false) {
+        let same = got.map(|c| nianbao::testgen::quality::same_value(&c.value, &t.value)).unwrap_or(false);
+        let span = |s: Option<(usize, usize)>| s.map(|(a, b)| format!(" at {}..{} «{}»", a, b, g.text.get(a..b).unwrap_or("?"))).unwrap_or_default();
+        let read_span = got.and_then(|c| c.span).map(|s| (s.start, s.end));
+        let span_differs = same && t.span.is_some() && read_span != t.span && t.value != nianbao::model::Value::Blank;
+        if !same || span_differs || got.map(|c| !c.certain).unwrap_or(false) {
             diffs += 1;
             let read = got.map(|c| format!("{}{}", c.value.display(), if c.certain { "" } else { " (uncertain)" })).unwrap_or_else(|| "missing".into());
-            println!("{} {} {}: read {}, generated {} [{}]", t.cell.table, t.cell.row, t.cell.column, read, t.value.display(), t.shown.name());
+            println!(
+                "{} {} {}: read {}{}, generated {}{} [{}]",
+                t.cell.table,
+                t.cell.row,
+                t.cell.column,
+                read,
+                span(read_span),
+                t.value.display(),
+                span(t.span),
+                t.shown.name()
+            );
         }
     }
     println!("{} of {} cells differ or are uncertain", diffs, g.cells.len());

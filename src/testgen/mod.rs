@@ -30,6 +30,7 @@ mod md_damaged;
 mod pdf_layout;
 mod pdf_text;
 mod prose;
+pub mod quality;
 mod readings;
 mod rewrite;
 mod rng;
