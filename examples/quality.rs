@@ -101,7 +101,19 @@ fn main() {
     let started = std::time::Instant::now();
     println!(
         "{:<13} {:>7} | {:>7} {:>9} {:>6} {:>7} {:>7} | {:>7} {:>9} {:>10} | {:>15} {:>15} | {:>15}",
-        "form", "reports", "exact", "uncertain", "wrong", "missing", "exact%", "false-A", "A-on-unsure", "unsure-no-P", "t3 inj cell/P/-", "t4 inj cell/P/-", "exact tables"
+        "form",
+        "reports",
+        "exact",
+        "uncertain",
+        "wrong",
+        "missing",
+        "exact%",
+        "false-A",
+        "A-on-unsure",
+        "unsure-no-P",
+        "t3 inj cell/P/-",
+        "t4 inj cell/P/-",
+        "exact tables"
     );
     for form in forms {
         let mut t = Tally::default();

@@ -113,8 +113,7 @@ fn table<'r>(r: &'r Report, id: &str) -> Option<&'r TableRead> {
 /// Measure the checker's report `r` of the generated `g`.
 pub fn measure(g: &Generated, r: &Report) -> Measure {
     let p_tables: Vec<&'static str> = {
-        let mut v: Vec<&'static str> =
-            r.diagnostics.iter().filter(|d| matches!(d.code.as_str(), "P01" | "P02" | "P04")).filter_map(table_of).collect();
+        let mut v: Vec<&'static str> = r.diagnostics.iter().filter(|d| matches!(d.code.as_str(), "P01" | "P02" | "P04")).filter_map(table_of).collect();
         v.sort();
         v.dedup();
         v
@@ -146,16 +145,20 @@ pub fn measure(g: &Generated, r: &Report) -> Measure {
             }
         })
         .collect();
-    let uncertain = |table_id: &str, row: &str, column: &str| -> bool {
-        table(r, table_id).and_then(|tb| tb.cell(row, column)).map(|c| !c.certain).unwrap_or(false)
-    };
+    let uncertain =
+        |table_id: &str, row: &str, column: &str| -> bool { table(r, table_id).and_then(|tb| tb.cell(row, column)).map(|c| !c.certain).unwrap_or(false) };
     let mut false_a = Vec::new();
     let mut a_on_uncertain = Vec::new();
     let inj = g.injection.as_ref().map(|i| i.cell);
     let mut at_cell = false;
     for d in r.diagnostics.iter().filter(|d| d.code.as_str().starts_with('A')) {
         let names = |c: &CellId| d.cells.iter().any(|x| x.table == c.table && x.row == c.row && x.column == c.column);
-        let what = format!("{} {} [{}]", d.code.as_str(), d.message, d.cells.iter().map(|c| format!("{}.{}.{}", c.table, c.row, c.column)).collect::<Vec<_>>().join(" "));
+        let what = format!(
+            "{} {} [{}]",
+            d.code.as_str(),
+            d.message,
+            d.cells.iter().map(|c| format!("{}.{}.{}", c.table, c.row, c.column)).collect::<Vec<_>>().join(" ")
+        );
         match inj {
             Some(c) if names(&c) => at_cell = true,
             _ => false_a.push(what.clone()),
