@@ -384,7 +384,7 @@ pub fn generate_with(seed: u64, opts: &Options) -> Generated {
         t4_readings: t4_readings(&t4_run(&printed.t4)),
         t2_unique: [printed.t2.regulations, printed.t2.normative_documents].iter().all(|r| r.iter().all(|v| (0..10).contains(v))),
     });
-    let cells = plain_truth(&w.s, &printed, &w.spans, runs.as_ref());
+    let cells = plain_truth(&w.s, &printed, &w.spans, runs.as_ref(), injection.as_ref().map(|i| i.cell));
     Generated {
         seed,
         form: opts.form,

@@ -135,8 +135,12 @@ pub fn t2_columns(row: &str) -> &'static [&'static str] {
 }
 
 /// The truth of a report of `Form::ALL`: every cell printed plainly where `spans` says; only
-/// run-together tables whose digits do not split in exactly one balancing way are `Ambiguous`.
-pub(crate) fn plain_truth(text: &str, tables: &Tables, spans: &[(CellId, usize, usize)], runs: Option<&RunInfo>) -> Vec<Truth> {
+/// run-together tables are `Ambiguous`: those whose digits do not split in exactly one
+/// balancing way, and the one with an injected wrong number (no split of it balances, and one
+/// that does is not what was printed), unless every cell is a single digit.
+pub(crate) fn plain_truth(text: &str, tables: &Tables, spans: &[(CellId, usize, usize)], runs: Option<&RunInfo>, injected: Option<CellId>) -> Vec<Truth> {
+    let single_digits = |table: &str| spans.iter().filter(|s| s.0.table == table).all(|s| s.2 - s.1 == 1);
+    let unsure = |table: &str, readings: usize| (readings != 1 || injected.map(|c| c.table == table).unwrap_or(false)) && !single_digits(table);
     template_cells(false)
         .into_iter()
         .map(|cell| {
@@ -147,8 +151,8 @@ pub(crate) fn plain_truth(text: &str, tables: &Tables, spans: &[(CellId, usize, 
                 _ => span.map(|(s, e)| text[s..e].to_string()).unwrap_or_default(),
             };
             let shown = match (runs, cell.table) {
-                (Some(r), "t3") if r.t3_readings != 1 => Shown::Ambiguous,
-                (Some(r), "t4") if r.t4_readings != 1 => Shown::Ambiguous,
+                (Some(r), "t3") if unsure("t3", r.t3_readings) => Shown::Ambiguous,
+                (Some(r), "t4") if unsure("t4", r.t4_readings) => Shown::Ambiguous,
                 (Some(r), "t2") if !r.t2_unique && t2_columns(cell.row).len() > 1 => Shown::Ambiguous,
                 _ => Shown::Exact,
             };

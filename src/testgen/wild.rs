@@ -146,7 +146,7 @@ fn render(form: Form, rng: &mut Rng, m: &Meta, p: &Prose, tb: &Tables, t2y: Opti
             render_html(rng, &mut w, m, p, tb);
             let printed = w.spans.iter().map(|(c, s, e)| (*c, w.s[*s..*e].to_string())).collect();
             let flat = flatten_page(rng, &w.s, w.spans.clone(), m, false);
-            web_page(flat, printed, false)
+            web_page(flat, printed, false, keep)
         }
         Form::Html2019 => {
             let mut w = W::default();
@@ -159,7 +159,7 @@ fn render(form: Form, rng: &mut Rng, m: &Meta, p: &Prose, tb: &Tables, t2y: Opti
             let mut flat = flatten_page(rng, &w.s, w.spans.clone(), m, true);
             damage.append(&mut flat.damage);
             flat.damage = damage;
-            web_page(flat, printed, true)
+            web_page(flat, printed, true, keep)
         }
         Form::MdDamaged => render_md_damaged(rng, m, p, tb, keep),
         _ => unreachable!("not a wild form"),
@@ -167,8 +167,11 @@ fn render(form: Form, rng: &mut Rng, m: &Meta, p: &Prose, tb: &Tables, t2y: Opti
 }
 
 /// A flattened web page: how many readings its digit runs have, and which cells that leaves
-/// unsure.
-fn web_page(flat: Flat, printed: Vec<(CellId, String)>, y2019: bool) -> Page {
+/// unsure. A table's cells are where the text shows them when its digits split into cells in
+/// one way only, or, in a table without the injected cell (`keep`), when exactly one split
+/// balances every sum (a table with a wrong number has no balancing split, and a split that
+/// balances is not what was printed).
+fn web_page(flat: Flat, printed: Vec<(CellId, String)>, y2019: bool, keep: Option<CellId>) -> Page {
     let text = &flat.text;
     // The text of a row's values: from its first to its last cell, with the white space
     // around them.
@@ -190,7 +193,11 @@ fn web_page(flat: Flat, printed: Vec<(CellId, String)>, y2019: bool) -> Page {
     };
     let rows: Vec<String> = t3_rows(y2019).into_iter().map(|row| region("t3", row)).collect();
     let t3 = t3_text_readings(&rows, flat.blanks);
-    let t4 = t4_text_readings(&region("t4", ""), flat.blanks);
+    let t4_text = region("t4", "");
+    let t4 = t4_text_readings(&t4_text, flat.blanks);
+    let one_split = |text: &str, n: usize| cell_readings(text, n, flat.blanks, &|_| true, 1).len() == 1;
+    let t3_shown = rows.iter().all(|r| one_split(r, 7)) || (t3 == 1 && keep.map(|c| c.table != "t3").unwrap_or(true));
+    let t4_shown = one_split(&t4_text, 15) || (t4 == 1 && keep.map(|c| c.table != "t4").unwrap_or(true));
     let mut shown: Vec<(CellId, Shown, &'static str)> = Vec::new();
     let mut t2_unique = true;
     let t2_rows: Vec<(&'static str, usize)> =
@@ -205,13 +212,13 @@ fn web_page(flat: Flat, printed: Vec<(CellId, String)>, y2019: bool) -> Page {
         }
     }
     for (c, _) in &printed {
-        if (c.table == "t3" && t3 != 1) || (c.table == "t4" && t4 != 1) {
+        if (c.table == "t3" && !t3_shown) || (c.table == "t4" && !t4_shown) {
             shown.push((*c, Shown::Ambiguous, "run-together digits without exactly one balancing reading"));
         }
     }
     if flat.blanks == Blanks::AnyWs {
         for (c, p) in &printed {
-            let ambiguous = (c.table == "t3" && t3 != 1) || (c.table == "t4" && t4 != 1) || (c.table == "t2" && shown.iter().any(|s| s.0 == *c));
+            let ambiguous = (c.table == "t3" && !t3_shown) || (c.table == "t4" && !t4_shown) || (c.table == "t2" && shown.iter().any(|s| s.0 == *c));
             if value_of(p) == crate::value::Value::Blank && !ambiguous {
                 shown.push((*c, Shown::Inferred, "blank cell turned into a space and collapsed"));
             }
