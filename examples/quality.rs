@@ -14,8 +14,8 @@
 //! wrong and missing cells, the damage kinds that go with failures, and a few seeds to look at
 //! (`cargo run --example gen -- FORM SEED [t3|t4] --check`).
 
-use nianbao::testgen::quality::{measure, pattern, Caught, Measure, Outcome};
-use nianbao::testgen::{generate_with, Form, Generated, Inject, Options};
+use nianbao::testgen::quality::{measure, pattern, Caught, CellResult, Measure, Outcome};
+use nianbao::testgen::{generate_with, Form, Generated, Inject, Options, Shown};
 use std::collections::HashMap;
 
 #[derive(Default)]
@@ -31,7 +31,7 @@ struct Tally {
     /// The same, only for injections into tables the generator printed exactly.
     injected_exact: [[usize; 3]; 2],
     patterns: HashMap<String, usize>,
-    /// damage kind → (reports, reports with a wrong or missing cell, reports with a false A-error)
+    /// damage kind → (reports, reports with a failed cell, reports with a false A-error)
     damage: HashMap<&'static str, (usize, usize, usize)>,
     examples: Vec<String>,
 }
@@ -58,7 +58,12 @@ impl Tally {
                 self.injected_exact[t][k] += 1;
             }
         }
-        let bad = m.cells.iter().any(|c| !c.t2_2019 && matches!(c.outcome, Outcome::Wrong | Outcome::Missing));
+        // A wrong cell, or a missing one whose place the text shows (a cell the text lost or
+        // whose digits have several readings may be missing).
+        let failed = |c: &&CellResult| {
+            !c.t2_2019 && (c.outcome == Outcome::Wrong || (c.outcome == Outcome::Missing && matches!(c.shown, Shown::Exact | Shown::Inferred)))
+        };
+        let bad = m.cells.iter().any(|c| failed(&c));
         for c in m.cells.iter().filter(|c| matches!(c.outcome, Outcome::Wrong | Outcome::Missing)) {
             *self.patterns.entry(pattern(g, c)).or_default() += 1;
         }
@@ -69,14 +74,25 @@ impl Tally {
             e.2 += !m.false_a.is_empty() as usize;
         }
         if (bad || !m.false_a.is_empty()) && self.examples.len() < 6 {
-            let wrong = m.cells.iter().filter(|c| !c.t2_2019 && matches!(c.outcome, Outcome::Wrong | Outcome::Missing)).count();
+            let first = m.cells.iter().find(|c| failed(c)).map(|c| {
+                format!(
+                    " (first: {}.{}.{} read {}, printed {} [{}])",
+                    c.cell.table,
+                    c.cell.row,
+                    c.cell.column,
+                    c.got.as_ref().map(|v| v.display()).unwrap_or_else(|| "nothing".into()),
+                    c.want.display(),
+                    c.shown.name()
+                )
+            });
             self.examples.push(format!(
-                "{} {}{}: {} wrong/missing cells{}",
+                "{} {}{}: {} failed cells{}{}",
                 g.form.name(),
                 g.seed,
                 mode,
-                wrong,
-                m.false_a.first().map(|a| format!(", false {}", a.chars().take(90).collect::<String>())).unwrap_or_default()
+                m.cells.iter().filter(|c| failed(c)).count(),
+                first.unwrap_or_default(),
+                m.false_a.first().map(|a| format!(", false {}", a.chars().take(100).collect::<String>())).unwrap_or_default()
             ));
         }
     }
@@ -167,7 +183,7 @@ fn main() {
             d.sort_by(|a, b| (b.1 .1 * 1000 / b.1 .0).cmp(&(a.1 .1 * 1000 / a.1 .0)).then(a.0.cmp(b.0)));
             if !d.is_empty() {
                 println!(
-                    "      damage (reports: with a wrong/missing cell, with a false A-error): {}",
+                    "      damage kind failed/reports:with false A (a failed cell: wrong, or missing though the text shows it): {}",
                     d.iter().map(|(k, v)| format!("{} {}/{}:{}", k, v.1, v.0, v.2)).collect::<Vec<_>>().join(", ")
                 );
             }
