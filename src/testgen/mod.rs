@@ -556,7 +556,7 @@ mod tests {
     fn web_dom_is_one_line_with_the_cells_run_together() {
         let (mut runs, mut spaced, mut into_label, mut stray) = (0, 0, 0, 0);
         for form in [Form::WebDom, Form::WebDom2019] {
-            for seed in 0..60 {
+            for seed in 0..40 {
                 let g = generate(seed, form);
                 // The report, from the first section heading to the last, is one line.
                 let a = g.text.find("一、总体情况").unwrap();
@@ -578,7 +578,11 @@ mod tests {
                 }
             }
         }
-        assert!(runs > 20 && spaced > 10 && into_label > 10 && stray > 10, "{} {} {} {}", runs, spaced, into_label, stray);
+        eprintln!(
+            "web text: {} tables 三 run together, {} spaced, {} with a total running into the next label, {} with stray spaces",
+            runs, spaced, into_label, stray
+        );
+        assert!(runs > 12 && spaced > 6 && into_label > 6 && stray > 6);
     }
 
     #[test]
