@@ -254,7 +254,7 @@ pub(crate) fn render_md_damaged(rng: &mut Rng, m: &Meta, p: &Prose, tb: &Tables,
         prose(&mut w, &mut pg, s);
     }
     pg.mark(&mut w);
-    Page { text: w.s, spans: w.spans, printed, shown, damage: d.kinds, runs: None }
+    Page { text: w.s, spans: w.spans, printed, shown, damage: d.kinds, runs: None, body: None }
 }
 
 /// Table 二: blocks as md tables or loose lines, notes in cells, notes floated out.

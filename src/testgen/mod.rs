@@ -317,6 +317,10 @@ pub struct Generated {
     /// Table 二 of a 2019 report (`format_2019`), as printed (its cells are also in `cells`);
     /// `tables.t2` is then not printed.
     pub t2_2019: Option<T2y2019>,
+    /// Where the report itself is in `text` when the form puts page furniture around it (the
+    /// web forms' crawler header, portal menus, footer): a finding outside it points at text
+    /// that is not the report.
+    pub body: Option<(usize, usize)>,
 }
 
 impl Generated {
@@ -400,6 +404,7 @@ pub fn generate_with(seed: u64, opts: &Options) -> Generated {
         cells,
         damage: Vec::new(),
         t2_2019: None,
+        body: None,
     }
 }
 

@@ -66,6 +66,9 @@ pub struct Measure {
     pub uncertain_without_p: Vec<String>,
     /// Tables with a P01/P02/P04 finding.
     pub p_tables: Vec<&'static str>,
+    /// Findings whose first span lies outside the report (in the page's header, menus or
+    /// footer: `Generated::body`).
+    pub outside: Vec<String>,
     /// The injected cell and where it ended up.
     pub injection: Option<(CellId, Caught)>,
     /// The generator printed every cell of the injected cell's table so that its place shows
@@ -191,8 +194,17 @@ pub fn measure(g: &Generated, r: &Report) -> Measure {
         };
         (c, caught)
     });
+    let outside = match g.body {
+        Some((s, e)) => r
+            .diagnostics
+            .iter()
+            .filter(|d| d.spans.first().map(|sp| sp.start < s || sp.start > e).unwrap_or(false))
+            .map(|d| format!("{} «{}» {}", d.code.as_str(), d.spans.first().and_then(|sp| g.text.get(sp.start..sp.end)).unwrap_or(""), d.message))
+            .collect(),
+        None => Vec::new(),
+    };
     let injected_table_exact = inj.map(|c| g.cells.iter().filter(|t| t.cell.table == c.table).all(|t| t.shown == Shown::Exact)).unwrap_or(false);
-    Measure { cells, false_a, a_on_uncertain, uncertain_without_p, p_tables, injection, injected_table_exact }
+    Measure { cells, false_a, a_on_uncertain, uncertain_without_p, p_tables, outside, injection, injected_table_exact }
 }
 
 /// What went wrong with a cell, in a few words (for the most common patterns).

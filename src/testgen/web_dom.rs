@@ -40,6 +40,8 @@ pub(crate) struct Flat {
     pub(crate) damage: Vec<&'static str>,
     /// How blank cells show in the text (for counting readings).
     pub(crate) blanks: Blanks,
+    /// Where the report is in `text`, between the page's header and footer.
+    pub(crate) body: (usize, usize),
 }
 
 /// Flatten `html` (a page of `render_html` or `render_html2019`, with the spans of its value
@@ -249,7 +251,7 @@ pub(crate) fn flatten_page(rng: &mut Rng, html: &str, mut spans: Vec<(CellId, us
         s.1 += off;
         s.2 += off;
     }
-    Flat { text, spans, damage, blanks }
+    Flat { body: (off, off + line.len()), text, spans, damage, blanks }
 }
 
 /// `&name;` / `&#n;` at the start of `s`: (length, decoded).

@@ -21,6 +21,8 @@ pub(crate) struct Page {
     pub(crate) shown: Vec<(CellId, Shown, &'static str)>,
     pub(crate) damage: Vec<&'static str>,
     pub(crate) runs: Option<RunInfo>,
+    /// Where the report is, when the page has furniture around it.
+    pub(crate) body: Option<(usize, usize)>,
 }
 
 pub(crate) fn generate_wild(seed: u64, opts: &Options) -> Generated {
@@ -122,6 +124,7 @@ pub(crate) fn generate_wild(seed: u64, opts: &Options) -> Generated {
         cells,
         damage: page.damage,
         t2_2019: t2y,
+        body: page.body,
     }
 }
 
@@ -151,7 +154,7 @@ fn render(form: Form, rng: &mut Rng, m: &Meta, p: &Prose, tb: &Tables, t2y: Opti
         Form::Html2019 => {
             let mut w = W::default();
             let (printed, damage) = render_html2019(rng, &mut w, m, p, tb, t2y.expect("2019 table 二"), &Html2019 { nbsp_only: false, keep });
-            Page { text: w.s, spans: w.spans, printed, shown: Vec::new(), damage, runs: None }
+            Page { text: w.s, spans: w.spans, printed, shown: Vec::new(), damage, runs: None, body: None }
         }
         Form::WebDom2019 => {
             let mut w = W::default();
@@ -224,5 +227,13 @@ fn web_page(flat: Flat, printed: Vec<(CellId, String)>, y2019: bool, keep: Optio
             }
         }
     }
-    Page { text: flat.text, spans: flat.spans, printed, shown, damage: flat.damage, runs: Some(RunInfo { t3_readings: t3, t4_readings: t4, t2_unique }) }
+    Page {
+        body: Some(flat.body),
+        text: flat.text,
+        spans: flat.spans,
+        printed,
+        shown,
+        damage: flat.damage,
+        runs: Some(RunInfo { t3_readings: t3, t4_readings: t4, t2_unique }),
+    }
 }
