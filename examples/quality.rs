@@ -9,7 +9,8 @@
 //! line of its own: keys.md does not cover it); reports with a false A-error (an A01–A05
 //! finding on a report generated without an error, or on an injected one with a sum that does
 //! not involve the injected cell), with an A-finding resting on an uncertain cell, with an
-//! uncertain cell but no P01/P02/P04 for its table; injected errors caught at their cell /
+//! uncertain cell but no P01/P02/P04 for its table, with a finding outside the report (in the
+//! crawler header, portal menus or footer around it); injected errors caught at their cell /
 //! only flagged by a P-code for their table / missed. `--detail` adds the most common kinds of
 //! wrong and missing cells, the damage kinds that go with failures, and a few seeds to look at
 //! (`cargo run --example gen -- FORM SEED [t3|t4] --check`).
@@ -26,6 +27,8 @@ struct Tally {
     false_a: usize,
     a_on_uncertain: usize,
     uncertain_without_p: usize,
+    /// Reports with a finding outside the report (page header, menus, footer).
+    outside: usize,
     /// [table 三, table 四] × [at cell, flagged, missed]
     injected: [[usize; 3]; 2],
     /// The same, only for injections into tables the generator printed exactly.
@@ -34,6 +37,7 @@ struct Tally {
     /// damage kind → (reports, reports with a failed cell, reports with a false A-error)
     damage: HashMap<&'static str, (usize, usize, usize)>,
     examples: Vec<String>,
+    outside_examples: Vec<String>,
 }
 
 impl Tally {
@@ -46,6 +50,12 @@ impl Tally {
         self.false_a += !m.false_a.is_empty() as usize;
         self.a_on_uncertain += !m.a_on_uncertain.is_empty() as usize;
         self.uncertain_without_p += !m.uncertain_without_p.is_empty() as usize;
+        self.outside += !m.outside.is_empty() as usize;
+        if let Some(o) = m.outside.first() {
+            if self.outside_examples.len() < 3 {
+                self.outside_examples.push(format!("{} {}{}: {}", g.form.name(), g.seed, mode, o.chars().take(110).collect::<String>()));
+            }
+        }
         if let Some((cell, caught)) = m.injection {
             let t = if cell.table == "t3" { 0 } else { 1 };
             let k = match caught {
@@ -116,7 +126,7 @@ fn main() {
     };
     let started = std::time::Instant::now();
     println!(
-        "{:<13} {:>7} | {:>7} {:>9} {:>6} {:>7} {:>7} | {:>7} {:>9} {:>10} | {:>15} {:>15} | {:>15}",
+        "{:<13} {:>7} | {:>7} {:>9} {:>6} {:>7} {:>7} | {:>7} {:>9} {:>10} {:>7} | {:>15} {:>15} | {:>15}",
         "form",
         "reports",
         "exact",
@@ -127,6 +137,7 @@ fn main() {
         "false-A",
         "A-on-unsure",
         "unsure-no-P",
+        "outside",
         "t3 inj cell/P/-",
         "t4 inj cell/P/-",
         "exact tables"
@@ -145,7 +156,7 @@ fn main() {
         let inj = |x: [usize; 3]| format!("{}/{}/{}", x[0], x[1], x[2]);
         let ex = t.injected_exact;
         println!(
-            "{:<13} {:>7} | {:>7} {:>9} {:>6} {:>7} {:>7} | {:>7} {:>9} {:>10} | {:>15} {:>15} | {:>15}",
+            "{:<13} {:>7} | {:>7} {:>9} {:>6} {:>7} {:>7} | {:>7} {:>9} {:>10} {:>7} | {:>15} {:>15} | {:>15}",
             form.name(),
             t.reports,
             t.cells[0],
@@ -156,6 +167,7 @@ fn main() {
             t.false_a,
             t.a_on_uncertain,
             t.uncertain_without_p,
+            t.outside,
             inj(t.injected[0]),
             inj(t.injected[1]),
             format!("{} {}", inj(ex[0]), inj(ex[1])),
@@ -189,6 +201,9 @@ fn main() {
             }
             for e in &t.examples {
                 println!("      e.g. {}", e);
+            }
+            for e in &t.outside_examples {
+                println!("      outside the report: {}", e);
             }
         }
     }
