@@ -106,9 +106,13 @@ pub fn text(text: String) -> (Source, Option<&'static str>) {
 /// Plain text as the readers read it: as it is, or, when the report stands on one long line
 /// (web text), with line breaks where its structure puts them (`one_line`).
 pub fn plain(text: String) -> Source {
-    match one_line::breaks(&text) {
+    // The structure is looked for in the text as the readers will see it (look-alike radicals
+    // made ideographs; offsets unchanged).
+    let unified = glyphs::same_length(&text);
+    let view = unified.as_deref().unwrap_or(&text);
+    match one_line::breaks(view) {
         Some(b) => {
-            let (flat, pieces) = one_line::with_breaks(&text, &b);
+            let (flat, pieces) = one_line::with_breaks(view, &b);
             Source::mapped(text, flat, pieces)
         }
         None => Source::plain(text),
