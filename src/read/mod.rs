@@ -153,30 +153,91 @@ fn empty_cells_between(text: &str, a: usize, b: usize) -> Option<usize> {
     Some(parts.len() - 2)
 }
 
-/// A blank first value cell in a grid (「1.属于国家秘密\t\t0\t0…」) is skipped by the tokenizer,
-/// which cannot tell it from the empty label cells of merged headers. A row one value short
-/// whose label is followed by exactly one more empty cell than in the table's complete rows
-/// gets that cell back as a blank.
-pub(crate) fn restore_leading_blanks(text: &str, rows: &mut [(&'static str, Vec<Tok>)], labels: &[(&'static str, Piece)], want: &dyn Fn(&str) -> usize) {
+/// Rows of a grid (tab-separated or markdown) with blank cells put back. The tokenizer cannot
+/// tell an empty cell before a row's first value from the empty label cells of merged headers,
+/// so it drops them; a row whose cells are all blank (2019-format pages leave 0 blank, `&nbsp;`)
+/// then has no values at all. For each labelled row of the wrong width, its line's fields after
+/// the label are its cells — past as many empty fields as the table's complete rows have between
+/// their label and first value — when there are exactly as many as the row has columns and the
+/// values among them are the ones the row already has.
+pub(crate) fn restore_grid_blanks(text: &str, rows: &mut Vec<(&'static str, Vec<Tok>)>, labels: &[(&'static str, Piece)], want: &dyn Fn(&str) -> usize) {
     let gap_of = |key: &str, vals: &[Tok]| -> Option<usize> {
         let label = labels.iter().find(|l| same_key(l.0, key))?;
         let first = vals.first()?;
         empty_cells_between(text, label.1.end, first.start)
     };
     let mut gaps: Vec<usize> = rows.iter().filter(|(k, v)| v.len() == want(k)).filter_map(|(k, v)| gap_of(k, v)).collect();
-    if gaps.is_empty() {
-        return;
-    }
     gaps.sort_unstable();
-    let norm = gaps[gaps.len() / 2];
-    for (k, v) in rows.iter_mut() {
-        if v.len() + 1 != want(k) {
+    let norm = gaps.get(gaps.len() / 2).copied().unwrap_or(0);
+    for (key, piece) in labels {
+        let n = want(key);
+        let at = rows.iter().position(|r| same_key(r.0, key));
+        let have: &[Tok] = at.map_or(&[], |i| &rows[i].1);
+        if have.len() == n || n == 0 {
             continue;
         }
-        if gap_of(k, v) == Some(norm + 1) {
-            // The empty cell is the one right before the first value.
-            let at = text[..v[0].start].rfind(['\t', '|']).unwrap_or(v[0].start);
-            v.insert(0, Tok { start: at, end: at, kind: tokens::Kind::Val(crate::model::Value::Blank) });
+        let Some(cells) = grid_cells_after(text, piece.end, n, norm) else { continue };
+        // The values must be the ones the row has: no value taken from elsewhere.
+        let values: Vec<usize> = cells.iter().filter(|t| !matches!(t.kind, tokens::Kind::Val(crate::model::Value::Blank))).map(|t| t.start).collect();
+        let had: Vec<usize> = have.iter().filter(|t| !matches!(t.kind, tokens::Kind::Val(crate::model::Value::Blank))).map(|t| t.start).collect();
+        if values != had {
+            continue;
+        }
+        match at {
+            Some(i) => rows[i].1 = cells,
+            None => rows.push((key, cells)),
         }
     }
+}
+
+/// The `n` cells of a grid line after the field that holds `label_end`, past `skip` empty
+/// fields: a number, a placeholder or text, or a blank for an empty field. `None` when the line
+/// is not a grid line or has another number of fields there.
+pub(crate) fn grid_cells_after(text: &str, label_end: usize, n: usize, skip: usize) -> Option<Vec<Tok>> {
+    let line_start = text[..label_end].rfind('\n').map_or(0, |p| p + 1);
+    let line_end = text[label_end..].find('\n').map_or(text.len(), |p| label_end + p);
+    let line = text[line_start..line_end].trim_end_matches('\r');
+    let md = line.trim_start().starts_with('|');
+    let sep = if line.contains('\t') {
+        '\t'
+    } else if md {
+        '|'
+    } else {
+        return None;
+    };
+    // The label's field ends at the next separator (a line with no label: from its start).
+    let rel = label_end - line_start;
+    let first = if rel == 0 && !md { 0 } else { rel + line[rel..].find(sep)? + 1 };
+    let mut fields: Vec<(usize, &str)> = Vec::new();
+    let mut pos = first;
+    for f in line[first..].split(sep) {
+        fields.push((line_start + pos, f));
+        pos += f.len() + 1;
+    }
+    if md && fields.last().is_some_and(|f| f.1.trim().is_empty()) {
+        fields.pop();
+    }
+    let blank = |f: &str| f.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{3000}').is_empty();
+    if fields.len() < skip || fields[..skip].iter().any(|f| !blank(f.1)) {
+        return None;
+    }
+    let mut fields = fields.split_off(skip);
+    while fields.len() > n && fields.last().is_some_and(|f| blank(f.1)) {
+        fields.pop();
+    }
+    if fields.len() != n {
+        return None;
+    }
+    let mut out = Vec::with_capacity(n);
+    for (at, f) in fields {
+        if blank(f) {
+            out.push(Tok { start: at, end: at, kind: tokens::Kind::Val(crate::model::Value::Blank) });
+            continue;
+        }
+        let lead = f.len() - f.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{3000}').len();
+        let t = f.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{3000}' || c == '*');
+        let v = tokens::classify(t)?;
+        out.push(Tok { start: at + lead, end: at + lead + t.len(), kind: tokens::Kind::Val(v) });
+    }
+    Some(out)
 }

@@ -2,7 +2,7 @@
 
 use super::events::{events, Ev, Piece};
 use super::tokens::{tokenize, Kind, Tok};
-use super::{ordered_values, restore_leading_blanks, runtogether, stated, Ambiguity, RawRow, RawTable, TableFacts};
+use super::{ordered_values, restore_grid_blanks, runtogether, stated, Ambiguity, RawRow, RawTable, TableFacts};
 use crate::find::Find;
 use crate::format::{t2_columns, T2_ROWS};
 use crate::model::same_key;
@@ -74,7 +74,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
         return None;
     }
     let expect = |k: &str| t2_columns(k).len();
-    restore_leading_blanks(text, &mut placed, &facts.labels, &expect);
+    restore_grid_blanks(text, &mut placed, &facts.labels, &expect);
     // Cells placed by inference: (row, cell index, why).
     let mut doubt: Vec<(&'static str, usize, &'static str)> = Vec::new();
     if !loose.is_empty() {

@@ -3,7 +3,7 @@
 
 use super::events::{events, Ev, Piece};
 use super::tokens::{tokenize, Kind, Tok};
-use super::{ordered_values, restore_leading_blanks, runtogether, RawRow, RawTable, TableFacts};
+use super::{ordered_values, restore_grid_blanks, runtogether, RawRow, RawTable, TableFacts};
 use crate::find::Find;
 use crate::format::{Variant, T3_ROWS};
 use crate::model::same_key;
@@ -133,7 +133,6 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
     }
     // Trailing blank cells past the row's width are converter artefacts (a trailing tab).
     let has_sub_rows = facts.labels.iter().any(|l| l.0.starts_with("other_"));
-    let variant = if !has_sub_rows && placed.get("other").map(|v| !v.is_empty()).unwrap_or(false) { Variant::Only2019 } else { Variant::Only2021 };
 
     // Column count: from the rows themselves, then the header.
     let mut counts = [0usize; 16];
@@ -159,7 +158,14 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
             last.1.truncate(ncols);
         }
     }
-    restore_leading_blanks(text, &mut placed.rows, &facts.labels, &|_| ncols);
+    // Blank cells of grid rows back in their places; the 2019 format's single （六） row is
+    // labelled by the group heading.
+    let mut grid_labels = facts.labels.clone();
+    if let (false, Some(p)) = (has_sub_rows, &six_piece) {
+        grid_labels.push(("other", p.clone()));
+    }
+    restore_grid_blanks(text, &mut placed.rows, &grid_labels, &|_| ncols);
+    let variant = if !has_sub_rows && placed.get("other").map(|v| !v.is_empty()).unwrap_or(false) { Variant::Only2019 } else { Variant::Only2021 };
     let columns = columns_for(ncols, header_has_total);
     if ncols == 6 {
         facts.missing_columns.push("total");

@@ -18,6 +18,12 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
     }
     // Cells whose value the text leaves open (a digit run with several balanced splits).
     let mut uncertain: Vec<usize> = Vec::new();
+    // A grid row of fifteen cells (HTML, tabs, markdown) holding the values: every cell in its
+    // place, blanks too (2019-format pages leave 0 blank, and the tokenizer drops a row's
+    // leading blanks).
+    if let Some(row) = grid_row(text, start, end, &vals) {
+        vals = row;
+    }
     // Blank cells count in a grid (HTML, tabs) only between values; leading ones are labels.
     while vals.len() > 15 && matches!(vals.last().map(|t| &t.kind), Some(Kind::Val(Value::Blank))) {
         vals.pop();
@@ -145,4 +151,25 @@ fn permute(v: &mut Vec<usize>, k: usize, f: &mut dyn FnMut(&[usize])) {
         permute(v, k + 1, f);
         v.swap(k, i);
     }
+}
+
+/// The first grid line of the region with exactly fifteen cells, all values or blank, holding
+/// every value read (or all blank when none was).
+fn grid_row(text: &str, start: usize, end: usize, vals: &[Tok]) -> Option<Vec<Tok>> {
+    let mut pos = start;
+    for raw in crate::find::lines_inclusive(&text[start..end]) {
+        let ls = pos;
+        pos += raw.len();
+        let line = raw.trim_end_matches(['\n', '\r']);
+        if !(line.contains('\t') || line.trim_start().starts_with('|')) {
+            continue;
+        }
+        let Some(cells) = super::grid_cells_after(text, ls, 15, 0) else { continue };
+        let got: Vec<usize> = cells.iter().filter(|t| !matches!(t.kind, Kind::Val(Value::Blank))).map(|t| t.start).collect();
+        let had: Vec<usize> = vals.iter().filter(|t| !matches!(t.kind, Kind::Val(Value::Blank))).map(|t| t.start).collect();
+        if got == had {
+            return Some(cells);
+        }
+    }
+    None
 }

@@ -196,7 +196,7 @@ fn word_tokens(line: &str, base: usize) -> Vec<Tok> {
 }
 
 /// A whole word or cell as a value, if it is one.
-fn classify(w: &str) -> Option<Value> {
+pub(crate) fn classify(w: &str) -> Option<Value> {
     if let Some(v) = parse_number(w) {
         return Some(v);
     }

@@ -19,6 +19,8 @@ struct Term {
     span: Option<Span>,
     /// The reader was sure of this cell (`Cell::certain`).
     certain: bool,
+    /// The cell was left blank (it counts as 0; T05 asks for the 0).
+    blank: bool,
 }
 
 struct Equation {
@@ -96,7 +98,7 @@ fn term_of(t: &TableRead, r: &RowRead, column: &'static str) -> Option<Term> {
         return None;
     }
     let c = r.cells.get(t.column_index(r.key, column)?)?;
-    Some(Term { row: r.key, column, value: number(&c.value)?, span: c.span, certain: c.certain })
+    Some(Term { row: r.key, column, value: number(&c.value)?, span: c.span, certain: c.certain, blank: c.value == Value::Blank })
 }
 
 /// `term_of` for a column at a known place in the table's columns (a table whose rows all have
@@ -106,7 +108,7 @@ fn term_in(t: &TableRead, r: &RowRead, place: usize, column: &'static str) -> Op
         return None;
     }
     let c = r.cells.get(place)?;
-    Some(Term { row: r.key, column, value: number(&c.value)?, span: c.span, certain: c.certain })
+    Some(Term { row: r.key, column, value: number(&c.value)?, span: c.span, certain: c.certain, blank: c.value == Value::Blank })
 }
 
 /// Fill `buf` with one term per key; false when one is missing (then there is no equation).
@@ -181,7 +183,7 @@ fn each_equation(t: &TableRead, mut f: impl FnMut(Code, Place, &[Term], &[Term],
 fn equations(t: &TableRead) -> Vec<Equation> {
     let mut out = Vec::new();
     each_equation(t, |code, place, left, right, shape| {
-        if all_certain(left, right) {
+        if all_certain(left, right) && !total_left_blank(t, right, shape) {
             out.push(Equation { code, table: t.table, place, left: left.to_vec(), right: right.to_vec(), shape })
         }
     });
@@ -190,6 +192,21 @@ fn equations(t: &TableRead) -> Vec<Equation> {
 
 fn all_certain(left: &[Term], right: &[Term]) -> bool {
     left.iter().chain(right).all(|t| t.certain)
+}
+
+/// A total the report left blank together with every other total of its kind: a whole 总计
+/// column (or the whole （七）总计 row) not filled in, as 2019-format pages do. That is T05's
+/// finding; the sums are not checked against totals nobody wrote. (One blank total among
+/// filled ones counts as 0 like any blank cell.)
+fn total_left_blank(t: &TableRead, right: &[Term], shape: u8) -> bool {
+    if shape == 2 || right.len() != 1 || !right[0].blank {
+        return false;
+    }
+    let blank = |c: &crate::model::Cell| matches!(c.value, Value::Blank);
+    match shape {
+        0 => t.rows.iter().all(|r| t.column_index(r.key, right[0].column).and_then(|i| r.cells.get(i)).is_none_or(blank)),
+        _ => t.row(right[0].row).is_some_and(|r| r.cells.iter().all(blank)),
+    }
 }
 
 /// How many of the table's sums do not hold among those that rest on an uncertain cell (they
@@ -212,7 +229,9 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         };
         // Most tables balance: then no equation needs to be kept.
         let mut any_failed = false;
-        each_equation(table, |_, _, left, right, _| any_failed |= all_certain(left, right) && sum_of(left) != sum_of(right));
+        each_equation(table, |_, _, left, right, shape| {
+            any_failed |= all_certain(left, right) && !total_left_blank(table, right, shape) && sum_of(left) != sum_of(right)
+        });
         if !any_failed {
             continue;
         }
