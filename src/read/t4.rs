@@ -164,7 +164,7 @@ fn grid_row(text: &str, start: usize, end: usize, vals: &[Tok]) -> Option<Vec<To
         if !(line.contains('\t') || line.trim_start().starts_with('|')) {
             continue;
         }
-        let Some(cells) = super::grid_cells_after(text, ls, 15, 0) else { continue };
+        let Some(cells) = super::grid_line_cells(text, ls, 15) else { continue };
         let got: Vec<usize> = cells.iter().filter(|t| !matches!(t.kind, Kind::Val(Value::Blank))).map(|t| t.start).collect();
         let had: Vec<usize> = vals.iter().filter(|t| !matches!(t.kind, Kind::Val(Value::Blank))).map(|t| t.start).collect();
         if got == had {
