@@ -13,6 +13,9 @@ pub struct Source {
     flat: Option<String>,
     /// For HTML: sorted (flat offset, original offset, verbatim) pieces.
     map: Vec<(usize, usize, bool)>,
+    /// The text was web text with the whole report on one line, given its line breaks by
+    /// `input::one_line`: its table cells lost their separators.
+    pub one_line: bool,
     /// Byte offset of every line start in `original`.
     line_starts: Vec<usize>,
     /// Characters before every 512-byte block of `original`, so a column is found in constant
@@ -55,6 +58,7 @@ impl Source {
             original: text,
             flat: None,
             map: Vec::new(),
+            one_line: false,
             line_starts,
             char_blocks: Default::default(),
             positions: Vec::new(),
@@ -69,6 +73,7 @@ impl Source {
             original,
             flat: Some(flat),
             map: pieces,
+            one_line: false,
             line_starts,
             char_blocks: Default::default(),
             positions: Vec::new(),

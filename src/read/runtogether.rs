@@ -420,7 +420,9 @@ pub fn t3(text: &str, placed: &[(&'static str, Vec<Tok>)], rows: &[&'static str]
             out.rows.push((k, v));
             continue;
         };
-        let options: Vec<usize> = if solutions.is_empty() {
+        // (When the search stopped at MAX_CANDIDATES, other combinations may balance too: every
+        // reading of the row stays possible.)
+        let options: Vec<usize> = if solutions.is_empty() || solutions.len() >= MAX_CANDIDATES {
             (0..readings.len()).collect()
         } else {
             let mut o: Vec<usize> = solutions.iter().map(|s| s[ri]).collect();
