@@ -108,3 +108,73 @@ fn arithmetic_findings_carry_expected_actual_and_point_at_the_total() {
         assert!(d.cells.iter().any(|c| c.role == "total" && c.column == "total"));
     }
 }
+
+/// The HTML fixtures as a browser's `document.body.textContent` gives them
+/// (tests/fixtures/dom-text, made by scripts/dom-text.mjs): the whole report with no separator
+/// between table cells, as crawlers store web pages. Every cell is read exactly or marked
+/// uncertain (the digit runs of table 二 have no sums to split them by; one block of table 四
+/// balances three ways), no arithmetic error is raised, and the findings beyond the reading
+/// notes are the report's known problems.
+#[test]
+fn dom_text_of_the_html_reports_reads_exactly_or_says_where_unsure() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dom-text");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
+    files.sort();
+    assert!(files.len() >= 2);
+    let mut failures = Vec::new();
+    for f in files {
+        let name = f.file_name().unwrap().to_string_lossy().to_string();
+        let stem = name.split('.').next().unwrap();
+        let truth = common::truth(stem);
+        let text = std::fs::read_to_string(&f).unwrap();
+        let report = nianbao::check_text(&text);
+        let got = serde_json::to_value(&report).unwrap();
+        let (mut exact, mut uncertain) = (0, 0);
+        for t in ["t2", "t3", "t4"] {
+            walk(&format!("{} {}", name, t), &got[t], &truth[t], &mut exact, &mut uncertain, &mut failures);
+        }
+        assert!(exact >= 190, "{}: only {} cells exact", name, exact);
+        for d in &report.diagnostics {
+            if d.code.as_str().starts_with('A') {
+                failures.push(format!("{}: {} {}", name, d.code.as_str(), d.message));
+            }
+        }
+        let want = common::codes_in_scope(truth["true_problems"].as_array().unwrap().iter().filter_map(|p| p["rule"].as_str().map(String::from)));
+        let have = common::codes_in_scope(report.diagnostics.iter().map(|d| d.code.as_str().to_string()).filter(|c| !c.starts_with('P')));
+        if want != have {
+            failures.push(format!("{}: findings {:?} want {:?}", name, have, want));
+        }
+        eprintln!("{}: {} cells exact, {} marked uncertain", name, exact, uncertain);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Every cell of the truth in the output: the same value, or marked uncertain.
+fn walk(path: &str, got: &J, want: &J, exact: &mut usize, uncertain: &mut usize, failures: &mut Vec<String>) {
+    match (got, want) {
+        (J::Object(g), _) if g.contains_key("value") => {
+            if common::plain(got) == *want || g["value"].as_f64().is_some_and(|x| want.as_f64() == Some(x)) {
+                *exact += 1;
+            } else if g.get("certain") == Some(&J::Bool(false)) {
+                *uncertain += 1;
+            } else {
+                failures.push(format!("{}: read {} want {}", path, g["value"], want));
+            }
+        }
+        (J::Object(g), J::Object(w)) => {
+            for (k, wv) in w {
+                match g.get(k) {
+                    Some(gv) => walk(&format!("{}.{}", path, k), gv, wv, exact, uncertain, failures),
+                    None => failures.push(format!("{}.{} not read (want {})", path, k, wv)),
+                }
+            }
+        }
+        (J::Array(g), J::Array(w)) if g.len() == w.len() => {
+            for (i, (a, b)) in g.iter().zip(w).enumerate() {
+                walk(&format!("{}[{}]", path, i), a, b, exact, uncertain, failures);
+            }
+        }
+        (a, b) if a == b => {}
+        _ => failures.push(format!("{}: read {} want {}", path, got, want)),
+    }
+}

@@ -489,7 +489,7 @@ pub fn t4(text: &str, vals: &[Tok]) -> Option<(Vec<Tok>, Vec<Ambiguity>, Vec<usi
                 }
             }
             let (start, end) = run.range();
-            ambiguous.push(Ambiguity { row: "t4", start, end, readings, used: None });
+            ambiguous.push(Ambiguity { row: "t4", start, end, readings, used: Some(0) });
         }
         true
     };

@@ -335,15 +335,18 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
                 ),
                 None => "没有一种能使整张表平衡，这一行不作推测".to_string(),
             };
-            let rowname = if id == "t3" { format!("「{}」", row_name(id, a.row)) } else { String::new() };
+            let rowname = if id == "t4" { String::new() } else { format!("「{}」", row_name(id, a.row)) };
             let digits = &doc.text()[a.start..a.end];
+            // Table 二 has no sums: every split is possible.
+            let kind = if id == "t2" { "可能的拆法" } else { "符合勾稽关系的拆法" };
             out.push(diag(
                 Code::P02,
                 format!(
-                    "{}{}的数字「{}」连在一起，符合勾稽关系的拆法有 {} 种：{}{}；{}。请对照原表核实。",
+                    "{}{}的数字「{}」连在一起，{}有 {} 种：{}{}；{}。请对照原表核实。",
                     tname,
                     rowname,
                     digits,
+                    kind,
                     a.readings.len(),
                     readings.join("；"),
                     if a.readings.len() > 6 { "…" } else { "" },
