@@ -129,7 +129,12 @@ fn headings(line: &str, chars: &[(usize, char)]) -> Vec<Heading> {
         let body_at = k + 1;
         let spec = &SECTIONS[number as usize - 1];
         // The words must begin within a few characters of the numeral.
-        let Some(key_end) = spec.keys.iter().filter_map(|key| key_at(chars, body_at, key)).min() else { continue };
+        // The 2019 format's 「五、政府信息公开工作存在的主要问题及改进情况」 puts its words
+        // after 「政府信息公开工作」.
+        let body_from = |at: usize| spec.keys.iter().filter_map(|key| key_at(chars, at, key)).min();
+        let Some(key_end) = body_from(body_at).or_else(|| title_at(chars, body_at, "政府信息公开工作").then(|| body_from(body_at + 8)).flatten()) else {
+            continue;
+        };
         let end = heading_end(chars, key_end);
         if loose && !(end.is_some() && title_at(chars, body_at, spec.title)) {
             continue;
@@ -352,7 +357,7 @@ mod tests {
     fn rows_and_headings_get_their_own_lines() {
         let pad = "政府信息公开工作稳步推进。".repeat(40);
         let text = format!(
-            "平潭2022年度政府信息公开工作年度报告 本报告根据条例编制。 一、总体情况 {}二、主动公开政府信息情况 第二十条第（一）项 信息内容 规章000行政规范性文件8855698 三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） 一、本年新收政府信息公开申请数量 713000074二、上年结转政府信息公开申请数量 1000001（三）不予公开 1.属于国家秘密00000002.其他法律行政法规禁止公开 0000000（七）总计 723000075四、结转下年度继续办理 0000000 四、政府信息公开行政法复议、行政诉讼情况行政复议 0 1 1 0 2 1 0 0 0 1 0 0 0 0 0 五、存在的主要问题及改进情况 问题。 六、其他需要报告的事项 无。 网站地图 联系我们",
+            "平潭2022年度政府信息公开工作年度报告 本报告根据条例编制。 一、总体情况 {}二、主动公开政府信息情况 第二十条第（一）项 信息内容 规章000行政规范性文件8855698 三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） 一、本年新收政府信息公开申请数量 713000074二、上年结转政府信息公开申请数量 1000001（三）不予公开 1.属于国家秘密00000002.其他法律行政法规禁止公开 0000000（七）总计 723000075四、结转下年度继续办理 0000000 四、政府信息公开行政法复议、行政诉讼情况行政复议 0 1 1 0 2 1 0 0 0 1 0 0 0 0 0五、政府信息公开工作存在的主要问题及改进情况 问题。 六、其他需要报告的事项 无。 网站地图 联系我们",
             pad
         );
         let r = relined(&text);
@@ -370,7 +375,7 @@ mod tests {
             "（七）总计 723000075",
             "四、结转下年度继续办理 0000000",
             "四、政府信息公开行政法复议、行政诉讼情况",
-            "五、存在的主要问题及改进情况",
+            "五、政府信息公开工作存在的主要问题及改进情况",
             "六、其他需要报告的事项",
         ] {
             assert!(lines.contains(&want), "no line {:?} in\n{}", want, r);

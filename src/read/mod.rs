@@ -18,6 +18,7 @@ pub mod t2;
 pub mod t3;
 pub mod t4;
 pub mod tokens;
+pub mod webrows;
 
 use crate::model::same_key;
 use events::{Ev, Piece};

@@ -3,7 +3,7 @@
 
 use super::events::{events, Ev, Piece};
 use super::tokens::{tokenize, Kind, Tok};
-use super::{ordered_values, restore_grid_blanks, runtogether, RawRow, RawTable, TableFacts};
+use super::{ordered_values, restore_grid_blanks, runtogether, webrows, RawRow, RawTable, TableFacts};
 use crate::find::Find;
 use crate::format::{Variant, T3_ROWS};
 use crate::model::same_key;
@@ -165,18 +165,20 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
         grid_labels.push(("other", p.clone()));
     }
     restore_grid_blanks(text, &mut placed.rows, &grid_labels, &|_| ncols);
-    let variant = if !has_sub_rows && placed.get("other").map(|v| !v.is_empty()).unwrap_or(false) { Variant::Only2019 } else { Variant::Only2021 };
-    let columns = columns_for(ncols, header_has_total);
+    let mut variant = if !has_sub_rows && placed.get("other").map(|v| !v.is_empty()).unwrap_or(false) { Variant::Only2019 } else { Variant::Only2021 };
+    let mut columns = columns_for(ncols, header_has_total);
     if ncols == 6 {
         facts.missing_columns.push("total");
     }
 
-    let rows_t = template_rows(variant);
+    let mut rows_t = template_rows(variant);
     let label_ok = orphans == 0 && rows_t.iter().all(|k| placed.get(k).map(|v| trimmed_len(v) == ncols).unwrap_or(false));
 
     let mut chosen: Vec<(&'static str, Vec<Tok>)> = Vec::new();
     // Cells the reading leaves open: (row, cell index).
     let mut doubt: Vec<(&'static str, usize)> = Vec::new();
+    // Rows already reported unread, with why.
+    let mut unread_rows: Vec<&'static str> = Vec::new();
     if label_ok {
         facts.method = "label";
         // The rows are taken out of `placed` (not needed after this).
@@ -184,6 +186,21 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
             let mut v = placed.rows.iter_mut().find(|r| same_key(r.0, *k)).map(|r| std::mem::take(&mut r.1)).unwrap_or_default();
             v.truncate(ncols);
             chosen.push((k, v));
+        }
+    } else if let Some(web) = web_table(text, end, &evs, &facts, six_piece.as_ref(), has_sub_rows, header_has_total, header_has_subtotal) {
+        // One-line web text: each row's digits and white space after its label.
+        facts.method = "run-together";
+        facts.ambiguous = web.ambiguous;
+        facts.unread.extend(web.unread);
+        unread_rows = web.unread_rows;
+        doubt = web.doubt;
+        chosen = web.rows;
+        if web.columns.len() != columns.len() {
+            columns = web.columns;
+        }
+        if web.variant != variant {
+            variant = web.variant;
+            rows_t = template_rows(variant);
         }
     } else if let Some((rows, inferred)) = place_with_gaps(text, &evs, &kinds, &rows_t, ncols, variant) {
         // Labelled rows, and rows of numbers whose label the text lost, each the one row the
@@ -272,7 +289,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
         let filled = chosen.iter().any(|r| same_key(r.0, *k));
         if !labelled && !filled {
             facts.missing_rows.push(k);
-        } else if labelled && !filled {
+        } else if labelled && !filled && !unread_rows.contains(k) {
             facts.unread.push((format!("「{}」一行没有读到数字", crate::format::short_t3_label(crate::format::t3_row(k).unwrap())), 0, 0));
         }
     }
@@ -462,4 +479,118 @@ fn place_with_gaps(
         r.1.truncate(ncols);
     }
     Some((out, inferred))
+}
+
+/// Table 三 read from one-line web text (`webrows`).
+struct Web {
+    rows: Vec<(&'static str, Vec<Tok>)>,
+    doubt: Vec<(&'static str, usize)>,
+    ambiguous: Vec<super::Ambiguity>,
+    unread: Vec<(String, usize, usize)>,
+    unread_rows: Vec<&'static str>,
+    columns: Vec<&'static str>,
+    variant: Variant,
+}
+
+/// One-line web text: every template row has its label, followed on its line by nothing but
+/// digits and white space (its cells, blank ones too), and every value of the table is in one
+/// of those rows. The rows are read by `webrows` with the table's sums.
+#[allow(clippy::too_many_arguments)]
+fn web_table(
+    text: &str,
+    end: usize,
+    evs: &[Ev],
+    facts: &TableFacts,
+    six_piece: Option<&Piece>,
+    has_sub_rows: bool,
+    header_has_total: bool,
+    header_has_subtotal: bool,
+) -> Option<Web> {
+    let variant = if !has_sub_rows && six_piece.is_some() { Variant::Only2019 } else { Variant::Only2021 };
+    let rows_t = template_rows(variant);
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(rows_t.len());
+    for k in &rows_t {
+        let piece = facts.labels.iter().find(|l| same_key(l.0, k)).map(|l| &l.1).or(if *k == "other" { six_piece } else { None })?;
+        let line_end = text[piece.end..end].find('\n').map_or(end, |p| piece.end + p);
+        let seg = &text[piece.end..line_end];
+        if !seg.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '\u{a0}' | '\u{3000}' | '\r')) {
+            return None;
+        }
+        spans.push((piece.end, line_end));
+    }
+    // Rows with no blank cell read as before (`runtogether`): only a kept U+00A0 or a row
+    // with fewer digits than cells shows blanks.
+    let n = if header_has_subtotal {
+        8
+    } else if !header_has_total {
+        6
+    } else {
+        7
+    };
+    if !spans.iter().any(|&(s, e)| text[s..e].contains('\u{a0}') || webrows::digit_count(&text[s..e]) < n) {
+        return None;
+    }
+    // Every value of the table inside a row's text.
+    let inside = |t: &Tok| spans.iter().any(|&(s, e)| s <= t.start && t.end <= e);
+    if !evs.iter().all(|e| if let Ev::Val(t, _) = e { inside(t) } else { true }) {
+        return None;
+    }
+    let columns = columns_for(n, header_has_total);
+    let idx = |c: &str| columns.iter().position(|x| *x == c);
+    let total = idx("total");
+    let sub = idx("legal_subtotal");
+    let applicants: Vec<usize> = crate::format::T3_APPLICANT_COLUMNS.iter().filter_map(|c| idx(c)).collect();
+    let legal: Vec<usize> = crate::format::T3_LEGAL_COLUMNS.iter().filter_map(|c| idx(c)).collect();
+    let sum = |v: &[Option<i64>], at: &[usize]| at.iter().map(|&i| webrows::num(&v[i])).sum::<i64>();
+    let pos = |k: &str| rows_t.iter().position(|r| same_key(r, k));
+    let results: Vec<usize> = rows_t.iter().enumerate().filter(|(_, k)| crate::format::T3_RESULT_ITEMS.contains(k)).map(|(i, _)| i).collect();
+    let (new, carried, tot, fwd) = (pos("new")?, pos("carried_over")?, pos("total")?, pos("carried_forward")?);
+    let columns_ok = |vals: &[&[i64]]| {
+        (0..n).all(|c| {
+            let v = |r: usize| vals[r][c];
+            results.iter().map(|&r| v(r)).sum::<i64>() == v(tot) && v(new) + v(carried) == v(tot) + v(fwd)
+        })
+    };
+    // The 总计 column counts (a blank total is 0), or, as another reading, the whole column
+    // was left blank.
+    let mut read = None;
+    for blank_total_column in [false, true] {
+        if blank_total_column && total.is_none() {
+            break;
+        }
+        let row_ok = |v: &[Option<i64>]| {
+            let by_total = match total {
+                Some(t) if v[t].is_none() && blank_total_column => true,
+                Some(_) if blank_total_column => false,
+                Some(t) => sum(v, &applicants) == webrows::num(&v[t]),
+                None => true,
+            };
+            by_total && sub.is_none_or(|s| sum(v, &legal) == webrows::num(&v[s]))
+        };
+        let r = webrows::read(text, &spans, n, &row_ok, &columns_ok, &rows_t);
+        if r.solved || read.is_none() {
+            let solved = r.solved;
+            read = Some(r);
+            if solved {
+                break;
+            }
+        }
+    }
+    let r = read?;
+    let mut out = Web { rows: Vec::new(), doubt: Vec::new(), ambiguous: r.ambiguous, unread: Vec::new(), unread_rows: Vec::new(), columns, variant };
+    for (i, row) in r.rows.into_iter().enumerate() {
+        match row {
+            Some((toks, doubt)) => {
+                out.doubt.extend(doubt.into_iter().map(|c| (rows_t[i], c)));
+                out.rows.push((rows_t[i], toks));
+            }
+            // Left unread with its readings listed (P02), or with why (below).
+            None => out.unread_rows.push(rows_t[i]),
+        }
+    }
+    for (i, why) in r.unread {
+        let (s, e) = spans[i];
+        out.unread.push((format!("{}：「{}」{}", crate::format::short_t3_label(crate::format::t3_row(rows_t[i]).unwrap()), text[s..e].trim(), why), s, e));
+    }
+    Some(out)
 }

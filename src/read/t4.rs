@@ -2,7 +2,7 @@
 
 use super::events::{events, Ev};
 use super::tokens::{tokenize, Kind, Tok};
-use super::{ordered_values, runtogether, RawRow, RawTable, TableFacts};
+use super::{ordered_values, runtogether, webrows, RawRow, RawTable, TableFacts};
 use crate::find::Find;
 use crate::format::T4_BLOCKS;
 use crate::model::Value;
@@ -28,7 +28,25 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
     while vals.len() > 15 && matches!(vals.last().map(|t| &t.kind), Some(Kind::Val(Value::Blank))) {
         vals.pop();
     }
-    if vals.len() < 15 {
+    let web = if vals.len() < 15 { web_values(text, end, &evs) } else { None };
+    if let Some(seg) = web {
+        // One-line web text: the digits and white space after the header, blanks and all.
+        let block_ok = |v: &[Option<i64>]| v.chunks(5).all(|b| b.len() < 5 || (0..4).map(|i| webrows::num(&b[i])).sum::<i64>() == webrows::num(&b[4]));
+        let r = webrows::read(text, &[seg], 15, &block_ok, &|_| true, &["t4"]);
+        facts.method = "run-together";
+        facts.ambiguous.extend(r.ambiguous);
+        match r.rows.into_iter().next().flatten() {
+            Some((cells, doubt)) => {
+                vals = cells;
+                uncertain = doubt;
+            }
+            None => {
+                let why = r.unread.first().map_or("按合计关系有不止一种拆法", |u| u.1.as_str()).to_string();
+                facts.unread.push((format!("数字「{}」{}", text[seg.0..seg.1].trim(), why), seg.0, seg.1));
+                return Some((RawTable { table: "t4", columns: vec!["upheld", "corrected", "other", "pending", "total"], rows: vec![] }, facts));
+            }
+        }
+    } else if vals.len() < 15 {
         if let Some((split, amb, doubt)) = runtogether::t4(text, &vals) {
             facts.method = "run-together";
             vals = split;
@@ -172,4 +190,25 @@ fn grid_row(text: &str, start: usize, end: usize, vals: &[Tok]) -> Option<Vec<To
         }
     }
     None
+}
+
+/// The values of table 四 in one-line web text: everything after the header's last words to
+/// the end of their line, when it is digits and white space only and holds every value read.
+fn web_values(text: &str, end: usize, evs: &[Ev]) -> Option<(usize, usize)> {
+    let first_val = evs.iter().position(|e| matches!(e, Ev::Val(..)));
+    let last_label = evs[..first_val.unwrap_or(evs.len())].iter().rev().find_map(|e| if let Ev::Label(p) = e { Some(p) } else { None })?;
+    let from = last_label.end;
+    let line_end = text[from..end].find('\n').map_or(end, |p| from + p);
+    let seg = &text[from..line_end];
+    if !seg.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '\u{a0}' | '\u{3000}' | '\r')) {
+        return None;
+    }
+    // Blank cells show only as U+00A0 or white space; without digits, only fifteen U+00A0.
+    // Without a blank cell the run is read as before (`runtogether`).
+    let nbsp = seg.chars().filter(|&c| c == '\u{a0}').count();
+    if webrows::digit_count(seg) == 0 && nbsp != 15 || nbsp == 0 && webrows::digit_count(seg) >= 15 {
+        return None;
+    }
+    let inside = evs.iter().all(|e| if let Ev::Val(t, _) = e { from <= t.start && t.end <= line_end } else { true });
+    inside.then_some((from, line_end))
 }

@@ -1,0 +1,343 @@
+//! Rows of one-line web text whose cells may be blank (2019-format pages leave 0 blank): a
+//! row's values are the digits and white space after its label, and a blank cell shows, if at
+//! all, as white space.
+//!
+//! How a blank shows depends on how the page was flattened, and the reader cannot know it
+//! beforehand, so each way is a hypothesis the table's own arithmetic must confirm:
+//! - `Nbsp`: the page's `&nbsp;` kept as U+00A0, one per blank cell; spaces only separate;
+//! - `Separators`: no blank cells, every white space (U+00A0 too) separates cells;
+//! - `AnyWs`: blanks turned into spaces and collapsed with the rest: a stretch of white space
+//!   may stand for any number of blank cells. Only tried where a row is proven to hold blank
+//!   cells (fewer digits than cells).
+//!
+//! A row's readings are the ways to cut its digits into numbers without leading zeros and to
+//! place blanks where the hypothesis allows, that balance the row; the table's readings are
+//! the combinations of row readings that balance every column, over all hypotheses. One
+//! reading: taken. Several: the cells they disagree on are uncertain (P02). None: the rows
+//! with a single balanced reading are taken, the others are left unread (P01).
+
+use super::tokens::{Kind, Tok};
+use super::Ambiguity;
+use crate::model::Value;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Blanks {
+    Nbsp,
+    Separators,
+    AnyWs,
+}
+
+/// One cell of a reading: its place in the text and its value (`None`: blank).
+pub type Cell = (usize, usize, Option<i64>);
+
+/// The longest number a cell holds.
+const MAX_LEN: usize = 9;
+const MAX_ROW_READINGS: usize = 64;
+const MAX_STEPS: usize = 400_000;
+const MAX_COMBINATIONS: usize = 200_000;
+
+fn is_ws(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{3000}' | '\r')
+}
+
+/// Is `s` the values of a web row: digits and white space only, some of either?
+pub fn is_value_text(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || is_ws(c))
+}
+
+/// The digits of `s`.
+pub fn digit_count(s: &str) -> usize {
+    s.bytes().filter(u8::is_ascii_digit).count()
+}
+
+/// Every reading of `text[s..e]` as `n` cells that `ok` accepts (it sees the whole row), at
+/// most `MAX_ROW_READINGS`; `None` when there are more, or too many to look through.
+pub fn row_readings(text: &str, s: usize, e: usize, n: usize, blanks: Blanks, ok: &dyn Fn(&[Option<i64>]) -> bool) -> Option<Vec<Vec<Cell>>> {
+    let chars: Vec<(usize, char)> = text[s..e].char_indices().map(|(i, c)| (s + i, c)).collect();
+    let mut out = Vec::new();
+    // No digits: a row of blank cells, whatever white space is left of them.
+    if blanks == Blanks::AnyWs && digit_count(&text[s..e]) == 0 {
+        let at = chars.first().map_or(s, |c| c.0);
+        let all = vec![None; n];
+        return Some(if ok(&all) { vec![vec![(at, at, None); n]] } else { Vec::new() });
+    }
+    let mut cur: Vec<Cell> = Vec::with_capacity(n);
+    let mut steps = 0usize;
+    let mut vals: Vec<Option<i64>> = Vec::with_capacity(n);
+    #[allow(clippy::too_many_arguments)]
+    fn rec(
+        ch: &[(usize, char)],
+        end: usize,
+        p: usize,
+        n: usize,
+        blanks: Blanks,
+        cur: &mut Vec<Cell>,
+        vals: &mut Vec<Option<i64>>,
+        ok: &dyn Fn(&[Option<i64>]) -> bool,
+        out: &mut Vec<Vec<Cell>>,
+        steps: &mut usize,
+    ) -> bool {
+        *steps += 1;
+        if *steps > MAX_STEPS || out.len() > MAX_ROW_READINGS {
+            return false;
+        }
+        let byte = |i: usize| if i < ch.len() { ch[i].0 } else { end };
+        // Digits left must fit in the cells left (each cell at least one digit or a blank).
+        if p == ch.len() || cur.len() == n {
+            let rest_ok = ch[p..].iter().all(|(_, c)| is_ws(*c) && !(blanks == Blanks::Nbsp && *c == '\u{a0}'));
+            if cur.len() == n && rest_ok && ok(vals) {
+                out.push(cur.clone());
+            }
+            return true;
+        }
+        let c = ch[p].1;
+        if is_ws(c) {
+            match blanks {
+                Blanks::Separators => return rec(ch, end, p + 1, n, blanks, cur, vals, ok, out, steps),
+                Blanks::Nbsp => {
+                    if c == '\u{a0}' {
+                        cur.push((ch[p].0, ch[p].0, None));
+                        vals.push(None);
+                        let go = rec(ch, end, p + 1, n, blanks, cur, vals, ok, out, steps);
+                        cur.pop();
+                        vals.pop();
+                        return go;
+                    }
+                    return rec(ch, end, p + 1, n, blanks, cur, vals, ok, out, steps);
+                }
+                Blanks::AnyWs => {
+                    let mut q = p;
+                    while q < ch.len() && is_ws(ch[q].1) {
+                        q += 1;
+                    }
+                    for k in 0..=(n - cur.len()) {
+                        for _ in 0..k {
+                            cur.push((ch[p].0, ch[p].0, None));
+                            vals.push(None);
+                        }
+                        let go = rec(ch, end, q, n, blanks, cur, vals, ok, out, steps);
+                        cur.truncate(cur.len() - k);
+                        vals.truncate(vals.len() - k);
+                        if !go {
+                            return false;
+                        }
+                    }
+                    return true;
+                }
+            }
+        }
+        if !c.is_ascii_digit() {
+            return true;
+        }
+        let mut q = p;
+        while q < ch.len() && ch[q].1.is_ascii_digit() {
+            q += 1;
+        }
+        let max = if c == '0' { 1 } else { (q - p).min(MAX_LEN) };
+        let mut v = 0i64;
+        for len in 1..=max {
+            v = v * 10 + (ch[p + len - 1].1 as u8 - b'0') as i64;
+            cur.push((ch[p].0, byte(p + len), Some(v)));
+            vals.push(Some(v));
+            let go = rec(ch, end, p + len, n, blanks, cur, vals, ok, out, steps);
+            cur.pop();
+            vals.pop();
+            if !go {
+                return false;
+            }
+        }
+        true
+    }
+    let done = rec(&chars, e, 0, n, blanks, &mut cur, &mut vals, ok, &mut out, &mut steps);
+    (done && out.len() <= MAX_ROW_READINGS).then_some(out)
+}
+
+/// The hypotheses worth trying for rows whose value texts are `texts` with `n` cells each. A
+/// kept U+00A0 is a blank cell or a space; without one, white space hides blank cells only
+/// where a row proves there are some (fewer digits than cells). (`AnyWs` allows every
+/// placement `Separators` does.)
+pub fn hypotheses(texts: &[&str], n: usize) -> Vec<Blanks> {
+    if texts.iter().any(|t| t.contains('\u{a0}')) {
+        vec![Blanks::Nbsp, Blanks::Separators]
+    } else if texts.iter().any(|t| digit_count(t) < n) {
+        vec![Blanks::AnyWs]
+    } else {
+        vec![Blanks::Separators]
+    }
+}
+
+/// A table's rows read under every hypothesis: `rows[i]` is the value text (s, e) of row i;
+/// `row_ok` judges a row's values, `table_ok` a choice of one reading per row.
+pub struct Read {
+    /// Per row: the cells chosen (`None`: left unread), the cells that are uncertain.
+    pub rows: Vec<Option<(Vec<Tok>, Vec<usize>)>>,
+    pub ambiguous: Vec<Ambiguity>,
+    /// Rows with no balanced reading (or too many to look through): (row index, why).
+    pub unread: Vec<(usize, String)>,
+    /// Whether some choice of readings balanced the whole table.
+    pub solved: bool,
+}
+
+pub fn num(v: &Option<i64>) -> i64 {
+    v.unwrap_or(0)
+}
+
+/// A row's readings with the same numbers (blank = 0): its numbers, and each reading's cells.
+type Group = (Vec<i64>, Vec<Vec<Cell>>);
+
+pub fn read(
+    text: &str,
+    rows: &[(usize, usize)],
+    n: usize,
+    row_ok: &dyn Fn(&[Option<i64>]) -> bool,
+    table_ok: &dyn Fn(&[&[i64]]) -> bool,
+    keys: &[&'static str],
+) -> Read {
+    let texts: Vec<&str> = rows.iter().map(|&(s, e)| &text[s..e]).collect();
+    let hyps = hypotheses(&texts, n);
+    // Per hypothesis: per row, its balanced readings grouped by their numbers (`None`: too
+    // many to look through), and the choices of one group per row that balance the table
+    // (`None`: too many).
+    struct Hyp {
+        blanks: Blanks,
+        groups: Vec<Option<Vec<Group>>>,
+        solutions: Option<Vec<Vec<usize>>>,
+    }
+    let mut all: Vec<Hyp> = Vec::new();
+    for &h in &hyps {
+        let groups: Vec<Option<Vec<Group>>> = rows
+            .iter()
+            .map(|&(s, e)| {
+                row_readings(text, s, e, n, h, row_ok).map(|rs| {
+                    let mut g: Vec<Group> = Vec::new();
+                    for r in rs {
+                        let key: Vec<i64> = r.iter().map(|c| num(&c.2)).collect();
+                        match g.iter_mut().find(|x| x.0 == key) {
+                            Some(x) => x.1.push(r),
+                            None => g.push((key, vec![r])),
+                        }
+                    }
+                    g
+                })
+            })
+            .collect();
+        let sizes: Vec<usize> = groups.iter().map(|g| g.as_ref().map_or(0, |g| g.len())).collect();
+        let combos = sizes.iter().try_fold(1usize, |a, &s| a.checked_mul(s)).unwrap_or(usize::MAX);
+        let solutions = if groups.iter().any(|g| g.is_none()) || combos > MAX_COMBINATIONS {
+            None
+        } else {
+            let mut found = Vec::new();
+            if combos > 0 {
+                let mut choice = vec![0usize; rows.len()];
+                loop {
+                    let vals: Vec<&[i64]> = groups.iter().zip(&choice).map(|(g, &i)| g.as_ref().unwrap()[i].0.as_slice()).collect();
+                    if table_ok(&vals) {
+                        found.push(choice.clone());
+                    }
+                    let mut i = 0;
+                    while i < choice.len() {
+                        choice[i] += 1;
+                        if choice[i] < sizes[i] {
+                            break;
+                        }
+                        choice[i] = 0;
+                        i += 1;
+                    }
+                    if i == choice.len() {
+                        break;
+                    }
+                }
+            }
+            Some(found)
+        };
+        all.push(Hyp { blanks: h, groups, solutions });
+    }
+    let solved: Vec<&Hyp> = all.iter().filter(|h| h.solutions.as_ref().is_some_and(|s| !s.is_empty())).collect();
+    let mut out = Read { rows: Vec::new(), ambiguous: Vec::new(), unread: Vec::new(), solved: !solved.is_empty() };
+    let tok = |c: &Cell| Tok { start: c.0, end: c.1, kind: Kind::Val(c.2.map_or(Value::Blank, Value::Int)) };
+    // A row read from `opts` (its possible readings): the first, uncertain where they differ.
+    let take = |out: &mut Read, i: usize, opts: Vec<&Vec<Cell>>, used: Option<usize>| {
+        let first = opts[0];
+        let doubt: Vec<usize> = (0..n).filter(|&c| opts.iter().any(|o| o[c].2 != first[c].2 || (o[c].2.is_some() && o[c].0 != first[c].0))).collect();
+        if !doubt.is_empty() {
+            let (s, e) = rows[i];
+            let mut readings: Vec<Vec<i64>> = Vec::new();
+            for o in &opts {
+                let v: Vec<i64> = o.iter().map(|c| num(&c.2)).collect();
+                if !readings.contains(&v) {
+                    readings.push(v);
+                }
+            }
+            out.ambiguous.push(Ambiguity { row: keys[i], start: s, end: e, readings, used });
+        }
+        out.rows.push(Some((first.iter().map(tok).collect(), doubt)));
+    };
+    if !solved.is_empty() {
+        for i in 0..rows.len() {
+            // The row's readings in the table's balanced readings, over every hypothesis.
+            let mut opts: Vec<&Vec<Cell>> = Vec::new();
+            for h in &solved {
+                for s in h.solutions.as_ref().unwrap() {
+                    for r in &h.groups[i].as_ref().unwrap()[s[i]].1 {
+                        if !opts.iter().any(|o| *o == r) {
+                            opts.push(r);
+                        }
+                    }
+                }
+            }
+            take(&mut out, i, opts, Some(0));
+        }
+        return out;
+    }
+    // No reading balances the table (a wrong number in it), or too many to look through: each
+    // row from its own balanced readings, under the hypothesis that reads the most rows.
+    let best = all
+        .iter()
+        .max_by_key(|h| (h.groups.iter().filter(|g| g.as_ref().is_some_and(|g| !g.is_empty())).count(), std::cmp::Reverse(hyps.iter().position(|x| *x == h.blanks))))
+        .unwrap();
+    for (i, g) in best.groups.iter().enumerate() {
+        match g {
+            Some(g) if g.len() == 1 => take(&mut out, i, g[0].1.iter().collect(), Some(0)),
+            Some(g) if g.is_empty() => {
+                out.unread.push((i, "无法拆成能使本行平衡的数".into()));
+                out.rows.push(None);
+            }
+            Some(g) => {
+                let (s, e) = rows[i];
+                out.ambiguous.push(Ambiguity { row: keys[i], start: s, end: e, readings: g.iter().map(|x| x.0.clone()).collect(), used: None });
+                out.rows.push(None);
+            }
+            None => {
+                out.unread.push((i, "可能的拆法太多，无法确定".into()));
+                out.rows.push(None);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn readings(t: &str, n: usize, b: Blanks) -> Vec<Vec<Option<i64>>> {
+        let ok = |v: &[Option<i64>]| v[..6].iter().map(num).sum::<i64>() == num(&v[6]) || v[6].is_none();
+        row_readings(t, 0, t.len(), n, b, &ok).unwrap().into_iter().map(|r| r.into_iter().map(|c| c.2).collect()).collect()
+    }
+
+    #[test]
+    fn nbsp_is_one_blank() {
+        let r = readings("135 1 \u{a0} 1 13 4 154", 7, Blanks::Nbsp);
+        assert_eq!(r, vec![vec![Some(135), Some(1), None, Some(1), Some(13), Some(4), Some(154)]]);
+        assert!(readings("135 1 \u{a0} 1 13 4 154", 7, Blanks::Separators).is_empty());
+        let r = readings("\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}", 7, Blanks::Nbsp);
+        assert_eq!(r, vec![vec![None; 7]]);
+    }
+
+    #[test]
+    fn collapsed_blanks_go_anywhere() {
+        let r = readings(" 5 5", 7, Blanks::AnyWs);
+        assert!(r.contains(&vec![None, None, None, None, None, Some(5), Some(5)]));
+        assert!(r.contains(&vec![Some(5), None, None, None, None, None, Some(5)]));
+    }
+}
