@@ -1,15 +1,17 @@
 // scripts/bundle.mjs, which puts the page's ES modules into the one inline script of the single
-// file nianbao.html: a bundle runs its modules in the order the browser runs the modules
-// themselves, cycles included; and every form it does not handle stops it with a message
-// instead of a broken file.
+// file nianbao.html: the page's own modules bundle (each once, dependencies first); a bundle
+// runs its modules in the order the browser runs the modules themselves, cycles included; and
+// every form it does not handle stops it with a message instead of a broken file.
 // (No browser needed: Node runs the small modules written here.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { bundle } from '../../scripts/bundle.mjs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundle, collect } from '../../scripts/bundle.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Write `files` (name -> source) into a new folder; returns its path. */
 function dir(files) {
@@ -25,6 +27,18 @@ async function run(js) {
   await import(`data:text/javascript,${encodeURIComponent(js)}#${Math.random()}`);
   return globalThis.__out;
 }
+
+test('the page: app.js and every module of static/js/ it imports, each once, dependencies first', () => {
+  const entry = path.join(ROOT, 'static/app.js');
+  const order = collect(entry).map((m) => m.rel);
+  const modules = fs.readdirSync(path.join(ROOT, 'static/js')).filter((f) => f.endsWith('.js')).map((f) => `js/${f}`);
+  assert.deepEqual([...order].sort(), [...modules, 'app.js'].sort(), 'every module, and no other file');
+  assert.equal(order.at(-1), 'app.js');
+  assert.equal(order[0], 'js/shared.js', 'shared.js imports nothing, and is first');
+  const js = bundle(entry);
+  assert.doesNotMatch(js, /^\s*(import|export)\b/m, 'no import or export left');
+  for (const m of order) assert.equal(js.split(`// ---- ${m}\n`).length, 2, `${m} once`);
+});
 
 test('a bundle runs its modules in the order the browser does, cycles included', async () => {
   // Each module logs when its top-level code runs; a and c import each other.
