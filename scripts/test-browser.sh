@@ -6,8 +6,10 @@
 #      (tests/browser/*.test.mjs), with the CLI's JSON as the expected values; among them the
 #      widget, the strict CSP, the single file from file://, sub-path hosting, `nianbao serve`
 #      and the intranet zip (embed, csp, single-file, subpath, serve .test.mjs; serve.test.mjs
-#      runs scripts/package-intranet.sh), and the comparison with last year's report
-#      (previous.test.mjs, against `nianbao check --previous`).
+#      runs scripts/package-intranet.sh), the widget's folder copied alone and the page unpacked
+#      from the intranet zip (copies.test.mjs), the comparison with last year's report
+#      (previous.test.mjs, against `nianbao check --previous`), and the single file's bundler
+#      (bundle.test.mjs, in Node).
 # Screenshots go to test-results/. SKIP_SETUP=1 skips scripts/setup.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
