@@ -8,8 +8,9 @@
 #      and the intranet zip (embed, csp, single-file, subpath, serve .test.mjs; serve.test.mjs
 #      runs scripts/package-intranet.sh), the widget's folder copied alone and the page unpacked
 #      from the intranet zip (copies.test.mjs), the comparison with last year's report
-#      (previous.test.mjs, against `nianbao check --previous`), and the single file's bundler
-#      (bundle.test.mjs, in Node).
+#      (previous.test.mjs, against `nianbao check --previous`), a report on one long line
+#      (long-line.test.mjs: the findings list's quotes, the source view), and the single file's
+#      bundler (bundle.test.mjs, in Node).
 # Screenshots go to test-results/. SKIP_SETUP=1 skips scripts/setup.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."

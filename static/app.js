@@ -15,6 +15,7 @@
 //   files.js        reading dropped and picked files (PDF and Word on demand)
 //   check.js        checking the text box (and last year's report)
 //   render.js       the status, the report's facts, the counts, the findings list
+//   quote.js        the findings list's quote: the line around a finding (and the exports')
 //   tables.js       tables 二, 三 and 四 redrawn from the values read
 //   source-view.js  the whole text with every finding marked
 //   interaction.js  from a finding or a cell to its characters; tooltips

@@ -1,7 +1,7 @@
 // 年报检查 — exporting the findings: JSON (everything the page shows, for other programs) and
 // CSV (UTF-8 with BOM, for WPS and Excel); the file name says the agency and the year.
 
-import { excerpt } from './render.js';
+import { excerpt } from './quote.js';
 import { SEV, el } from './shared.js';
 import { fmtNum, state } from './state.js';
 

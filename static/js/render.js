@@ -4,9 +4,10 @@
 // has changed.
 
 import { jumpToFinding } from './interaction.js';
+import { spanQuote } from './quote.js';
 import { SEV, byteToUtf16, el } from './shared.js';
 import { renderSource } from './source-view.js';
-import { $, fmtNum, spanU16, state } from './state.js';
+import { $, fmtNum, state } from './state.js';
 import { allCells, cellMarksOf, renderTables } from './tables.js';
 
 const FORMAT_ZH = { gb2021: '2021 年格式（现行）', gb2019: '2019 年试行格式（旧）', unknown: '未能识别' };
@@ -82,9 +83,10 @@ export function render() {
 }
 
 function findingsSignature(r) {
+  // The quote is part of it: typing next to a finding changes the line around it.
   return JSON.stringify(r.diagnostics.map((d) => {
     const s = d.spans && d.spans[0];
-    return [d.code, d.severity, d.message, d.expected, d.actual, d.suggestion, s ? [s.line, s.col, s.end > s.start ? excerpt(s) : ''] : null];
+    return [d.code, d.severity, d.message, d.expected, d.actual, d.suggestion, s ? [s.line, s.col, s.end > s.start ? spanQuote(s) : ''] : null];
   }));
 }
 
@@ -151,13 +153,6 @@ function renderSummary(r) {
   $('exports').hidden = false;
 }
 
-export function excerpt(s, max = 60) {
-  if (!s) return '';
-  const [a, b] = spanU16(s);
-  const t = state.text.slice(a, b);
-  return t.length > max ? t.slice(0, max) + '…' : t;
-}
-
 function groupsOf(r) {
   const groups = new Map();
   r.diagnostics.forEach((d, i) => {
@@ -216,6 +211,15 @@ export function sevBadge(sev) {
     el('span', { 'aria-hidden': 'true', text: SEV[sev].icon + ' ' }), SEV[sev].zh);
 }
 
+/** 原文：「…the line before<mark>the finding's characters</mark>the line after…」 (quote.js). */
+function quoteEl(q) {
+  const cut = () => el('span', { class: 'cut', text: '…' });
+  return el('span', { class: 'quote' }, '原文：「',
+    q.cutBefore && cut(), q.before || null,
+    el('mark', { class: 'qt' }, q.head, q.tail ? cut() : null, q.tail || null),
+    q.after || null, q.cutAfter && cut(), '」');
+}
+
 function findingItem(d, i) {
   const first = d.spans && d.spans[0];
   const where = first ? `${first.page ? `第 ${first.page} 页，` : ''}第 ${first.line} 行第 ${first.col} 列` : '全文';
@@ -230,8 +234,7 @@ function findingItem(d, i) {
   }
   if (d.suggestion) details.append(el('span', { class: 'sugg' }, '建议：', el('b', { text: d.suggestion })));
   details.append(el('span', { class: 'where', text: where }));
-  const ex = first && first.end > first.start ? excerpt(first) : '';
-  if (ex) details.append(el('span', { class: 'quote' }, '原文：「', el('span', { class: 'qt', text: ex }), '」'));
+  if (first && first.end > first.start) details.append(quoteEl(spanQuote(first)));
   return el('li', { class: 'finding sev-' + d.severity, 'data-f': i, 'data-code': d.code },
     el('span', { class: 'sev-mini', 'aria-hidden': 'true', text: SEV[d.severity].icon }), go, details);
 }
