@@ -4,11 +4,13 @@
 //
 //   0. the page's modules: Trunk copies the entry static/app.js as app-<hash>.js, and the modules
 //      it imports (static/js/) as they are into js/ (a copy-dir link in index.html: Trunk does
-//      not follow imports). Their names carry no hash, so after an update a browser could run
-//      the new entry with old modules from its cache: the folder is renamed js-<hash of its
-//      files>/, the entry's imports point there (so the entry gets a new name and integrity),
-//      and index.html preloads every module, so that they come in one round trip instead of
-//      one per level of imports.
+//      not follow imports). Their comments are taken out (scripts/strip-comments.mjs: a dozen
+//      files compressed one by one, their comments would cost about 6 KB of the page's budget).
+//      Their names carry no hash, so after an update a browser could run the new entry with
+//      old modules from its cache: the folder is renamed js-<hash of its files>/, the entry's
+//      imports point there (so the entry gets a new name and integrity), and index.html
+//      preloads every module, so that they come in one round trip instead of one per level of
+//      imports.
 //   1. index.html without inline script: Trunk injects an inline <script type="module"> that
 //      loads the wasm; it is replaced by an external boot-<hash>.js, so the page runs under
 //      `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`. The boot script also tells the
@@ -27,6 +29,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { bundle } from './bundle.mjs';
+import { stripComments } from './strip-comments.mjs';
 // The sentence and the test the page's boot scripts share with the widget (one source).
 import { NO_WASM, wasmSupported } from '../static/js/shared.js';
 
@@ -59,11 +62,22 @@ let modules = [];
   if (dir === 'js') {
     const files = fs.readdirSync(path.join(DIST, 'js')).filter((f) => f.endsWith('.js')).sort();
     const h = crypto.createHash('sha256');
-    for (const f of files) h.update(`${f}\0`).update(read(`js/${f}`)).update('\0');
+    const strip = (js, f) => {
+      try {
+        return stripComments(js);
+      } catch (e) {
+        return fail(`${f}: ${e.message}`);
+      }
+    };
+    for (const f of files) {
+      const shipped = strip(read(`js/${f}`).toString('utf8'), `js/${f}`);
+      fs.writeFileSync(path.join(DIST, 'js', f), shipped);
+      h.update(`${f}\0`).update(shipped).update('\0');
+    }
     const hashed = `js-${h.digest('hex').slice(0, 16)}`;
     fs.rmSync(path.join(DIST, hashed), { recursive: true, force: true });
     fs.renameSync(path.join(DIST, 'js'), path.join(DIST, hashed));
-    const entry = src.replace(/^(import [^;]* from '\.\/)js\//gm, `$1${hashed}/`);
+    const entry = strip(src, appName).replace(/^(import [^;]* from '\.\/)js\//gm, `$1${hashed}/`);
     const name = `app-${hash8(entry)}.js`;
     fs.writeFileSync(path.join(DIST, name), entry);
     if (name !== appName) fs.rmSync(path.join(DIST, appName));
