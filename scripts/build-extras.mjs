@@ -84,8 +84,13 @@ let modules = [];
     const integrity = `sha384-${crypto.createHash('sha384').update(entry).digest('base64')}`;
     let tag = appTag[0].replace(appName, name);
     if (/\sintegrity="/.test(tag)) tag = tag.replace(/\sintegrity="[^"]*"/, ` integrity="${integrity}"`);
-    const preloads = files.map((f) => `<link rel="modulepreload" href="./${hashed}/${f}">`).join('\n  ');
-    html = html.replace(appTag[0], () => `${preloads}\n  ${tag}`);
+    // The preloads go last in <head>, after Trunk's preloads of the wasm and its JS: over
+    // HTTP/1.1 a browser opens six connections to a server, and the wasm (most of the page)
+    // must not wait behind a dozen small modules.
+    const preloads = files.map((f) => `<link rel="modulepreload" href="./${hashed}/${f}">`).join('\n');
+    html = html.replace(appTag[0], () => tag);
+    if (!/<\/head>/.test(html)) fail('index.html has no </head>');
+    html = html.replace('</head>', () => `\n${preloads}\n</head>`);
     fs.writeFileSync(path.join(DIST, 'index.html'), html);
     appName = name;
     dir = hashed;
