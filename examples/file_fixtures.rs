@@ -507,7 +507,7 @@ fn zip_raw(entries: &[(String, Vec<u8>, u32, u32)]) -> Vec<u8> {
 /// Set /Rotate 90 on every page that holds table 三 (a table page printed sideways).
 fn rotate(input: &Path, output: &Path) {
     let bytes = std::fs::read(input).unwrap();
-    let items = nianbao::pdf::read_pdf(&bytes).unwrap_or_else(|e| panic!("{}: {:?}", input.display(), e));
+    let items = nianbao::input::pdf::read_pdf(&bytes).unwrap_or_else(|e| panic!("{}: {:?}", input.display(), e));
     let mut pages: Vec<u32> =
         items.items.iter().filter(|i| i.text.contains("予以公开") || i.text.contains("申请人情况") || i.text.contains("不予处理")).map(|i| i.page).collect();
     pages.sort();

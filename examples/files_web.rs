@@ -1,8 +1,8 @@
 //! The page's file readers, a second wasm module loaded only when a PDF or a Word file is
 //! dropped (static/pdf-loader.js), so the page's first load carries none of it:
 //! - `pdfLayout`: PDF.js's positioned text items → the text rebuilt from them, with where every
-//!   character is printed (`nianbao::positioned::layout`, exactly what the CLI does natively);
-//! - `docxText`: a .docx → its text, tables as tab-separated rows (`nianbao::docx`).
+//!   character is printed (`nianbao::input::positioned::layout`, exactly what the CLI does natively);
+//! - `docxText`: a .docx → its text, tables as tab-separated rows (`nianbao::input::docx`).
 //!
 //! The main wasm (examples/web.rs) then checks that text (`checkPdfLayout`, `checkDocxText`).
 //! Built by scripts/build-files-wasm.sh (a Trunk post-build hook) with wasm-bindgen --target web,
@@ -13,7 +13,7 @@
 mod web {
     use wasm_bindgen::prelude::*;
 
-    use nianbao::positioned::{layout, PageSize, PositionedDoc, TextItem};
+    use nianbao::input::positioned::{layout, PageSize, PositionedDoc, TextItem};
 
     /// The rebuilt text of a PDF and where its characters are printed.
     #[wasm_bindgen]
@@ -86,7 +86,7 @@ mod web {
     /// The text of a .docx; throws the message for the user when it cannot be read.
     #[wasm_bindgen(js_name = docxText)]
     pub fn docx_text(bytes: &[u8]) -> Result<String, JsError> {
-        nianbao::docx::docx_text(bytes).map_err(|e| JsError::new(&e.message()))
+        nianbao::input::docx::docx_text(bytes).map_err(|e| JsError::new(&e.message()))
     }
 }
 

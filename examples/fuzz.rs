@@ -21,11 +21,11 @@ fn spans_ok(text: &str, r: &Report, what: &str) -> Result<(), String> {
     let ok = |s: usize, e: usize| s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e);
     for d in &r.diagnostics {
         if d.message.is_empty() {
-            return Err(format!("{}: {} without a message", what, d.code));
+            return Err(format!("{}: {} without a message", what, d.code.as_str()));
         }
         for s in &d.spans {
             if !ok(s.start, s.end) {
-                return Err(format!("{}: {} span {}..{} in {} bytes", what, d.code, s.start, s.end, text.len()));
+                return Err(format!("{}: {} span {}..{} in {} bytes", what, d.code.as_str(), s.start, s.end, text.len()));
             }
         }
     }
@@ -43,12 +43,12 @@ fn spans_ok(text: &str, r: &Report, what: &str) -> Result<(), String> {
 
 /// Every entry point on one input.
 fn run_all(data: &[u8]) -> Result<(), String> {
-    let c = nianbao::files::check_file(data, None);
+    let c = nianbao::check_file(data, None);
     spans_ok(&c.text, &c.report, "check_file")?;
     spans_ok(&c.text, &nianbao::check_bytes(data, None), "check_bytes")?;
-    let h = nianbao::files::check_file(data, Some("page.html"));
+    let h = nianbao::check_file(data, Some("page.html"));
     spans_ok(&h.text, &h.report, "check_file html")?;
-    let f = nianbao::files::check_file_flat(data, Some("page.html"));
+    let f = nianbao::check_file_flat(data, Some("page.html"));
     spans_ok(&f.text, &f.report, "check_file_flat html")?;
     if let Ok(text) = std::str::from_utf8(data) {
         spans_ok(text, &nianbao::check_text(text), "check_text")?;

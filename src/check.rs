@@ -1,91 +1,133 @@
-//! The pipeline: decode → find sections and title → read tables → run rules → one `Report`.
+//! The pipeline, the only place that knows the order of the steps: input (bytes or text made a
+//! `Source`) → sections and title → the three tables read → the `Doc` → the rules of the
+//! registry (`rules::codes::CHECKERS`) → one `Report`.
 
-use crate::decode::{decode, Decoded};
+use crate::code::Code;
+use crate::doc::Doc;
 use crate::find::Find;
-use crate::html;
-use crate::model::{Cell, Report, RowRead, SectionInfo, Severity, Span, Summary, TableRead, Value};
+use crate::input::{self, Input, Source};
+use crate::model::{Cell, Diagnostic, Report, RowRead, SectionInfo, Severity, Span, Summary, TableRead, Value};
 use crate::read::tokens::Kind;
 use crate::read::{self, RawTable, TableFacts};
 use crate::rules;
-use crate::sections::{find_headings, find_title, Heading, Title};
-use crate::source::Source;
+use crate::sections::{find_headings, find_title, Heading};
 
-/// Everything the rules look at.
-pub struct Doc<'a> {
-    pub src: &'a Source,
-    pub headings: Vec<Heading>,
-    pub title: Option<Title>,
-    pub year: Option<i32>,
-    pub t2: Option<(TableRead, TableFacts)>,
-    pub t3: Option<(TableRead, TableFacts)>,
-    pub t4: Option<(TableRead, TableFacts)>,
-    pub format_2019: bool,
-    pub input_form: &'static str,
-    /// The prose, joined once and shared by the prose rules (see `rules::prose::Prose::of`).
-    pub prose: std::cell::OnceCell<crate::rules::prose::Prose>,
+/// How to check: which rules to leave out (CLI `--ignore W04,C05`, the widget's `ignore`
+/// attribute). The default runs every rule.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Codes not to report. A rule function whose codes are all here is not run at all.
+    pub ignore: Vec<Code>,
 }
 
-impl Doc<'_> {
-    pub fn text(&self) -> &str {
-        self.src.text()
+impl Options {
+    /// Options from a list of codes as written ("W04, c05 X03"): the codes, or the words that
+    /// are not codes.
+    pub fn ignoring(list: &str) -> Result<Options, String> {
+        let mut ignore = Vec::new();
+        for w in list.split(|c: char| c == ',' || c == '，' || c == '、' || c.is_whitespace()).filter(|w| !w.is_empty()) {
+            match Code::parse(w) {
+                Some(c) => ignore.push(c),
+                None => return Err(format!("没有代码为「{}」的规则（可用 nianbao rules 查看全部规则）", w)),
+            }
+        }
+        Ok(Options { ignore })
     }
-    pub fn span(&self, start: usize, end: usize) -> Span {
-        self.src.span(start, end)
+    pub fn ignores(&self, code: Code) -> bool {
+        self.ignore.contains(&code)
     }
-    pub fn heading(&self, n: u8) -> Option<&Heading> {
-        self.headings.iter().find(|h| h.number == n)
-    }
-    /// Body of section n: after its heading line up to the next heading.
-    pub fn section_body(&self, n: u8) -> Option<(usize, usize)> {
-        let h = self.heading(n)?;
-        let end = self.headings.iter().filter(|o| o.start > h.start).map(|o| o.start).min().unwrap_or(self.text().len());
-        Some((h.line_end.min(end), end))
-    }
-    pub fn table(&self, id: &str) -> Option<&(TableRead, TableFacts)> {
-        match id {
-            "t2" => self.t2.as_ref(),
-            "t3" => self.t3.as_ref(),
-            _ => self.t4.as_ref(),
+    /// The findings that are not left out.
+    pub fn keep(&self, findings: &mut Vec<Diagnostic>) {
+        if !self.ignore.is_empty() {
+            findings.retain(|d| !self.ignores(d.code));
         }
     }
 }
 
-/// Check a report given as text (pasted, or a text file already decoded).
+/// Check a report given as text (pasted, or a text file already decoded). A web page's markup
+/// is read as the page.
 pub fn check_text(text: &str) -> Report {
-    if html::looks_like_html(text) {
-        return check_html(text);
-    }
-    run(Source::plain(text.to_string()), false)
+    check_text_with(text, &Options::default())
+}
+
+/// `check_text` with options.
+pub fn check_text_with(text: &str, options: &Options) -> Report {
+    let (mut src, form) = input::text(text.to_string());
+    run(&mut src, form, options)
 }
 
 /// Check an HTML page (a dropped .html file or the clipboard's text/html).
 pub fn check_html(html_text: &str) -> Report {
-    run(html::flatten(html_text.to_string()), true)
+    run(&mut input::html::flatten(html_text.to_string()), Some("html"), &Options::default())
 }
 
 /// Check a file's bytes: decodes UTF-8/GBK, recognises HTML, refuses binary with a reason.
-/// PDF (natively, with the `pdf` feature) and .docx are read by `files`; the text their spans
-/// point into is `files::check_file(..).text`.
+/// PDF (natively, with the `pdf` feature) and .docx are read too; the text their spans point
+/// into is `check_file(..).text`.
 pub fn check_bytes(bytes: &[u8], file_name: Option<&str>) -> Report {
-    if crate::files::kind_of(bytes, file_name) != crate::files::Kind::Text || bytes.len() > crate::files::MAX_FILE_BYTES {
-        return crate::files::check_file(bytes, file_name).report;
-    }
-    let lower = file_name.unwrap_or("").to_ascii_lowercase();
-    match decode(bytes) {
-        Decoded::NotText(reason) => not_text(&reason),
-        Decoded::Text { text, .. } => {
-            if lower.ends_with(".html") || lower.ends_with(".htm") || html::looks_like_html(&text) {
-                check_html(&text)
-            } else {
-                run(Source::plain(text), false)
-            }
+    check_file(bytes, file_name).report
+}
+
+/// A report and the text its spans point into (the page shows that text with the findings
+/// marked; the CLI quotes its lines).
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub text: String,
+    pub report: Report,
+    /// How the file was read: "UTF-8", "GB18030", "pdf", "docx", "html" …
+    pub encoding: String,
+    /// Why the file could not be read at all (the report then holds only this, as D01).
+    pub error: Option<String>,
+}
+
+/// Check a prepared input (see `input`).
+pub fn check_input(input: Input) -> Checked {
+    check_input_with(input, &Options::default())
+}
+
+/// `check_input` with options.
+pub fn check_input_with(input: Input, options: &Options) -> Checked {
+    match input {
+        Input::Ready { mut source, form, encoding } => {
+            let report = run(&mut source, form, options);
+            Checked { text: source.original, report, encoding, error: None }
+        }
+        Input::Unreadable { reason, form, text } => {
+            let mut report = not_text(&reason);
+            report.input_form = form;
+            Checked { text, report, encoding: form.to_string(), error: Some(reason) }
         }
     }
 }
 
+/// Check any file: PDF (natively, when built with the `pdf` feature), .docx, HTML, text. For
+/// HTML the spans point into the decoded markup.
+pub fn check_file(bytes: &[u8], file_name: Option<&str>) -> Checked {
+    check_input(input::file(bytes, file_name))
+}
+
+/// Like `check_file`, but an HTML page is checked as its flattened text, and that text is
+/// returned (what the page shows).
+pub fn check_file_flat(bytes: &[u8], file_name: Option<&str>) -> Checked {
+    check_input(input::file_flat(bytes, file_name))
+}
+
+/// An HTML page checked as the text a person reads (see `input::html_flat`).
+pub fn check_html_flat(markup: &str) -> Checked {
+    check_input(input::html_flat(markup))
+}
+
+/// A PDF's positioned text items (from PDF.js in the page, or `input::pdf` in the CLI).
+pub fn check_positioned(doc: &crate::input::positioned::PositionedDoc) -> Checked {
+    check_input(input::positioned(doc))
+}
+
 pub(crate) fn not_text(reason: &str) -> Report {
-    let mut d =
-        rules::diag("D01", format!("无法读取：{}", reason), vec![Span { start: 0, end: 0, line: 1, col: 1, end_line: 1, end_col: 1, ..Default::default() }]);
+    let mut d = rules::diag(
+        rules::Code::D01,
+        format!("无法读取：{}", reason),
+        vec![Span { start: 0, end: 0, line: 1, col: 1, end_line: 1, end_col: 1, ..Default::default() }],
+    );
     d.severity = Severity::Error;
     let summary = Summary { errors: 1, warnings: 0, infos: 0 };
     Report {
@@ -103,13 +145,9 @@ pub(crate) fn not_text(reason: &str) -> Report {
     }
 }
 
-fn run(src: Source, is_html: bool) -> Report {
-    run_as(src, if is_html { Some("html") } else { None })
-}
-
 /// The pipeline over a prepared source; `form` is the input form when the caller knows it
 /// ("html", "pdf", "docx"), otherwise it is detected from the text.
-pub(crate) fn run_as(mut src: Source, form: Option<&'static str>) -> Report {
+pub(crate) fn run(src: &mut Source, form: Option<&'static str>, options: &Options) -> Report {
     // Text copied from PDFs often carries look-alike radicals (「⼀、总体情况」 with U+2F00):
     // the readers see the ideographs, spans still point at what the user gave.
     src.unify_lookalikes();
@@ -125,27 +163,31 @@ pub(crate) fn run_as(mut src: Source, form: Option<&'static str>) -> Report {
     let format_2019 = t2.as_ref().map(|t| t.1.format_2019).unwrap_or(false);
 
     let input_form = form.unwrap_or_else(|| detect_form(text, false, t3.as_ref().map(|t| &t.1), regions.1));
-    let finish = |t: Option<(RawTable, TableFacts)>| t.map(|(raw, facts)| (to_table(&src, &raw), facts));
-    let mut doc = Doc { src: &src, headings, title, year, t2: None, t3: None, t4: None, format_2019, input_form, prose: Default::default() };
+    let finish = |t: Option<(RawTable, TableFacts)>| {
+        t.map(|(raw, mut facts)| {
+            facts.cells_end = raw.rows.iter().flat_map(|r| r.cells.iter().map(|c| c.end)).max().unwrap_or(facts.region.0);
+            (to_table(src, &raw), facts)
+        })
+    };
+    let mut doc = Doc { src: &src, headings, title, year, t2: None, t3: None, t4: None, format_2019, input_form };
     doc.t2 = finish(t2).filter(|t| !t.0.rows.is_empty() || t.1.format_2019);
     doc.t3 = finish(t3);
     doc.t4 = finish(t4);
 
     let mut diagnostics = Vec::new();
-    rules::structure::check(&doc, &mut diagnostics);
-    rules::cells::check(&doc, &mut diagnostics);
-    rules::arithmetic::check(&doc, &mut diagnostics);
-    rules::counts::check(&doc, &mut diagnostics);
-    rules::year::check(&doc, &mut diagnostics);
-    rules::fee::check(&doc, &mut diagnostics);
-    rules::wording::check(&doc, &mut diagnostics);
+    let cx = rules::Context::new(&doc);
+    for checker in rules::codes::CHECKERS {
+        if checker.codes.iter().all(|&c| options.ignores(c)) {
+            continue;
+        }
+        let from = diagnostics.len();
+        (checker.run)(&cx, &mut diagnostics);
+        debug_assert!(diagnostics[from..].iter().all(|d| checker.codes.contains(&d.code)), "{} reported a code it does not register", checker.name);
+    }
+    options.keep(&mut diagnostics);
     diagnostics.sort_by_key(|d| (d.spans.first().map(|s| s.start).unwrap_or(0), d.code));
 
-    let summary = Summary {
-        errors: diagnostics.iter().filter(|d| d.severity == Severity::Error).count(),
-        warnings: diagnostics.iter().filter(|d| d.severity == Severity::Warning).count(),
-        infos: diagnostics.iter().filter(|d| d.severity == Severity::Info).count(),
-    };
+    let summary = Summary::of(&diagnostics);
     let sections = doc
         .headings
         .iter()
@@ -180,6 +222,29 @@ pub(crate) fn run_as(mut src: Source, form: Option<&'static str>) -> Report {
         diagnostics,
         summary,
     }
+}
+
+/// Check a report (as text) and compare it with last year's (as text): this year's report with
+/// the X findings added.
+pub fn check_text_with_previous(text: &str, previous: &str) -> Report {
+    check_text_with_previous_with(text, previous, &Options::default())
+}
+
+/// `check_text_with_previous` with options.
+pub fn check_text_with_previous_with(text: &str, previous: &str, options: &Options) -> Report {
+    let mut this = check_text_with(text, options);
+    let prev = check_text(previous);
+    let mut extra = rules::previous::check_pair(&this, text, &prev, previous);
+    options.keep(&mut extra);
+    merge_findings(&mut this, extra);
+    this
+}
+
+/// Add findings to a report: keep the order by position and the summary right.
+pub fn merge_findings(r: &mut Report, extra: Vec<Diagnostic>) {
+    r.diagnostics.extend(extra);
+    r.diagnostics.sort_by_key(|d| (d.spans.first().map(|s| s.start).unwrap_or(0), d.code));
+    r.summary = Summary::of(&r.diagnostics);
 }
 
 type Region = Option<(usize, usize)>;
@@ -276,12 +341,18 @@ fn to_table(src: &Source, raw: &RawTable) -> TableRead {
             cells: r
                 .cells
                 .iter()
-                .map(|t| Cell {
-                    value: match &t.kind {
+                .enumerate()
+                .map(|(i, t)| {
+                    let value = match &t.kind {
                         Kind::Val(v) => v.clone(),
                         Kind::Text => Value::Text(src.text()[t.start..t.end].to_string()),
-                    },
-                    span: Some(src.span(t.start, t.end)),
+                    };
+                    let mut cell = Cell::new(value, Some(src.span(t.start, t.end)));
+                    if let Some((_, why)) = r.uncertain.iter().find(|u| u.0 == i) {
+                        cell.certain = false;
+                        cell.reason = Some(why.clone());
+                    }
+                    cell
                 })
                 .collect(),
         })

@@ -241,7 +241,7 @@ pub const T4_COLUMNS: &[ColumnSpec] = &[
 
 /// A sum the format requires. Applied by `rules::arithmetic` to whatever was read.
 pub struct SumSpec {
-    pub code: &'static str,
+    pub code: crate::code::Code,
     pub table: &'static str,
     pub shape: SumShape,
     /// How the sum is named in messages.
@@ -259,28 +259,31 @@ pub enum SumShape {
 
 pub const SUMS: &[SumSpec] = &[
     SumSpec {
-        code: "A01",
+        code: crate::code::Code::A01,
         table: "t3",
         shape: SumShape::RowWise { parts: T3_APPLICANT_COLUMNS, total: "total" },
         name: "自然人与各类法人或其他组织之和应等于总计",
     },
     SumSpec {
-        code: "A05",
+        code: crate::code::Code::A05,
         table: "t3",
         shape: SumShape::RowWise { parts: T3_LEGAL_COLUMNS, total: "legal_subtotal" },
         name: "五类法人或其他组织之和应等于其小计",
     },
     SumSpec {
-        code: "A02", table: "t3", shape: SumShape::ColumnWise { parts: T3_RESULT_ITEMS, total: "total" }, name: "各项办理结果之和应等于（七）总计"
+        code: crate::code::Code::A02,
+        table: "t3",
+        shape: SumShape::ColumnWise { parts: T3_RESULT_ITEMS, total: "total" },
+        name: "各项办理结果之和应等于（七）总计",
     },
     SumSpec {
-        code: "A03",
+        code: crate::code::Code::A03,
         table: "t3",
         shape: SumShape::ColumnBalance { lhs: &["new", "carried_over"], rhs: &["total", "carried_forward"] },
         name: "第一项加第二项之和应等于第三项加第四项之和",
     },
     SumSpec {
-        code: "A04",
+        code: crate::code::Code::A04,
         table: "t4",
         shape: SumShape::RowWise { parts: &["upheld", "corrected", "other", "pending"], total: "total" },
         name: "结果维持、结果纠正、其他结果、尚未审结之和应等于总计",
@@ -353,6 +356,37 @@ fn row_keys(rows: &'static [RowSpec]) -> crate::find::Keywords {
 pub fn t2_row_in(label: &str) -> Option<&'static RowSpec> {
     static SET: std::sync::OnceLock<crate::find::Keywords> = std::sync::OnceLock::new();
     first_row_in(T2_ROWS, SET.get_or_init(|| row_keys(T2_ROWS)), label)
+}
+
+/// The row of table 三 whose label begins with this normalised piece (at least five
+/// characters after its item number): a label wrapped before its distinctive words
+/// (「1、申请人无正当理由逾期不补」 and then, after a blank line, 「正、…」).
+pub fn t3_row_starting(label: &str) -> Option<&'static RowSpec> {
+    static CORES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let cores = CORES.get_or_init(|| T3_ROWS.iter().map(|r| strip_item_number(&crate::text::normalize_label(r.label)).to_string()).collect());
+    let piece = strip_item_number(label);
+    if piece.chars().count() < 5 {
+        return None;
+    }
+    let mut found = cores.iter().enumerate().filter(|(_, c)| c.starts_with(piece));
+    match (found.next(), found.next()) {
+        (Some((i, _)), None) => Some(&T3_ROWS[i]),
+        _ => None,
+    }
+}
+
+/// A label without the item number it starts with (「（一）」「1.」「一、」).
+fn strip_item_number(s: &str) -> &str {
+    let t = s.trim_start_matches(|c: char| c.is_ascii_digit() || crate::text::is_cjk_numeral(c));
+    let t = t.strip_prefix(['.', '、', '．']).unwrap_or(t);
+    if let Some(rest) = s.strip_prefix('（') {
+        if let Some(p) = rest.find('）') {
+            if rest[..p].chars().all(crate::text::is_cjk_numeral) {
+                return &rest[p + '）'.len_utf8()..];
+            }
+        }
+    }
+    t
 }
 
 /// The row of table 三 a normalised label names.

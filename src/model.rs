@@ -7,6 +7,9 @@
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
 
+pub use crate::code::Code;
+pub use crate::value::{format_decimal, Value};
+
 /// A range of the checked text: byte offsets (UTF-8, end exclusive) and 1-based line/column
 /// (column counted in characters, as editors do).
 ///
@@ -29,66 +32,33 @@ pub struct Span {
     pub y: Option<f32>,
 }
 
-/// The value of one table cell, exactly as printed.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Value {
-    /// A whole number (counts).
-    Int(i64),
-    /// A decimal number (the fee in 万元); kept with the text it was read from.
-    Decimal(f64),
-    /// An empty cell.
-    Blank,
-    /// A placeholder ("/", "-", "—", "无") or text in a number cell ("22（其中修订16件）").
-    Text(String),
-}
-
-impl Value {
-    /// The number a sum can use: only real numbers count, never placeholders.
-    pub fn number(&self) -> Option<f64> {
-        match self {
-            Value::Int(n) => Some(*n as f64),
-            Value::Decimal(d) => Some(*d),
-            _ => None,
-        }
-    }
-    pub fn int(&self) -> Option<i64> {
-        match self {
-            Value::Int(n) => Some(*n),
-            _ => None,
-        }
-    }
-    pub fn display(&self) -> String {
-        match self {
-            Value::Int(n) => n.to_string(),
-            Value::Decimal(d) => format_decimal(*d),
-            Value::Blank => "（空）".to_string(),
-            Value::Text(t) => t.clone(),
-        }
-    }
-}
-
-pub fn format_decimal(d: f64) -> String {
-    d.to_string()
-}
-
-impl Serialize for Value {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Value::Int(n) => s.serialize_i64(*n),
-            Value::Decimal(d) => s.serialize_f64(*d),
-            Value::Blank => s.serialize_none(),
-            Value::Text(t) => s.serialize_str(t),
-        }
-    }
-}
-
 /// One cell as read: its value and where in the text it came from (absent for a cell that
 /// was implied by the layout, e.g. an empty HTML `<td>` has a span, a missing one has none).
+///
+/// `certain` is false when the reader had to choose where the value belongs (a digit run with
+/// several balanced splits, a row shifted against its label, a value floated out of its table):
+/// the page shows such a cell as "please check", `reason` says why in words a clerk understands,
+/// and no arithmetic finding rests on it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Cell {
     pub value: Value,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
+    #[serde(skip_serializing_if = "is_true")]
+    pub certain: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+impl Cell {
+    /// A cell read with certainty.
+    pub fn new(value: Value, span: Option<Span>) -> Cell {
+        Cell { value, span, certain: true, reason: None }
+    }
 }
 
 /// A table as read: rows in template order, each with its cells in printed order.
@@ -246,7 +216,7 @@ impl CellRef {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diagnostic {
-    pub code: &'static str,
+    pub code: Code,
     pub severity: Severity,
     /// In Chinese, for a clerk.
     pub message: String,
@@ -279,6 +249,14 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+}
+
+impl Summary {
+    /// How many findings of each severity.
+    pub fn of(diagnostics: &[Diagnostic]) -> Summary {
+        let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+        Summary { errors: count(Severity::Error), warnings: count(Severity::Warning), infos: count(Severity::Info) }
+    }
 }
 
 /// Everything a check of one report returns.

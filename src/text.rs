@@ -1,6 +1,6 @@
 //! Small text helpers shared by the readers: label normalisation and number parsing.
 
-use crate::model::Value;
+use crate::value::Value;
 
 /// Normalise a label for matching: drop white space and markdown marks, unify half- and
 /// full-width punctuation, and treat `、`/`．` after a sub-item number like `.`.
@@ -84,6 +84,78 @@ pub fn normalize_label(s: &str) -> String {
             .collect();
     }
     out
+}
+
+/// A Chinese ideograph (CJK Unified Ideographs and Extension A): what the prose rules count as
+/// a character of wording.
+pub fn is_ideograph(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
+/// A character of Chinese running text in the wide sense: ideographs, CJK punctuation and
+/// radicals, full-width forms and curly quotes. Between two of them a gap on a printed page is
+/// not a space in the text (`positioned` joins them).
+pub fn is_cjk_text(c: char) -> bool {
+    matches!(c as u32, 0x2018..=0x201F | 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
+}
+
+/// Are the characters of `short` found in `long` in the same order (others may stand between)?
+pub fn is_subsequence(short: impl IntoIterator<Item = char>, long: impl IntoIterator<Item = char>) -> bool {
+    let mut it = long.into_iter();
+    short.into_iter().all(|c| it.any(|x| x == c))
+}
+
+/// Where `key` stands in `chars` with exactly one stray character inside it (「行政法复议」 for
+/// 「行政复议」): (start, end) as char indices. Exact occurrences are not looked for here.
+pub fn find_with_one_stray(chars: &[char], key: &str) -> Option<(usize, usize)> {
+    let key: Vec<char> = key.chars().collect();
+    if key.len() < 2 {
+        return None;
+    }
+    (0..chars.len()).find_map(|s| {
+        if chars[s] != key[0] {
+            return None;
+        }
+        let (mut ki, mut ci, mut stray) = (0, s, 0);
+        while ki < key.len() && ci < chars.len() {
+            if chars[ci] == key[ki] {
+                ki += 1;
+            } else if stray == 0 && ki > 0 {
+                stray = 1;
+            } else {
+                return None;
+            }
+            ci += 1;
+        }
+        (ki == key.len() && stray == 1).then_some((s, ci))
+    })
+}
+
+/// The kind of item number a line or label starts with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    /// 「（一）」「(1)」「（十二）」
+    Paren,
+    /// 「1.」「1、」「1．」
+    Arabic,
+    /// 「一、」
+    Chinese,
+}
+
+/// The item number `s` starts with, if any (white space and markdown marks before it and white
+/// space inside it are passed over: PDF text spaces out 「（ 一 ）」).
+pub fn starts_item(s: &str) -> Option<Item> {
+    let t: Vec<char> = s.trim_start_matches(|c: char| c.is_whitespace() || c == '*' || c == '#').chars().filter(|c| !c.is_whitespace()).take(6).collect();
+    let &first = t.first()?;
+    if first == '（' || first == '(' {
+        let n = t[1..].iter().take_while(|c| is_cjk_numeral(**c) || c.is_ascii_digit()).count();
+        return (n > 0 && matches!(t.get(1 + n), Some('）') | Some(')'))).then_some(Item::Paren);
+    }
+    if first.is_ascii_digit() {
+        let n = t.iter().take_while(|c| c.is_ascii_digit()).count();
+        return matches!(t.get(n), Some('.') | Some('、') | Some('．')).then_some(Item::Arabic);
+    }
+    (is_cjk_numeral(first) && t.get(1) == Some(&'、')).then_some(Item::Chinese)
 }
 
 pub fn is_cjk_numeral(c: char) -> bool {

@@ -10,6 +10,7 @@
 //! import init, { check, checkWithPrevious, decodeFile, rules, template, version } from "./web.js";
 //! await init();
 //! const report: Report = check(text);          // text as typed or pasted
+//! const fewer: Report = check(text, "W04 C05"); // without the rules W04 and C05
 //! const both: Report = checkWithPrevious(text, lastYearsText); // plus X01–X03 against last year
 //! const file: Decoded = decodeFile(bytes, "a.txt"); // bytes of a dropped file (UTF-8/GBK/UTF-16)
 //! if ("text" in file) { const report = check(file.text); }
@@ -21,8 +22,8 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::decode::{decode, Decoded};
 use crate::format::{self, Variant};
+use crate::input::decode::{decode, Decoded};
 use crate::rules::codes::{Rule, RULES};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -31,7 +32,9 @@ const TS_TYPES: &'static str = r#"
 export interface Span { start: number; end: number; line: number; col: number; end_line: number; end_col: number; page?: number; x?: number; y?: number; }
 /** A cell value as printed: a number, null for a blank cell, or a string (placeholder or text). */
 export type CellValue = number | null | string;
-export interface Cell { value: CellValue; span?: Span; }
+/** `certain: false` (absent when true): the reader had to choose where this value belongs;
+ *  `reason` says why. No arithmetic finding rests on such a cell. */
+export interface Cell { value: CellValue; span?: Span; certain?: false; reason?: string; }
 export interface CellRef { table: "t2" | "t3" | "t4"; row: string; column: string; role: "suspect" | "total" | "part"; side?: "total" | "part"; }
 export type Severity = "error" | "warning" | "info";
 export interface Diagnostic {
@@ -73,24 +76,30 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     value.serialize(&ser).map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// Check the text of a report (as typed or pasted; HTML markup is recognised).
+/// Options from the rule codes to leave out ("W04 C05", "W04,C05"; none when absent).
+fn options(ignore: Option<String>) -> Result<crate::Options, JsError> {
+    crate::Options::ignoring(ignore.as_deref().unwrap_or("")).map_err(|e| JsError::new(&e))
+}
+
+/// Check the text of a report (as typed or pasted; HTML markup is recognised). `ignore`: rule
+/// codes not to report, e.g. "W04 C05".
 #[wasm_bindgen(unchecked_return_type = "Report")]
-pub fn check(text: &str) -> Result<JsValue, JsError> {
-    to_js(&crate::check_text(text))
+pub fn check(text: &str, ignore: Option<String>) -> Result<JsValue, JsError> {
+    to_js(&crate::check_text_with(text, &options(ignore)?))
 }
 
 /// Check a report's text against last year's report (its text as typed, pasted or read from a
 /// file): the same result as `check` with the X findings (X01 上年结转, X02 现行有效件数,
 /// X03 prose repeated) added. Their spans point into `text` (this year's).
 #[wasm_bindgen(js_name = checkWithPrevious, unchecked_return_type = "Report")]
-pub fn check_with_previous(text: &str, previous_text: &str) -> Result<JsValue, JsError> {
-    to_js(&crate::check_text_with_previous(text, previous_text))
+pub fn check_with_previous(text: &str, previous_text: &str, ignore: Option<String>) -> Result<JsValue, JsError> {
+    to_js(&crate::check_text_with_previous_with(text, previous_text, &options(ignore)?))
 }
 
 /// Only the X findings for a report whose result the page already has (a file read by the
 /// files module: PDF, .docx, a web page), `text` being the text that result's spans point into.
-/// The page adds them to that result (sorted by place, summary recounted, as `check_pair`'s
-/// `merge` does).
+/// The page adds them to that result (sorted by place, summary recounted, as `merge_findings`
+/// does).
 #[wasm_bindgen(js_name = previousFindings, unchecked_return_type = "Diagnostic[]")]
 pub fn previous_findings(text: &str, previous_text: &str) -> Result<JsValue, JsError> {
     let this = crate::check_text(text);
@@ -239,7 +248,7 @@ struct CheckedJs<'a> {
     error: Option<&'a str>,
 }
 
-fn checked_js(c: &crate::files::Checked) -> Result<JsValue, JsError> {
+fn checked_js(c: &crate::Checked) -> Result<JsValue, JsError> {
     to_js(&CheckedJs { text: &c.text, encoding: &c.encoding, report: &c.report, error: c.error.as_deref() })
 }
 
@@ -248,13 +257,13 @@ fn checked_js(c: &crate::files::Checked) -> Result<JsValue, JsError> {
 /// and files over the size limit get `error`.
 #[wasm_bindgen(js_name = checkFile, unchecked_return_type = "Checked")]
 pub fn check_file(bytes: &[u8], file_name: Option<String>) -> Result<JsValue, JsError> {
-    checked_js(&crate::files::check_file_flat(bytes, file_name.as_deref()))
+    checked_js(&crate::check_file_flat(bytes, file_name.as_deref()))
 }
 
 /// Check HTML markup: the clipboard's `text/html` when a report is copied from a web page.
 #[wasm_bindgen(js_name = checkHtml, unchecked_return_type = "Checked")]
 pub fn check_html(markup: &str) -> Result<JsValue, JsError> {
-    checked_js(&crate::files::check_html_flat(markup))
+    checked_js(&crate::check_html_flat(markup))
 }
 
 /// Check a PDF's text as the files module rebuilt it from PDF.js's items (`layoutPdf` in
@@ -263,20 +272,20 @@ pub fn check_html(markup: &str) -> Result<JsValue, JsError> {
 /// text the PDF has (a scan has none), `page_count` its pages.
 #[wasm_bindgen(js_name = checkPdfLayout, unchecked_return_type = "Checked")]
 pub fn check_pdf_layout(text: String, offsets: &[u32], pages: &[u32], xs: &[f32], ys: &[f32], chars: u32, page_count: u32) -> Result<JsValue, JsError> {
-    use crate::positioned::{Layout, Pos};
+    use crate::input::positioned::{Layout, Pos};
     let n = offsets.len().min(pages.len()).min(xs.len()).min(ys.len());
     let positions = (0..n).map(|i| (offsets[i] as usize, Pos { page: pages[i], x: xs[i], y: ys[i] })).collect();
-    checked_js(&crate::files::check_layout(Layout { text, positions, chars: chars as usize, pages: page_count as usize }))
+    checked_js(&crate::check_input(crate::input::pdf_layout(Layout { text, positions, chars: chars as usize, pages: page_count as usize })))
 }
 
 /// Check a Word document's text as the files module read it (`docxText`).
 #[wasm_bindgen(js_name = checkDocxText, unchecked_return_type = "Checked")]
 pub fn check_docx_text(text: String) -> Result<JsValue, JsError> {
-    checked_js(&crate::files::check_docx_text(text))
+    checked_js(&crate::check_input(crate::input::docx_text(text)))
 }
 
 /// The result for a PDF that PDF.js could not open: `kind` "encrypted" or "damaged".
 #[wasm_bindgen(js_name = pdfError, unchecked_return_type = "Checked")]
 pub fn pdf_error(kind: &str, detail: &str) -> Result<JsValue, JsError> {
-    checked_js(&crate::files::pdf_error(kind, detail))
+    checked_js(&crate::check_input(crate::input::pdf_error(kind, detail)))
 }

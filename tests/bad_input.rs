@@ -1,21 +1,29 @@
 //! Bad input: nothing a user can paste or drop makes the checker panic or point outside the
 //! text; what is not a report says so (D01, with a message), a report cut off inside a table is
 //! never completed by guessing, hostile markup is only text, and a GBK file reads exactly like
-//! its UTF-8 original. No timing assertions here: `cargo run --release --bin bench` measures.
+//! its UTF-8 original. No timing assertions here: `cargo run --release --example bench` measures.
 
-use nianbao::files::{check_file, Checked};
 use nianbao::model::Value;
 use nianbao::testgen::{generate, generate_with, CellId, Form, Options, Rng, T3_COLUMNS, T3_ROWS};
 use nianbao::Report;
+use nianbao::{check_file, Checked};
 
 /// Every span (findings and cells) inside `text` and on character boundaries.
 fn assert_spans(text: &str, r: &Report, what: &str) {
     let ok = |s: usize, e: usize| s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e);
     for d in &r.diagnostics {
-        assert!(!d.message.trim().is_empty(), "{}: {} without a message", what, d.code);
+        assert!(!d.message.trim().is_empty(), "{}: {} without a message", what, d.code.as_str());
         for s in &d.spans {
-            assert!(ok(s.start, s.end), "{}: {} span {}..{} outside the text ({} bytes) or inside a character", what, d.code, s.start, s.end, text.len());
-            assert!(s.line >= 1 && s.col >= 1, "{}: {} span line/col {}/{}", what, d.code, s.line, s.col);
+            assert!(
+                ok(s.start, s.end),
+                "{}: {} span {}..{} outside the text ({} bytes) or inside a character",
+                what,
+                d.code.as_str(),
+                s.start,
+                s.end,
+                text.len()
+            );
+            assert!(s.line >= 1 && s.col >= 1, "{}: {} span line/col {}/{}", what, d.code.as_str(), s.line, s.col);
         }
     }
     for t in [&r.t2, &r.t3, &r.t4].into_iter().flatten() {
@@ -39,7 +47,7 @@ fn check_both(text: &str, what: &str) -> Report {
 }
 
 fn has(r: &Report, code: &str) -> bool {
-    r.diagnostics.iter().any(|d| d.code == code)
+    r.diagnostics.iter().any(|d| d.code.as_str() == code)
 }
 
 #[test]
@@ -194,7 +202,7 @@ fn huge(n: usize) {
     // The first report's tables are read (the rest repeat its headings).
     assert!(r.t3.is_some() && r.t4.is_some());
     // Over the file size limit: refused with a message, not read.
-    if n > nianbao::files::MAX_FILE_BYTES {
+    if n > nianbao::input::MAX_FILE_BYTES {
         assert!(has(&check_file(reports.as_bytes(), None).report, "D01"));
     }
 }
@@ -212,7 +220,7 @@ fn half_a_megabyte() {
 
 #[test]
 fn over_the_file_size_limit_is_refused() {
-    let big = vec![b'a'; nianbao::files::MAX_FILE_BYTES + 1];
+    let big = vec![b'a'; nianbao::input::MAX_FILE_BYTES + 1];
     let c = check_file(&big, Some("big.txt"));
     assert!(has(&c.report, "D01"), "{:?}", c.report.diagnostics);
 }
@@ -258,11 +266,12 @@ fn report_cut_off_anywhere() {
             };
             let Some(t3) = &r.t3 else { continue };
             // A digit run with several balancing splits is read one way and said so (P02).
-            let p02: Vec<(usize, usize)> = r.diagnostics.iter().filter(|d| d.code == "P02").flat_map(|d| d.spans.iter().map(|s| (s.start, s.end))).collect();
+            let p02: Vec<(usize, usize)> =
+                r.diagnostics.iter().filter(|d| d.code.as_str() == "P02").flat_map(|d| d.spans.iter().map(|s| (s.start, s.end))).collect();
             for row in &t3.rows {
                 if row.cells.len() != t3.columns.len() {
                     // Which value is which column cannot be told; the row must be flagged.
-                    let flagged = r.diagnostics.iter().any(|d| matches!(d.code, "T04" | "P01") && d.message.contains("表三"));
+                    let flagged = r.diagnostics.iter().any(|d| matches!(d.code.as_str(), "T04" | "P01") && d.message.contains("表三"));
                     assert!(flagged, "{}: t3 {} has {} values and no T04/P01", what, row.key, row.cells.len());
                     continue;
                 }
@@ -291,8 +300,13 @@ fn report_cut_off_anywhere() {
             }
             if cut > t3_first && cut < t3_last {
                 // Cut inside the table: rows or values are missing (or a cell left empty), and that is said.
-                let said = r.diagnostics.iter().any(|d| matches!(d.code, "P01" | "T02" | "T04" | "T05") && d.message.contains("表三"));
-                assert!(said, "{}: table 三 cut short without a P01/T02/T04/T05: {:?}", what, r.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>());
+                let said = r.diagnostics.iter().any(|d| matches!(d.code.as_str(), "P01" | "T02" | "T04" | "T05") && d.message.contains("表三"));
+                assert!(
+                    said,
+                    "{}: table 三 cut short without a P01/T02/T04/T05: {:?}",
+                    what,
+                    r.diagnostics.iter().map(|d| d.code.as_str()).collect::<Vec<_>>()
+                );
             }
         }
     }
@@ -326,7 +340,7 @@ fn hostile_html_is_only_text() {
         assert_spans(html, &r, what);
         let c = check_file(html.as_bytes(), Some("page.html"));
         assert_spans(&c.text, &c.report, what);
-        let f = nianbao::files::check_file_flat(html.as_bytes(), Some("page.html"));
+        let f = nianbao::check_file_flat(html.as_bytes(), Some("page.html"));
         assert_spans(&f.text, &f.report, what);
     }
 }
@@ -347,7 +361,7 @@ fn script_style_and_comments_around_a_report_are_not_read() {
         let html = format!("{}{}{}", &g.text[..at], junk, &g.text[at..]);
         let r = nianbao::check_html(&html);
         assert_spans(&html, &r, "report with junk");
-        let codes: Vec<&str> = r.diagnostics.iter().map(|d| d.code).collect();
+        let codes: Vec<&str> = r.diagnostics.iter().map(|d| d.code.as_str()).collect();
         assert!(codes.is_empty(), "seed {}: {:?}", seed, r.diagnostics.iter().map(|d| &d.message).collect::<Vec<_>>());
         let t3 = r.t3.as_ref().expect("t3");
         for (i, key) in T3_ROWS.iter().enumerate() {

@@ -67,3 +67,58 @@ fn stdin_gbk_and_usage_errors() {
     let rules: serde_json::Value = serde_json::from_slice(&rules.stdout).unwrap();
     assert!(rules.as_array().unwrap().iter().any(|r| r["code"] == "A03"));
 }
+
+#[test]
+fn ignore_leaves_out_the_rules_named_and_refuses_unknown_codes() {
+    let f = fixture("real/hongzequ_2023.layout.txt");
+    let codes = |args: &[&str]| -> Vec<String> {
+        let out = bin().args(["check", "--format", "json"]).args(args).arg(&f).output().unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v[0]["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap().to_string()).collect()
+    };
+    let all = codes(&[]);
+    assert!(all.iter().any(|c| c == "A04") && all.iter().any(|c| c == "T03"), "{:?}", all);
+    let fewer = codes(&["--ignore", "A04", "--ignore=t03,T02"]);
+    assert!(fewer.iter().all(|c| c != "A04" && c != "T03" && c != "T02"), "{:?}", fewer);
+    assert_eq!(fewer.len(), all.iter().filter(|c| !["A04", "T03", "T02"].contains(&c.as_str())).count());
+    // Without the error-level findings the exit code says so.
+    let out = bin().args(["check", "--ignore", "A04,T02", &f]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    let out = bin().args(["check", "--ignore", "A09", &f]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("A09"));
+}
+
+#[test]
+fn a_finding_on_a_very_long_line_shows_a_window_around_it() {
+    // The finding's line made thousands of characters long, as in web text where a whole
+    // section is one line.
+    let seed = std::fs::read_to_string(fixture("seeds/000_5c0ba7f944109c5a.txt")).unwrap();
+    let long = format!("{}截止 2024年", "我局认真落实政府信息公开工作要求。".repeat(300));
+    let padded = seed.replacen("截止 2024年", &(long + &"持续加强平台建设。".repeat(300)), 1);
+    assert!(padded.lines().any(|l| l.chars().count() > 7_000));
+    let dir = std::env::temp_dir().join(format!("nianbao-long-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("one-line.txt");
+    std::fs::write(&f, &padded).unwrap();
+    let out = bin().args(["check", f.to_str().unwrap()]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let at = text.find("warning[W01]").expect("the 截止 finding");
+    let mut lines = text[at..].lines();
+    lines.next();
+    let (source, carets) = (lines.next().unwrap(), lines.next().unwrap());
+    assert!(source.chars().count() < 130, "the source line is a window: {}", source);
+    assert!(source.contains('…') && source.contains("截止"), "{}", source);
+    assert!(carets.trim_start_matches([' ', '|']).chars().all(|c| c == '^'));
+    assert_eq!(carets.matches('^').count(), 4, "two CJK characters: {}", carets);
+    // The carets stand under 截止.
+    let width = |s: &str| s.chars().map(|c| if (c as u32) >= 0x1100 && !c.is_ascii() { 2 } else { 1 }).sum::<usize>();
+    let col = width(&carets[..carets.find('^').unwrap()]);
+    let before = source.chars().scan(0, |w, c| {
+        let here = *w;
+        *w += width(&c.to_string());
+        Some((here, c))
+    });
+    assert_eq!(before.filter(|(w, _)| *w == col).map(|(_, c)| c).next(), Some('截'));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -38,7 +38,7 @@ fn generated_truth(report: &str) -> serde_json::Value {
 fn html_findings(report: &str) -> std::collections::BTreeMap<String, usize> {
     let html = std::fs::read_to_string(files_dir().join(format!("{}.html", report))).unwrap();
     let r = nianbao::check_html(&html);
-    codes_in_scope(r.diagnostics.iter().map(|d| d.code.to_string()))
+    codes_in_scope(r.diagnostics.iter().map(|d| d.code.as_str().to_string()))
 }
 
 fn check_against(name: &str, report_name: &str, report: &nianbao::Report, failures: &mut Vec<String>) {
@@ -59,7 +59,7 @@ fn generated_pdfs_and_docx_read_back_exactly_natively() {
     let mut failures = Vec::new();
     for (report_name, path) in &all {
         let bytes = std::fs::read(path).unwrap();
-        let c = nianbao::files::check_file(&bytes, path.to_str());
+        let c = nianbao::check_file(&bytes, path.to_str());
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         if std::env::var("SHOW").map(|s| name.contains(&s)).unwrap_or(false) {
             println!("===== {}\n{}", name, c.text);
@@ -79,9 +79,9 @@ fn generated_pdfs_read_back_exactly_from_pdfjs_items() {
     for (report_name, path) in generated().iter().filter(|g| g.1.extension().unwrap() == "pdf") {
         let stem = path.file_name().unwrap().to_string_lossy().trim_end_matches(".pdf").to_string();
         let items = data_dir().join("pdfjs").join(format!("{}.items.json", stem));
-        let doc: nianbao::positioned::PositionedDoc =
+        let doc: nianbao::input::positioned::PositionedDoc =
             serde_json::from_str(&std::fs::read_to_string(&items).unwrap_or_else(|_| panic!("{} missing", items.display()))).unwrap();
-        let c = nianbao::files::check_positioned(&doc);
+        let c = nianbao::check_positioned(&doc);
         check_against(&format!("{} (PDF.js)", stem), report_name, &c.report, &mut failures);
         n += 1;
     }
@@ -94,7 +94,7 @@ fn pdf_findings_point_at_their_page() {
     // A wrong number in a generated PDF: the finding names the page the cell is printed on.
     let path = files_dir().join("g3.print.pdf");
     let bytes = std::fs::read(&path).unwrap();
-    let c = nianbao::files::check_file(&bytes, path.to_str());
+    let c = nianbao::check_file(&bytes, path.to_str());
     for t in [&c.report.t2, &c.report.t3, &c.report.t4].into_iter().flatten() {
         for row in &t.rows {
             for cell in &row.cells {
@@ -121,7 +121,7 @@ fn unreadable_files_get_clear_messages() {
     ];
     for (name, words) in cases {
         let bytes = std::fs::read(bad.join(name)).unwrap();
-        let c = nianbao::files::check_file(&bytes, Some(name));
+        let c = nianbao::check_file(&bytes, Some(name));
         let msg = c.error.unwrap_or_else(|| panic!("{}: read although it cannot be", name));
         for w in *words {
             assert!(msg.contains(w), "{}: {:?} lacks {:?}", name, msg, w);
@@ -131,8 +131,8 @@ fn unreadable_files_get_clear_messages() {
         assert!(c.report.diagnostics[0].message.contains(&msg));
     }
     // Over the size limit.
-    let big = vec![b'a'; nianbao::files::MAX_FILE_BYTES + 1];
-    let c = nianbao::files::check_file(&big, Some("big.txt"));
+    let big = vec![b'a'; nianbao::input::MAX_FILE_BYTES + 1];
+    let c = nianbao::check_file(&big, Some("big.txt"));
     assert!(c.error.unwrap().contains("太大"));
 }
 
@@ -154,7 +154,7 @@ fn text_and_web_pages_in_agency_encodings_read_exactly() {
         let bytes = std::fs::read(&path).unwrap();
         assert!(std::str::from_utf8(&bytes).is_err() || bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "{} is really not plain UTF-8", file);
         // The CLI's path and the page's (HTML as the text a person reads).
-        for (how, c) in [("file", nianbao::files::check_file(&bytes, Some(file))), ("page", nianbao::files::check_file_flat(&bytes, Some(file)))] {
+        for (how, c) in [("file", nianbao::check_file(&bytes, Some(file))), ("page", nianbao::check_file_flat(&bytes, Some(file)))] {
             assert!(c.error.is_none());
             assert!(!c.text.contains('\u{FFFD}'), "{} ({}): undecodable characters", file, how);
             let errs = compare_with_truth(&c.report, &truth(truth_name));
@@ -214,7 +214,7 @@ fn damaged_pdf_and_docx_files_get_a_result_never_a_panic() {
                     b.splice(at..at, chunk);
                 }
             }
-            let c = nianbao::files::check_file(&b, base.to_str());
+            let c = nianbao::check_file(&b, base.to_str());
             // Either read (possibly with findings) or refused with a message.
             assert!(c.error.is_some() || c.report.input_form == "pdf" || c.report.input_form == "docx", "{} mutation {}", base.display(), k);
         }
@@ -223,7 +223,7 @@ fn damaged_pdf_and_docx_files_get_a_result_never_a_panic() {
 
 #[test]
 fn hostile_positioned_items_get_a_result_never_a_panic() {
-    use nianbao::positioned::{PageSize, PositionedDoc, TextItem};
+    use nianbao::input::positioned::{PageSize, PositionedDoc, TextItem};
     let mut rng = Mix(11);
     let words = ["一、总体情况", "1.属于国家秘密", "0", "12", "（二）部分公开", "", " ", "\t\n", "- 3 -", "总计", "\u{2F00}", "ﬁ"];
     for round in 0..200 {
@@ -250,7 +250,7 @@ fn hostile_positioned_items_get_a_result_never_a_panic() {
             });
         }
         let doc = PositionedDoc { pages: (0..pages).map(|_| PageSize { width: 595.0, height: 842.0 }).collect(), items };
-        let c = nianbao::files::check_positioned(&doc);
+        let c = nianbao::check_positioned(&doc);
         assert!(c.report.input_form == "pdf", "round {}", round);
     }
 }

@@ -45,7 +45,7 @@ fn span_invariants(g: &Generated, r: &Report) -> Vec<String> {
     for d in &r.diagnostics {
         for sp in &d.spans {
             if !ok(sp.start, sp.end) {
-                errs.push(format!("{} span {}..{} out of bounds or inside a character", d.code, sp.start, sp.end));
+                errs.push(format!("{} span {}..{} out of bounds or inside a character", d.code.as_str(), sp.start, sp.end));
             }
         }
     }
@@ -154,7 +154,7 @@ fn read_back(g: &Generated, r: &Report) -> Vec<String> {
 }
 
 fn findings(r: &Report) -> Vec<String> {
-    r.diagnostics.iter().map(|d| format!("{} {}", d.code, d.message)).collect()
+    r.diagnostics.iter().map(|d| format!("{} {}", d.code.as_str(), d.message)).collect()
 }
 
 /// Collect failures instead of stopping at the first, then show a few with their seeds.
@@ -200,12 +200,12 @@ fn consistent_reports_read_back_exactly_in_every_form() {
             let r = check(&g);
             let mut errs = read_back(&g, &r);
             for d in &r.diagnostics {
-                let allowed = form == Form::RunTogether && d.code == "P03";
-                if !allowed && matches!(d.code.as_bytes()[0], b'P' | b'D' | b'T' | b'A') {
-                    errs.push(format!("unexpected {} {}", d.code, d.message));
+                let allowed = form == Form::RunTogether && d.code.as_str() == "P03";
+                if !allowed && matches!(d.code.as_str().as_bytes()[0], b'P' | b'D' | b'T' | b'A') {
+                    errs.push(format!("unexpected {} {}", d.code.as_str(), d.message));
                 }
             }
-            if form == Form::RunTogether && !r.diagnostics.iter().any(|d| d.code == "P03") {
+            if form == Form::RunTogether && !r.diagnostics.iter().any(|d| d.code.as_str() == "P03") {
                 errs.push("run-together text without the P03 note".into());
             }
             f.add(&g, "", errs);
@@ -223,8 +223,12 @@ fn consistent_reports_have_no_findings_at_all() {
         for k in 0..consistent() / 5 {
             let g = generate_with(seed_for(form, k, 2), &Options::new(form));
             let r = check(&g);
-            let errs: Vec<String> =
-                r.diagnostics.iter().filter(|d| !(form == Form::RunTogether && d.code == "P03")).map(|d| format!("{} {}", d.code, d.message)).collect();
+            let errs: Vec<String> = r
+                .diagnostics
+                .iter()
+                .filter(|d| !(form == Form::RunTogether && d.code.as_str() == "P03"))
+                .map(|d| format!("{} {}", d.code.as_str(), d.message))
+                .collect();
             f.add(&g, "", errs);
         }
     }
@@ -278,15 +282,19 @@ fn check_injection(g: &Generated, r: &Report) -> Vec<String> {
     let cell = inj.cell;
     let mut errs = span_invariants(g, r);
     // Nothing but the broken sums.
-    let other: Vec<String> =
-        r.diagnostics.iter().filter(|d| matches!(d.code.as_bytes()[0], b'P' | b'D' | b'T')).map(|d| format!("{} {}", d.code, d.message)).collect();
+    let other: Vec<String> = r
+        .diagnostics
+        .iter()
+        .filter(|d| matches!(d.code.as_str().as_bytes()[0], b'P' | b'D' | b'T'))
+        .map(|d| format!("{} {}", d.code.as_str(), d.message))
+        .collect();
     if !other.is_empty() {
         errs.push(format!("unexpected findings: {:?}", other));
     }
     let mut want = cell.sums();
     want.sort();
-    let arith: Vec<&nianbao::Diagnostic> = r.diagnostics.iter().filter(|d| d.code.starts_with('A')).collect();
-    let mut got: Vec<&str> = arith.iter().map(|d| d.code).collect();
+    let arith: Vec<&nianbao::Diagnostic> = r.diagnostics.iter().filter(|d| d.code.as_str().starts_with('A')).collect();
+    let mut got: Vec<&str> = arith.iter().map(|d| d.code.as_str()).collect();
     got.sort();
     if got != want {
         errs.push(format!("{:?} {} → {}: A-codes {:?}, want {:?}", cell, inj.original, inj.printed, got, want));
@@ -294,7 +302,7 @@ fn check_injection(g: &Generated, r: &Report) -> Vec<String> {
     }
     for d in arith {
         let Some(cr) = d.cells.iter().find(|c| c.table == cell.table && c.row == cell.row && c.column == cell.column) else {
-            errs.push(format!("{} does not name the wrong cell {:?}: {:?}", d.code, cell, d.cells));
+            errs.push(format!("{} does not name the wrong cell {:?}: {:?}", d.code.as_str(), cell, d.cells));
             continue;
         };
         let want_role = if want.len() >= 2 {
@@ -305,17 +313,17 @@ fn check_injection(g: &Generated, r: &Report) -> Vec<String> {
             "part"
         };
         if cr.role != want_role {
-            errs.push(format!("{}: the wrong cell has role {}, want {}", d.code, cr.role, want_role));
+            errs.push(format!("{}: the wrong cell has role {}, want {}", d.code.as_str(), cr.role, want_role));
         }
         if want.len() >= 2 && d.suggestion.as_deref() != Some(inj.original.to_string().as_str()) {
-            errs.push(format!("{}: suggestion {:?}, the balancing value is {}", d.code, d.suggestion, inj.original));
+            errs.push(format!("{}: suggestion {:?}, the balancing value is {}", d.code.as_str(), d.suggestion, inj.original));
         }
         if !d.spans.iter().any(|s| (s.start, s.end) == (inj.start, inj.end)) {
-            errs.push(format!("{}: no span on the wrong number at {}..{}", d.code, inj.start, inj.end));
+            errs.push(format!("{}: no span on the wrong number at {}..{}", d.code.as_str(), inj.start, inj.end));
         }
-        let (e, a) = sum_values(g, &cell, d.code);
+        let (e, a) = sum_values(g, &cell, d.code.as_str());
         if d.expected != Some(e as f64) || d.actual != Some(a as f64) {
-            errs.push(format!("{}: expected/actual {:?}/{:?}, the sum gives {}/{}", d.code, d.expected, d.actual, e, a));
+            errs.push(format!("{}: expected/actual {:?}/{:?}, the sum gives {}/{}", d.code.as_str(), d.expected, d.actual, e, a));
         }
     }
     errs
@@ -378,7 +386,7 @@ fn run_together_with_a_wrong_number_is_never_silent() {
             let runs = g.runs.as_ref().unwrap();
             let readings = if inject == Inject::AnyT3 { runs.t3_readings } else { runs.t4_readings };
             let table = if inject == Inject::AnyT3 { "表三" } else { "表四" };
-            let said = r.diagnostics.iter().any(|d| matches!(d.code, "P01" | "P02") && d.message.contains(table) || d.code.starts_with('A'));
+            let said = r.diagnostics.iter().any(|d| matches!(d.code.as_str(), "P01" | "P02") && d.message.contains(table) || d.code.as_str().starts_with('A'));
             if readings == 0 && !said {
                 errs.push(format!("no balancing split exists, yet nothing is said: {:?}", findings(&r)));
             }
@@ -408,7 +416,7 @@ fn ambiguous_run_together_digits_get_p02_not_a_guess() {
         let r = check(&g);
         let mut errs = span_invariants(&g, &r);
         for (readings, name) in [(runs.t3_readings, "表三"), (runs.t4_readings, "表四")] {
-            let said = |codes: &[&str]| r.diagnostics.iter().any(|d| codes.contains(&d.code) && d.message.contains(name));
+            let said = |codes: &[&str]| r.diagnostics.iter().any(|d| codes.contains(&d.code.as_str()) && d.message.contains(name));
             match readings {
                 0 => errs.push(format!("generator bug: the true reading of {} does not balance", name)),
                 1 => {}

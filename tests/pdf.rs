@@ -15,8 +15,8 @@ fn pdfjs_items_of_the_real_pdfs_read_exactly() {
     let mut failures = Vec::new();
     for name in REAL_PDFS {
         let path = data_dir().join("pdfjs").join(format!("{}.items.json", name));
-        let doc: nianbao::positioned::PositionedDoc = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let checked = nianbao::files::check_positioned(&doc);
+        let doc: nianbao::input::positioned::PositionedDoc = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let checked = nianbao::check_positioned(&doc);
         if std::env::var("SHOW").is_ok() {
             println!("===== {}\n{}", name, checked.text);
         }
@@ -34,7 +34,7 @@ fn real_pdfs_read_natively_exactly() {
     for name in REAL_PDFS {
         let path = shared().join("real").join(format!("{}.pdf", name));
         let bytes = std::fs::read(&path).unwrap();
-        let checked = nianbao::files::check_file(&bytes, path.to_str());
+        let checked = nianbao::check_file(&bytes, path.to_str());
         if std::env::var("SHOW").is_ok() {
             println!("===== {} (native)\n{}", name, checked.text);
         }
@@ -52,7 +52,7 @@ fn real_pdfs_read_natively_exactly() {
 fn dump_native_items() {
     let name = std::env::var("PDF").unwrap_or("hongzequ_2023".into());
     let bytes = std::fs::read(shared().join("real").join(format!("{}.pdf", name))).unwrap();
-    let doc = nianbao::pdf::read_pdf(&bytes).unwrap();
+    let doc = nianbao::input::pdf::read_pdf(&bytes).unwrap();
     println!("{}", serde_json::to_string(&doc.pages.iter().map(|p| (p.width, p.height)).collect::<Vec<_>>()).unwrap());
     for it in &doc.items {
         println!("{} {} {} {} {} {} {:?}", it.page, it.x, it.y, it.w, it.h, it.dir, it.text);

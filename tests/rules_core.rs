@@ -8,7 +8,7 @@ fn fixture(rel: &str) -> String {
 }
 
 fn codes(r: &Report) -> Vec<&'static str> {
-    let mut c: Vec<&'static str> = r.diagnostics.iter().map(|d| d.code).filter(|c| c.starts_with(['P', 'D', 'T', 'A'])).collect();
+    let mut c: Vec<&'static str> = r.diagnostics.iter().map(|d| d.code.as_str()).filter(|c| c.starts_with(['P', 'D', 'T', 'A'])).collect();
     c.sort();
     c
 }
@@ -27,9 +27,9 @@ fn one_wrong_total_cell_is_named_with_the_value_that_balances() {
     let (bad, at) = replace_nth(&html, "<td>13364</td>", "<td>13365</td>", 0);
     let r = check_text(&bad);
     assert_eq!(codes(&r), vec!["A01", "A02", "A03"]);
-    for d in r.diagnostics.iter().filter(|d| d.code.starts_with('A')) {
+    for d in r.diagnostics.iter().filter(|d| d.code.as_str().starts_with('A')) {
         let s = d.spans[0];
-        assert_eq!(&bad[s.start..s.end], "13365", "{} points at the wrong cell", d.code);
+        assert_eq!(&bad[s.start..s.end], "13365", "{} points at the wrong cell", d.code.as_str());
         assert!(s.start > at && s.end <= at + "<td>13365</td>".len());
         assert!(d.cells.iter().any(|c| c.role == "suspect" && c.row == "total" && c.column == "natural"));
         assert_eq!(d.suggestion.as_deref(), Some("13364"));
@@ -44,7 +44,7 @@ fn a_wrong_sub_item_breaks_its_row_and_column() {
     let (bad, _) = replace_nth(&html, "<td>1.属于国家秘密</td><td>13</td>", "<td>1.属于国家秘密</td><td>14</td>", 0);
     let r = check_text(&bad);
     assert_eq!(codes(&r), vec!["A01", "A02"]);
-    let a01 = r.diagnostics.iter().find(|d| d.code == "A01").unwrap();
+    let a01 = r.diagnostics.iter().find(|d| d.code.as_str() == "A01").unwrap();
     assert_eq!((a01.expected, a01.actual), (Some(14.0), Some(13.0)));
     assert!(a01.cells.iter().any(|c| c.role == "suspect" && c.row == "denied_1" && c.column == "natural"));
     assert_eq!(a01.suggestion.as_deref(), Some("13"));
@@ -56,13 +56,13 @@ fn placeholders_notes_and_negative_counts() {
     let (bad, _) = replace_nth(&html, "<td>1.属于国家秘密</td><td>13</td><td>0</td>", "<td>1.属于国家秘密</td><td>13</td><td>/</td>", 0);
     let r = check_text(&bad);
     assert_eq!(codes(&r), vec!["T05"], "a / counts as none: sums still hold");
-    let t05 = &r.diagnostics.iter().find(|d| d.code == "T05").unwrap();
+    let t05 = &r.diagnostics.iter().find(|d| d.code.as_str() == "T05").unwrap();
     assert_eq!(&bad[t05.spans[0].start..t05.spans[0].end], "/");
 
     let (bad, _) = replace_nth(&html, "<td>564</td>", "<td>564（其中修订16件）</td>", 0);
     let r = check_text(&bad);
     assert_eq!(codes(&r), vec!["T06"]);
-    assert_eq!(r.diagnostics.iter().find(|d| d.code == "T06").unwrap().suggestion.as_deref(), Some("564"));
+    assert_eq!(r.diagnostics.iter().find(|d| d.code.as_str() == "T06").unwrap().suggestion.as_deref(), Some("564"));
 
     let html = fixture("real/testcity_2025.html");
     let (bad, _) = replace_nth(&html, "colspan=\"3\">166105<", "colspan=\"3\">-166105<", 0);
@@ -75,10 +75,16 @@ fn placeholders_notes_and_negative_counts() {
 #[test]
 fn sections_missing_renumbered_and_year() {
     let text = fixture("seeds/000_5c0ba7f944109c5a.txt");
+    // The heading without its number: the section is there, its numbering is not.
     let (no_six, _) = replace_nth(&text, "六、其他需要报告的事项", "其他需要报告的事项", 0);
     let r = check_text(&no_six);
+    assert_eq!(codes(&r), vec!["D04"]);
+    assert!(r.diagnostics.iter().find(|d| d.code.as_str() == "D04").unwrap().message.contains("六、其他需要报告的事项"));
+    // The section gone altogether.
+    let six = text.find("六、其他需要报告的事项").unwrap();
+    let r = check_text(&text[..six]);
     assert_eq!(codes(&r), vec!["D03"]);
-    assert!(r.diagnostics[0].message.contains("六、其他需要报告的事项"));
+    assert!(r.diagnostics.iter().find(|d| d.code.as_str() == "D03").unwrap().message.contains("六、其他需要报告的事项"));
 
     let (renumbered, _) = replace_nth(&text, "六、其他需要报告的事项", "七、其他需要报告的事项", 0);
     assert_eq!(codes(&check_text(&renumbered)), vec!["D04"]);
@@ -110,7 +116,7 @@ fn label_typo_and_missing_row() {
     let (typo, at) = replace_nth(&text, "行政规范性文件", "规范性文件", 0);
     let r = check_text(&typo);
     assert_eq!(codes(&r), vec!["T03"]);
-    let d = &r.diagnostics.iter().find(|d| d.code == "T03").unwrap();
+    let d = &r.diagnostics.iter().find(|d| d.code.as_str() == "T03").unwrap();
     assert_eq!(d.spans[0].start, at);
     assert_eq!(d.suggestion.as_deref(), Some("行政规范性文件"));
 
@@ -120,7 +126,7 @@ fn label_typo_and_missing_row() {
     let dropped = format!("{}{}", &text[..text[..line_start].rfind('\n').unwrap() + 1], &text[line_end..]);
     let r = check_text(&dropped);
     assert!(codes(&r).contains(&"T02"), "{:?}", codes(&r));
-    assert!(r.diagnostics.iter().any(|d| d.code == "T02" && d.message.contains("重复申请")));
+    assert!(r.diagnostics.iter().any(|d| d.code.as_str() == "T02" && d.message.contains("重复申请")));
 }
 
 #[test]
@@ -129,7 +135,7 @@ fn the_2019_trial_format_is_recognised() {
     let (old, _) = replace_nth(&text, "本年制发件数", "本年新制作数量", 0);
     let r = check_text(&old);
     assert_eq!(r.format, "gb2019");
-    assert!(r.diagnostics.iter().any(|d| d.code == "D02" && d.severity == nianbao::Severity::Error));
+    assert!(r.diagnostics.iter().any(|d| d.code.as_str() == "D02" && d.severity == nianbao::Severity::Error));
     assert!(r.t3.is_some() && r.t4.is_some(), "tables 三 and 四 are still read");
 }
 
@@ -169,5 +175,5 @@ fn a_blank_first_value_cell_in_a_grid_stays_in_its_column() {
     assert_eq!(t2.row("regulations").unwrap().cells[0].value, nianbao::model::Value::Blank);
     assert!(codes(&r).contains(&"T05") && !codes(&r).contains(&"T04"), "{:?}", codes(&r));
     // The blank counts as none: 自然人 0 + … ≠ 13 in its row.
-    assert!(r.diagnostics.iter().any(|d| d.code == "A01" && d.cells.iter().any(|c| c.row == "denied_1")));
+    assert!(r.diagnostics.iter().any(|d| d.code.as_str() == "A01" && d.cells.iter().any(|c| c.row == "denied_1")));
 }

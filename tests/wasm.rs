@@ -49,7 +49,7 @@ fn same(a: &serde_json::Value, b: &serde_json::Value) -> bool {
 }
 
 fn assert_same_as_core(text: &str) {
-    let from_js = js_to_json(&wasm::check(text).expect("check"));
+    let from_js = js_to_json(&wasm::check(text, None).expect("check"));
     let core = serde_json::to_value(nianbao::check_text(text)).expect("core serialises");
     assert!(same(&from_js, &core), "facade output differs from the core's JSON:\n{from_js}\n---\n{core}");
 }
@@ -68,8 +68,20 @@ fn check_returns_the_core_report_for_a_seed_and_html() {
 }
 
 #[wasm_bindgen_test]
+fn rules_can_be_left_out_by_code() {
+    let all = js_to_json(&wasm::check(SAMPLE, None).unwrap());
+    let codes =
+        |r: &serde_json::Value| -> Vec<String> { r["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap().to_string()).collect() };
+    let first = codes(&all)[0].clone();
+    let fewer = js_to_json(&wasm::check(SAMPLE, Some(format!("{} X03", first.to_lowercase()))).unwrap());
+    assert!(!codes(&fewer).contains(&first), "{} left out", first);
+    assert_eq!(codes(&fewer).len(), codes(&all).iter().filter(|c| **c != first).count());
+    assert!(wasm::check(SAMPLE, Some("W99".into())).is_err(), "an unknown code is an error with a message");
+}
+
+#[wasm_bindgen_test]
 fn report_is_plain_objects_with_nulls_and_numbers() {
-    let r = wasm::check(SAMPLE).unwrap();
+    let r = wasm::check(SAMPLE, None).unwrap();
     assert!(is_plain_object(&r));
     let t3 = get(&r, "t3");
     assert!(is_plain_object(&t3), "t3 must be a plain object");
@@ -91,7 +103,7 @@ fn report_is_plain_objects_with_nulls_and_numbers() {
         assert!(Array::is_array(&get(&d, "spans")));
     }
     // A blank cell comes through as null, not undefined.
-    let blank = wasm::check(&SAMPLE.replace("行政强制 2", "行政强制 ")).unwrap();
+    let blank = wasm::check(&SAMPLE.replace("行政强制 2", "行政强制 "), None).unwrap();
     let core = nianbao::check_text(&SAMPLE.replace("行政强制 2", "行政强制 "));
     let core_json = serde_json::to_value(&core).unwrap();
     let js_json = js_to_json(&blank);
@@ -112,7 +124,7 @@ fn decode_file_reads_utf8_gbk_and_refuses_pdf() {
 
     // checkBytes on the GBK bytes gives the same report as check on the decoded text.
     let a = js_to_json(&wasm::check_bytes(&gbk, Some("a.txt".into())).unwrap());
-    let b = js_to_json(&wasm::check(SAMPLE).unwrap());
+    let b = js_to_json(&wasm::check(SAMPLE, None).unwrap());
     assert!(same(&a, &b));
 
     let pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n";
@@ -131,7 +143,7 @@ fn rules_and_template_come_from_the_core() {
     let rules = Array::from(&wasm::rules().unwrap());
     assert_eq!(rules.length() as usize, nianbao::rules::codes::RULES.len());
     for (js, rule) in rules.iter().zip(nianbao::rules::codes::RULES) {
-        assert_eq!(get(&js, "code").as_string().unwrap(), rule.code);
+        assert_eq!(get(&js, "code").as_string().unwrap(), rule.code.as_str());
         assert_eq!(get(&js, "name").as_string().unwrap(), rule.name);
         assert_eq!(get(&js, "severity").as_string().unwrap(), rule.severity.as_str());
     }

@@ -29,13 +29,13 @@ fn spans_ok(text: &str, r: &Report, what: &str) {
 
 fuzz_target!(|data: &[u8]| {
     // Bytes, as a dropped file.
-    let c = nianbao::files::check_file(data, None);
+    let c = nianbao::check_file(data, None);
     spans_ok(&c.text, &c.report, "check_file");
     let b = nianbao::check_bytes(data, None);
     spans_ok(&c.text, &b, "check_bytes");
-    let h = nianbao::files::check_file(data, Some("page.html"));
+    let h = nianbao::check_file(data, Some("page.html"));
     spans_ok(&h.text, &h.report, "check_file html");
-    let f = nianbao::files::check_file_flat(data, Some("page.html"));
+    let f = nianbao::check_file_flat(data, Some("page.html"));
     spans_ok(&f.text, &f.report, "check_file_flat html");
     // Text, as pasted.
     if let Ok(text) = std::str::from_utf8(data) {

@@ -1,6 +1,7 @@
 //! nianbao CLI: check reports in batches, over the same core as the page.
 //!
-//!     nianbao check [--format text|json] [--previous LAST_YEAR] FILE...   (- reads standard input)
+//!     nianbao check [--format text|json] [--previous LAST_YEAR] [--ignore CODES] FILE...
+//!                                                         (- reads standard input)
 //!     nianbao rules [--format markdown|json]
 //!     nianbao serve [--port 8080] [--dir DIR]   (the checker page on http://127.0.0.1:PORT/)
 //!
@@ -17,12 +18,15 @@ mod alloc;
 #[global_allocator]
 static GLOBAL: alloc::Allocator = alloc::Allocator;
 
+#[path = "nianbao/render.rs"]
+mod render;
 #[path = "nianbao/serve.rs"]
 mod serve;
 
 const USAGE: &str = "用法：
   nianbao check [--format text|json] 文件...   检查年度报告（- 表示标准输入）
         --previous 上年报告    同时对照上年报告：上年结转、现行有效件数、正文重复（X01–X03）
+        --ignore W04,C05       不做这些规则的检查（代码用逗号或空格分开，可写多次）
   nianbao rules [--format markdown|json]       列出全部检查规则
   nianbao serve [--port 8080] [--dir 文件夹]   在本机 http://127.0.0.1:8080/ 打开检查页面（没有网页服务器时用）
 ";
@@ -68,6 +72,27 @@ fn parse_format(args: &[String], allowed: &[&str], default: &str) -> Result<(Str
     Ok((format, files))
 }
 
+/// `--ignore CODES` (or `--ignore=CODES`, as often as wanted) taken out of the arguments.
+fn take_ignore(args: &[String]) -> Result<(nianbao::Options, Vec<String>), String> {
+    let mut list = String::new();
+    let mut rest = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        if args[i] == "--ignore" {
+            i += 1;
+            list.push_str(args.get(i).ok_or("--ignore 后面要写规则代码，如 --ignore W04,C05")?);
+            list.push(' ');
+        } else if let Some(c) = args[i].strip_prefix("--ignore=") {
+            list.push_str(c);
+            list.push(' ');
+        } else {
+            rest.push(args[i].clone());
+        }
+        i += 1;
+    }
+    Ok((nianbao::Options::ignoring(&list)?, rest))
+}
+
 /// `--previous FILE` (or `--previous=FILE`) taken out of the arguments.
 fn take_previous(args: &[String]) -> Result<(Option<String>, Vec<String>), String> {
     let mut previous = None;
@@ -88,7 +113,14 @@ fn take_previous(args: &[String]) -> Result<(Option<String>, Vec<String>), Strin
 }
 
 fn check(args: &[String]) -> ExitCode {
-    let (previous, args) = match take_previous(args) {
+    let (options, args) = match take_ignore(args) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("nianbao: {}\n{}", e, USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    let (previous, args) = match take_previous(&args) {
         Ok(x) => x,
         Err(e) => {
             eprintln!("nianbao: {}\n{}", e, USAGE);
@@ -96,7 +128,7 @@ fn check(args: &[String]) -> ExitCode {
         }
     };
     // Last year's report, checked once: its tables and prose are compared with each file's.
-    let previous = match previous.map(|p| std::fs::read(&p).map(|b| nianbao::files::check_file(&b, Some(&p))).map_err(|e| (p, e))).transpose() {
+    let previous = match previous.map(|p| std::fs::read(&p).map(|b| nianbao::check_file(&b, Some(&p))).map_err(|e| (p, e))).transpose() {
         Ok(p) => p,
         Err((p, e)) => {
             eprintln!("nianbao: 无法读取上年报告 {}：{}", p, e);
@@ -139,19 +171,14 @@ fn check(args: &[String]) -> ExitCode {
                 }
             }
         };
-        let (report, checked_text) = match &previous {
-            None => {
-                // PDF and .docx: the text read from the file, so findings can be quoted.
-                let c = nianbao::files::check_file(&bytes, Some(f));
-                (c.report, Some(c.text))
-            }
-            Some(prev) => {
-                let mut c = nianbao::files::check_file(&bytes, Some(f));
-                let extra = nianbao::check_pair(&c.report, &c.text, &prev.report, &prev.text);
-                nianbao::rules::previous::merge(&mut c.report, extra);
-                (c.report, Some(c.text))
-            }
-        };
+        // PDF and .docx: the text read from the file, so findings can be quoted.
+        let mut c = nianbao::check_input_with(nianbao::input::file(&bytes, Some(f)), &options);
+        if let Some(prev) = &previous {
+            let mut extra = nianbao::check_pair(&c.report, &c.text, &prev.report, &prev.text);
+            options.keep(&mut extra);
+            nianbao::merge_findings(&mut c.report, extra);
+        }
+        let (report, checked_text) = (c.report, Some(c.text));
         any_error |= report.summary.errors > 0;
         if format == "json" {
             let mut v = serde_json::to_value(&report).unwrap_or_default();
@@ -163,12 +190,12 @@ fn check(args: &[String]) -> ExitCode {
             // Spans point into the text as decoded; show that text.
             let text = match checked_text {
                 Some(t) => t,
-                None => match nianbao::decode::decode(&bytes) {
-                    nianbao::decode::Decoded::Text { text, .. } => text,
+                None => match nianbao::input::decode::decode(&bytes) {
+                    nianbao::input::decode::Decoded::Text { text, .. } => text,
                     _ => String::new(),
                 },
             };
-            let _ = out.write_all(nianbao::render::render_text(f, &text, &report).as_bytes());
+            let _ = out.write_all(render::render_text(f, &text, &report).as_bytes());
         }
     }
     if format == "json" {

@@ -1,11 +1,13 @@
-//! The sums of the format (A01–A05), applied from `format::SUMS` to whatever was read.
+//! The sums of the format (A01–A05), applied from `format::SUMS` to whatever was read. A sum
+//! with a cell the reader was unsure of (`certain: false`) is not checked: a wrong finding costs
+//! more than a missed one.
 //!
 //! Every sum becomes an equation Σ left = Σ right over cells. When one cell is in several
 //! failed equations, is in no equation that holds, and the same corrected value would balance
 //! all of them, that cell is named as the likely error with the value that would be right.
 
-use super::diag;
-use crate::check::Doc;
+use super::Context;
+use super::{diag, Code};
 use crate::format::{cell_name, column_label, row_label, short_t3_label, t3_row, SumShape, SUMS};
 use crate::model::{same_key, CellRef, Diagnostic, RowRead, Span, TableRead, Value};
 
@@ -15,10 +17,14 @@ struct Term {
     column: &'static str,
     value: i64,
     span: Option<Span>,
+    /// The reader was sure of this cell (`Cell::certain`).
+    certain: bool,
+    /// The cell was left blank (it counts as 0; T05 asks for the 0).
+    blank: bool,
 }
 
 struct Equation {
-    code: &'static str,
+    code: Code,
     table: &'static str,
     /// Which row or column, for messages (words made only for a failed sum).
     place: Place,
@@ -92,7 +98,7 @@ fn term_of(t: &TableRead, r: &RowRead, column: &'static str) -> Option<Term> {
         return None;
     }
     let c = r.cells.get(t.column_index(r.key, column)?)?;
-    Some(Term { row: r.key, column, value: number(&c.value)?, span: c.span })
+    Some(Term { row: r.key, column, value: number(&c.value)?, span: c.span, certain: c.certain, blank: c.value == Value::Blank })
 }
 
 /// `term_of` for a column at a known place in the table's columns (a table whose rows all have
@@ -102,7 +108,7 @@ fn term_in(t: &TableRead, r: &RowRead, place: usize, column: &'static str) -> Op
         return None;
     }
     let c = r.cells.get(place)?;
-    Some(Term { row: r.key, column, value: number(&c.value)?, span: c.span })
+    Some(Term { row: r.key, column, value: number(&c.value)?, span: c.span, certain: c.certain, blank: c.value == Value::Blank })
 }
 
 /// Fill `buf` with one term per key; false when one is missing (then there is no equation).
@@ -120,7 +126,7 @@ fn fill(buf: &mut Vec<Term>, terms: impl Iterator<Item = Option<Term>>) -> bool 
 /// Every equation of the format over this table, given to `f` as (code, place, left, right,
 /// shape). The terms are lent from two buffers reused for all equations: most reports balance,
 /// and then nothing needs to be kept.
-fn each_equation(t: &TableRead, mut f: impl FnMut(&'static str, Place, &[Term], &[Term], u8)) {
+fn each_equation(t: &TableRead, mut f: impl FnMut(Code, Place, &[Term], &[Term], u8)) {
     let (mut left, mut right) = (Vec::new(), Vec::new());
     for sum in SUMS.iter().filter(|s| s.table == t.table) {
         match &sum.shape {
@@ -173,24 +179,59 @@ fn each_equation(t: &TableRead, mut f: impl FnMut(&'static str, Place, &[Term], 
     }
 }
 
+/// The equations whose every cell the reader was sure of (no sum rests on an uncertain cell).
 fn equations(t: &TableRead) -> Vec<Equation> {
     let mut out = Vec::new();
-    each_equation(t, |code, place, left, right, shape| out.push(Equation { code, table: t.table, place, left: left.to_vec(), right: right.to_vec(), shape }));
+    each_equation(t, |code, place, left, right, shape| {
+        if all_certain(left, right) && !total_left_blank(t, right, shape) {
+            out.push(Equation { code, table: t.table, place, left: left.to_vec(), right: right.to_vec(), shape })
+        }
+    });
     out
+}
+
+fn all_certain(left: &[Term], right: &[Term]) -> bool {
+    left.iter().chain(right).all(|t| t.certain)
+}
+
+/// A total the report left blank together with every other total of its kind: a whole 总计
+/// column (or the whole （七）总计 row) not filled in, as 2019-format pages do. That is T05's
+/// finding; the sums are not checked against totals nobody wrote. (One blank total among
+/// filled ones counts as 0 like any blank cell.)
+fn total_left_blank(t: &TableRead, right: &[Term], shape: u8) -> bool {
+    if shape == 2 || right.len() != 1 || !right[0].blank {
+        return false;
+    }
+    let blank = |c: &crate::model::Cell| matches!(c.value, Value::Blank);
+    match shape {
+        0 => t.rows.iter().all(|r| t.column_index(r.key, right[0].column).and_then(|i| r.cells.get(i)).is_none_or(blank)),
+        _ => t.row(right[0].row).is_some_and(|r| r.cells.iter().all(blank)),
+    }
+}
+
+/// How many of the table's sums do not hold among those that rest on an uncertain cell (they
+/// are not reported as errors; the reading note says so).
+pub fn uncertain_failures(t: &TableRead) -> usize {
+    let mut n = 0;
+    each_equation(t, |_, _, left, right, _| n += usize::from(!all_certain(left, right) && sum_of(left) != sum_of(right)));
+    n
 }
 
 fn sum_of(terms: &[Term]) -> i64 {
     terms.iter().map(|t| t.value).sum()
 }
 
-pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = cx.doc;
     for id in ["t3", "t4"] {
         let Some((table, _)) = doc.table(id) else {
             continue;
         };
         // Most tables balance: then no equation needs to be kept.
         let mut any_failed = false;
-        each_equation(table, |_, _, left, right, _| any_failed |= sum_of(left) != sum_of(right));
+        each_equation(table, |_, _, left, right, shape| {
+            any_failed |= all_certain(left, right) && !total_left_blank(table, right, shape) && sum_of(left) != sum_of(right)
+        });
         if !any_failed {
             continue;
         }

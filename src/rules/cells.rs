@@ -1,12 +1,14 @@
 //! Cell values: blanks and placeholders (T05), text in number cells (T06), negative counts and
 //! fractions (T07).
 
+use super::Code;
+use super::Context;
 use super::{diag, with_cells};
-use crate::check::Doc;
 use crate::format::cell_name;
 use crate::model::{CellRef, Diagnostic, Span, Value};
 
-pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = cx.doc;
     for id in ["t2", "t3", "t4"] {
         let Some((table, _)) = doc.table(id) else {
             continue;
@@ -40,7 +42,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
                     Value::Text(t) => {
                         let lead: String = t.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
                         let mut d = diag(
-                            "T06",
+                            Code::T06,
                             format!(
                                 "{}填的是「{}」：数字单元格里只应填数字{}，说明文字请写在正文中。",
                                 name(),
@@ -55,12 +57,12 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
                         out.push(with_cells(d, vec![cref]));
                     }
                     Value::Int(n) if *n < 0 => {
-                        out.push(with_cells(diag("T07", format!("{}是负数（{}）：件数不能为负。", name(), n), vec![span()]), vec![cref]));
+                        out.push(with_cells(diag(Code::T07, format!("{}是负数（{}）：件数不能为负。", name(), n), vec![span()]), vec![cref]));
                     }
                     Value::Decimal(d) if !(id == "t2" && row.key == "fees") => {
                         out.push(with_cells(
                             diag(
-                                "T07",
+                                Code::T07,
                                 format!("{}是小数（{}）：件数应为整数（只有收费金额可以有小数）。", name(), crate::model::format_decimal(*d)),
                                 vec![span()],
                             ),
@@ -75,7 +77,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
             let n = blanks.len();
             let examples: Vec<String> = blanks.iter().take(3).map(|(c, _, what)| format!("{}为{}", cell_name(id, c.row, c.column), what)).collect();
             let mut d = diag(
-                "T05",
+                Code::T05,
                 format!("{}有 {} 个应填数字的单元格为空或用了占位符（{}{}）。没有的应填 0。", tname, n, examples.join("，"), if n > 3 { "等" } else { "" }),
                 blanks.iter().map(|b| b.1).collect(),
             );

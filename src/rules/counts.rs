@@ -7,14 +7,17 @@
 //! parts; 「收到 N 件」 may mean 新收 or 新收 + 上年结转; 「行政诉讼 N 件」 may mean both kinds of
 //! suit or only 直接起诉. A statement that matches any of them is fine.
 
-use super::claims::{self, Claim, What};
-use super::prose::Prose;
+use super::Code;
+use super::Context;
 use super::{diag, with_cells};
-use crate::check::Doc;
+use crate::doc::Doc;
 use crate::model::{CellRef, Diagnostic, Span, TableRead, Value};
+use crate::prose::claims::{self, Claim, What};
+use crate::prose::Prose;
 
-pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
-    let prose = Prose::of(doc);
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = cx.doc;
+    let prose = cx.prose();
     let agency = doc.title.as_ref().and_then(|t| t.agency.as_deref());
     let found = claims::read(&prose, doc.year, agency);
     let from = out.len();
@@ -42,7 +45,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
             all_done(doc, &prose, t3, (s, e), out);
         }
     }
-    super::prose::limit(out, from, 30);
+    super::limit(out, from, 30);
 }
 
 fn sure(t: &Option<(TableRead, crate::read::TableFacts)>) -> Option<&TableRead> {
@@ -117,7 +120,7 @@ fn shown(v: &[i64]) -> String {
     v.first().map(|x| x.to_string()).unwrap_or_default()
 }
 
-fn finding(doc: &Doc, prose: &Prose, code: &'static str, c: &Claim, message: String, cells: Vec<&Val>, expected: Option<i64>) -> Diagnostic {
+fn finding(doc: &Doc, prose: &Prose, code: Code, c: &Claim, message: String, cells: Vec<&Val>, expected: Option<i64>) -> Diagnostic {
     let mut spans = vec![prose.span(doc, c.num.0, c.num.1)];
     let mut refs = Vec::new();
     for v in cells {
@@ -185,7 +188,7 @@ fn application(doc: &Doc, prose: &Prose, t3: &TableRead, c: &Claim, out: &mut Ve
         out.push(finding(
             doc,
             prose,
-            "C02",
+            Code::C02,
             c,
             format!("正文说「{}」（没有申请），但表三本年新收政府信息公开申请 {} 件。正文和表格必须一致。", said, shown(&new.values)),
             vec![&new],
@@ -194,12 +197,20 @@ fn application(doc: &Doc, prose: &Prose, t3: &TableRead, c: &Claim, out: &mut Ve
         return;
     }
     if received_kind && c.value > 0 && table_none {
-        out.push(finding(doc, prose, "C02", c, format!("正文说「{}」，但表三本年新收和上年结转都是 0（没有申请）。正文和表格必须一致。", said), cells, None));
+        out.push(finding(
+            doc,
+            prose,
+            Code::C02,
+            c,
+            format!("正文说「{}」，但表三本年新收和上年结转都是 0（没有申请）。正文和表格必须一致。", said),
+            cells,
+            None,
+        ));
         return;
     }
     let single = if ok.iter().all(|v| *v == ok[0]) { Some(ok[0]) } else { None };
     let msg = format!("正文「{}」与表三不一致：{}。请核对正文或表格。", said, explain);
-    out.push(finding(doc, prose, "C01", c, msg, cells, single));
+    out.push(finding(doc, prose, Code::C01, c, msg, cells, single));
 }
 
 fn dispute(doc: &Doc, prose: &Prose, t4: &TableRead, c: &Claim, both_suits: &mut Option<bool>, out: &mut Vec<Diagnostic>) {
@@ -258,7 +269,7 @@ fn dispute(doc: &Doc, prose: &Prose, t4: &TableRead, c: &Claim, both_suits: &mut
         format!("正文「{}」与表四不一致：表四{}为 {}。请核对正文或表格。", said, name, first)
     };
     let single = if ok.iter().all(|v| *v == first) && c.num != c.phrase { Some(first) } else { None };
-    out.push(finding(doc, prose, "C03", c, msg, cells.iter().collect(), single));
+    out.push(finding(doc, prose, Code::C03, c, msg, cells.iter().collect(), single));
 }
 
 fn column_of_review(col: &str) -> &'static str {
@@ -292,7 +303,7 @@ fn none_received(doc: &Doc, prose: &Prose, t3: &TableRead, (s, e): (usize, usize
         cells.push(r.clone());
     }
     let mut d = with_cells(
-        diag("C02", format!("正文说「{}」（没有收到申请），但表三本年新收政府信息公开申请 {} 件。正文和表格必须一致。", said, shown(&new.values)), spans),
+        diag(Code::C02, format!("正文说「{}」（没有收到申请），但表三本年新收政府信息公开申请 {} 件。正文和表格必须一致。", said, shown(&new.values)), spans),
         cells,
     );
     d.expected = Some(new.values[0] as f64);
@@ -314,7 +325,7 @@ fn all_done(doc: &Doc, prose: &Prose, t3: &TableRead, (s, e): (usize, usize), ou
     }
     out.push(with_cells(
         diag(
-            "C04",
+            Code::C04,
             format!("正文说申请「{}」，但表三「四、结转下年度继续办理」为 {} 件：还有申请没有办结。请核对正文或表格。", said, shown(&fw.values)),
             spans,
         ),

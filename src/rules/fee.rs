@@ -6,17 +6,19 @@
 //! only 「无其他需要报告的事项」, is not one.
 
 use super::diag;
-use super::prose::Prose;
-use crate::check::Doc;
+use super::Code;
+use super::Context;
+use crate::doc::Doc;
 use crate::find::Find;
 use crate::model::{Diagnostic, Value};
+use crate::prose::Prose;
 
 /// Fewer characters than this in 五 (without punctuation) is "a few characters".
 const FIVE_MIN_CHARS: usize = 20;
 
-pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
-    six(doc, out);
-    five(doc, out);
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    six(cx, out);
+    five(cx, out);
 }
 
 /// Whether some sentence states the fee.
@@ -26,9 +28,9 @@ pub fn states_fee(text: &str) -> bool {
     })
 }
 
-fn body(doc: &Doc, n: u8) -> Option<(Prose, String)> {
-    doc.heading(n)?;
-    let p = Prose::of_section(doc, n);
+fn body(cx: &Context, n: u8) -> Option<(Prose, String)> {
+    cx.doc.heading(n)?;
+    let p = cx.section_prose(n);
     let t = p.text.trim_matches(|c: char| c.is_whitespace()).to_string();
     Some((p, t))
 }
@@ -46,17 +48,18 @@ fn place(doc: &Doc, p: &Prose, n: u8, short: bool) -> crate::model::Span {
     }
 }
 
-fn six(doc: &Doc, out: &mut Vec<Diagnostic>) {
+fn six(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = cx.doc;
     // The statement is required since the 2021 format (《政府信息公开信息处理费管理办法》 applies
     // from 2021); a 2019/2020 report with 六 「无」 is in order.
     if doc.year.map_or(doc.format_2019, |y| y < 2021) {
         return;
     }
-    let Some((p, t)) = body(doc, 6) else { return };
+    let Some((p, t)) = body(cx, 6) else { return };
     if states_fee(&t) {
         return;
     }
-    let chars = t.chars().filter(|c| super::wording::is_cjk(*c)).count();
+    let chars = t.chars().filter(|c| crate::text::is_ideograph(*c)).count();
     let just_none = is_none(&t);
     let fee_in_t2 = doc.t2.as_ref().and_then(|(t2, _)| t2.cell("fees", "amount")).and_then(|c| match c.value {
         Value::Int(n) if n > 0 => Some(n as f64),
@@ -77,7 +80,7 @@ fn six(doc: &Doc, out: &mut Vec<Diagnostic>) {
         _ => String::new(),
     };
     out.push(diag(
-        "C06",
+        Code::C06,
         format!(
             "{}{}：年度报告应在「六、其他需要报告的事项」中说明本年度信息处理费的收取情况，如「本年度未收取信息处理费」或「收取信息处理费 N 元」。",
             what, extra
@@ -88,13 +91,14 @@ fn six(doc: &Doc, out: &mut Vec<Diagnostic>) {
 
 /// 「无」「无。」「暂无」「本年度无其他需要报告的事项」.
 fn is_none(t: &str) -> bool {
-    let core: String = t.chars().filter(|c| super::wording::is_cjk(*c)).collect();
+    let core: String = t.chars().filter(|c| crate::text::is_ideograph(*c)).collect();
     matches!(core.as_str(), "无" | "暂无" | "没有" | "无其他需要报告的事项" | "本年度无其他需要报告的事项" | "无需要报告的事项" | "本年度无")
 }
 
-fn five(doc: &Doc, out: &mut Vec<Diagnostic>) {
-    let Some((p, t)) = body(doc, 5) else { return };
-    let chars = t.chars().filter(|c| super::wording::is_cjk(*c) || c.is_ascii_alphanumeric()).count();
+fn five(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = cx.doc;
+    let Some((p, t)) = body(cx, 5) else { return };
+    let chars = t.chars().filter(|c| crate::text::is_ideograph(*c) || c.is_ascii_alphanumeric()).count();
     if chars >= FIVE_MIN_CHARS && !is_none(&t) {
         return;
     }
@@ -106,7 +110,7 @@ fn five(doc: &Doc, out: &mut Vec<Diagnostic>) {
         format!("第五部分只有 {} 个字（「{}」）", chars, t)
     };
     out.push(diag(
-        "C07",
+        Code::C07,
         format!("{}：「五、存在的主要问题及改进情况」应写明本年度工作中存在的主要问题和具体的改进措施。", what),
         vec![place(doc, &p, 5, true)],
     ));

@@ -12,11 +12,11 @@
 //! consecutive, the tables are not compared (the user has picked the wrong file; X03 still runs).
 
 use super::diag;
-use super::prose::Prose;
-use crate::check::Doc;
+use super::Code;
+use crate::doc::Doc;
 use crate::format::cell_name;
-use crate::model::{CellRef, Diagnostic, Report, Severity, Summary, TableRead, Value};
-use crate::source::Source;
+use crate::model::{CellRef, Diagnostic, Report, TableRead, Value};
+use crate::prose::Prose;
 
 /// Share of this year's prose characters that may repeat last year's before X03 fires.
 pub const X03_THRESHOLD: f64 = 0.5;
@@ -26,16 +26,6 @@ const NGRAM: usize = 8;
 const X03_MIN_CHARS: usize = 100;
 /// Repeated passages shorter than this are not pointed at (common phrases).
 const X03_MIN_PASSAGE: usize = 16;
-
-/// Check a report (as text) and compare it with last year's (as text): this year's report with
-/// the X findings added.
-pub fn check_text_with_previous(text: &str, previous: &str) -> Report {
-    let mut this = crate::check_text(text);
-    let prev = crate::check_text(previous);
-    let extra = check_pair(&this, text, &prev, previous);
-    merge(&mut this, extra);
-    this
-}
 
 /// The X findings for two checked reports. `this_text` and `previous_text` are the texts the
 /// reports' spans point into (the input as given for text and HTML). Spans of the findings
@@ -52,17 +42,6 @@ pub fn check_pair(this: &Report, this_text: &str, previous: &Report, previous_te
     }
     repeated(this_text, previous_text, &mut out);
     out
-}
-
-/// Add findings to a report: keep the order by position and the summary right.
-pub fn merge(r: &mut Report, extra: Vec<Diagnostic>) {
-    r.diagnostics.extend(extra);
-    r.diagnostics.sort_by_key(|d| (d.spans.first().map(|s| s.start).unwrap_or(0), d.code));
-    r.summary = Summary {
-        errors: r.diagnostics.iter().filter(|d| d.severity == Severity::Error).count(),
-        warnings: r.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count(),
-        infos: r.diagnostics.iter().filter(|d| d.severity == Severity::Info).count(),
-    };
 }
 
 fn int(t: &TableRead, row: &str, col: &str) -> Option<i64> {
@@ -88,7 +67,7 @@ fn carried(this: &Report, previous: &Report, out: &mut Vec<Diagnostic>) {
         let Some(span) = t.cell("carried_over", col).and_then(|c| c.span) else { continue };
         let name = cell_name("t3", "carried_over", col);
         let mut d = diag(
-            "X01",
+            Code::X01,
             format!(
                 "{}为 {}，而上年（{}）报告表三「四、结转下年度继续办理」{}列为 {}：上年结转到本年的申请，两份报告应写同一个数。",
                 name,
@@ -122,7 +101,7 @@ fn documents(this: &Report, previous: &Report, out: &mut Vec<Diagnostic>) {
         }
         let Some(span) = t.cell(row, "valid").and_then(|c| c.span) else { continue };
         let mut d = diag(
-            "X02",
+            Code::X02,
             format!(
                 "表二{}现行有效件数为 {}，但上年（{}）报告的现行有效 {} + 本年制发 {} − 本年废止 {} = {}。请核对本年或上年的件数（修订、失效的文件也应在制发、废止中体现）。",
                 name,
@@ -156,11 +135,8 @@ fn static_row(row: &str) -> &'static str {
 
 /// The prose of 一、五、六 of a text, read the way the checker reads it.
 fn prose_of(text: &str, f: &mut dyn FnMut(&Doc, &Prose)) {
-    let src = if crate::html::looks_like_html(text) { crate::html::flatten(text.to_string()) } else { Source::plain(text.to_string()) };
-    let headings = crate::sections::find_headings(src.text());
-    let title = crate::sections::find_title(src.text(), headings.iter().map(|h| h.start).min());
-    let year = title.as_ref().and_then(|t| t.year);
-    let doc = Doc { src: &src, headings, title, year, t2: None, t3: None, t4: None, format_2019: false, input_form: "text", prose: Default::default() };
+    let (src, _) = crate::input::text(text.to_string());
+    let doc = Doc::outline(&src);
     let prose = Prose::of_sections(&doc, &[1, 5, 6]);
     f(&doc, &prose);
 }
@@ -175,7 +151,7 @@ pub fn prose_letters(text: &str) -> Vec<char> {
 /// The characters compared (CJK and letters, not digits, spaces or punctuation), with their
 /// offsets in the prose text.
 fn letters(p: &Prose) -> Vec<(usize, char)> {
-    p.text.char_indices().filter(|(_, c)| super::wording::is_cjk(*c) || c.is_ascii_alphabetic()).collect()
+    p.text.char_indices().filter(|(_, c)| crate::text::is_ideograph(*c) || c.is_ascii_alphabetic()).collect()
 }
 
 /// Share of `this` covered by n-grams that also occur in `previous`, and the covered runs
@@ -273,7 +249,7 @@ fn repeated(this_text: &str, previous_text: &str, out: &mut Vec<Diagnostic>) {
         }
         let covered = (share * chars.len() as f64).round() as usize;
         out.push(diag(
-            "X03",
+            Code::X03,
             format!(
                 "第一、五、六部分的文字约 {:.0}% 与上年报告相同（{} 字中约 {} 字，数字不计）。标出的是与上年相同的段落，如「{}」。有的地区考核对照搬上年报告扣分，请按本年实际情况重写。",
                 share * 100.0,

@@ -1,13 +1,17 @@
 //! Document and table structure: D01–D05, T01–T04, and the reading notes P01–P03.
 
 use super::diag;
-use crate::check::Doc;
+use super::Code;
+use super::Context;
+use crate::doc::Doc;
+use crate::find::Find;
 use crate::format::{short_t3_label, t3_row, SECTIONS, T2_ROWS, T3_ROWS};
 use crate::model::{Diagnostic, Severity, Span};
 use crate::sections::lines;
 use crate::text::{is_cjk_numeral, normalize_label};
 
-pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = cx.doc;
     let text = doc.text();
     let start_span = doc.span(0, first_line_end(text));
     let no_tables = doc.t2.is_none() && doc.t3.is_none() && doc.t4.is_none();
@@ -17,7 +21,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
         } else {
             "没有找到表二、表三、表四中的任何一张：这不像是按 2021 年格式编写的政府信息公开工作年度报告。请确认粘贴的是报告全文（含三张表格）。".to_string()
         };
-        out.push(diag("D01", msg, vec![start_span]));
+        out.push(diag(Code::D01, msg, vec![start_span]));
         // Without tables and headings there is nothing more to say about structure.
         if doc.headings.len() < 3 {
             return;
@@ -48,7 +52,7 @@ fn year(doc: &Doc, out: &mut Vec<Diagnostic>, start: Span) {
         Some(t) => (doc.span(t.start, t.end), format!("标题「{}」中", t.text)),
         None => (start, "报告开头".to_string()),
     };
-    out.push(diag("D05", format!("{}没有写明报告年度。标题应为「××××年政府信息公开工作年度报告」，年份据此核对正文和上年结转。", what), vec![span]));
+    out.push(diag(Code::D05, format!("{}没有写明报告年度。标题应为「××××年政府信息公开工作年度报告」，年份据此核对正文和上年结转。", what), vec![span]));
 }
 
 fn format_2019(doc: &Doc, out: &mut Vec<Diagnostic>) {
@@ -58,7 +62,7 @@ fn format_2019(doc: &Doc, out: &mut Vec<Diagnostic>) {
     let Some((_, facts)) = &doc.t2 else { return };
     let span = doc.span(facts.region.0, first_line_end_from(doc.text(), facts.region.0));
     let mut d = diag(
-        "D02",
+        Code::D02,
         "表二使用的是 2019 年试行格式（「本年新制作数量」「对外公开总数量」等栏目）。2021 年起应使用国办公开办函〔2021〕30号规定的格式：本年制发件数、本年废止件数、现行有效件数。".to_string(),
         vec![span],
     );
@@ -80,9 +84,17 @@ fn first_line_end_from(text: &str, from: usize) -> usize {
 
 fn sections(doc: &Doc, out: &mut Vec<Diagnostic>, start: Span) {
     for spec in SECTIONS {
-        if doc.heading(spec.number).is_none() {
-            // A table found without its heading still means the heading is missing.
-            out.push(diag("D03", format!("缺少第{}部分「{}、{}」。年度报告应依次包含六个部分。", spec.numeral, spec.numeral, spec.title), vec![start]));
+        if doc.heading(spec.number).is_some() {
+            continue;
+        }
+        if !has_content(doc, spec.number) {
+            out.push(diag(Code::D03, format!("缺少第{}部分「{}、{}」。年度报告应依次包含六个部分。", spec.numeral, spec.numeral, spec.title), vec![start]));
+        } else if let Some((s, e)) = unnumbered_heading(doc, spec) {
+            // The section is there, its heading without its number.
+            let printed = doc.text()[s..e].trim();
+            let mut d = diag(Code::D04, format!("「{}」缺少部分编号，应为「{}、{}」。", printed, spec.numeral, spec.title), vec![doc.span(s, e)]);
+            d.suggestion = Some(format!("{}、{}", spec.numeral, spec.title));
+            out.push(d);
         }
     }
     // Order and numbering of the headings that are there.
@@ -92,15 +104,51 @@ fn sections(doc: &Doc, out: &mut Vec<Diagnostic>, start: Span) {
         if h.printed != h.number {
             let spec = &SECTIONS[(h.number - 1) as usize];
             out.push(diag(
-                "D04",
+                Code::D04,
                 format!("「{}」编号为「{}、」，按格式应为第{}部分「{}、{}」。", h.text, numeral(h.printed), spec.numeral, spec.numeral, spec.title),
                 vec![span],
             ));
         } else if h.number < last {
-            out.push(diag("D04", format!("「{}」排在了后面部分之后：六个部分应按一至六的顺序排列。", h.text), vec![span]));
+            out.push(diag(Code::D04, format!("「{}」排在了后面部分之后：六个部分应按一至六的顺序排列。", h.text), vec![span]));
         }
         last = last.max(h.number);
     }
+}
+
+/// Is a section's content there although its heading is not (a converter dropped it, or it was
+/// written differently)? Tables 二, 三 and 四 are their sections' content; 五 is there when,
+/// after table 四, the text speaks of the problems and their improvement; 六 when, after that,
+/// it speaks of the fee or of other matters to report. Section 一 is known by its heading only:
+/// every report's preamble speaks of the same things.
+fn has_content(doc: &Doc, n: u8) -> bool {
+    let text = doc.text();
+    let after_tables = [&doc.t2, &doc.t3, &doc.t4].iter().filter_map(|t| t.as_ref().map(|t| t.1.cells_end)).max().unwrap_or(text.len());
+    let tail = |from: usize, until: usize| text.get(from.min(until)..until).unwrap_or("");
+    let six = doc.heading(6).map_or(text.len(), |h| h.start);
+    match n {
+        2 => doc.t2.is_some() || doc.format_2019,
+        3 => doc.t3.is_some(),
+        4 => doc.t4.is_some(),
+        5 => {
+            let t = tail(after_tables, six);
+            ["存在的主要问题", "存在问题", "主要问题", "问题和不足", "不足之处"].iter().any(|w| t.has(w)) && ["改进", "整改", "措施"].iter().any(|w| t.has(w))
+        }
+        6 => {
+            let from = doc.heading(5).map_or(after_tables, |h| h.line_end);
+            let t = tail(from, text.len());
+            ["其他需要报告", "信息处理费", "处理费"].iter().any(|w| t.has(w))
+        }
+        _ => false,
+    }
+}
+
+/// A short line that is a section's heading without its numeral (「其他需要报告的事项」).
+fn unnumbered_heading(doc: &Doc, spec: &crate::format::SectionSpec) -> Option<(usize, usize)> {
+    let text = doc.text();
+    lines(text).find(|&(s, e)| {
+        let t = text[s..e].trim_matches(|c: char| c.is_whitespace() || c == '#' || c == '*');
+        t.chars().count() <= 24 && spec.keys.iter().any(|k| t.starts_with(k))
+    })
 }
 
 fn numeral(n: u8) -> char {
@@ -132,7 +180,7 @@ fn second_numbering(doc: &Doc, out: &mut Vec<Diagnostic>) {
         if !spans.is_empty() {
             let spec = &SECTIONS[(n - 1) as usize];
             out.push(diag(
-                "D04",
+                Code::D04,
                 format!(
                     "第{}部分「{}」内又用了「一、二、」这一级编号（{}），与六个部分的编号冲突。部分内的层次请用（一）（二）或 1. 2.。",
                     spec.numeral,
@@ -152,7 +200,7 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
     {
         if doc.table(id).is_none() {
             if let Some(h) = doc.heading(n) {
-                out.push(diag("T01", format!("有「{}」这一部分，但没有找到{}。", h.text, name), vec![doc.span(h.start, h.end)]));
+                out.push(diag(Code::T01, format!("有「{}」这一部分，但没有找到{}。", h.text, name), vec![doc.span(h.start, h.end)]));
             }
         }
     }
@@ -172,7 +220,7 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
             if let Some(p) = &facts.single_other_row {
                 missing.retain(|k| !k.starts_with("other_"));
                 out.push(diag(
-                    "T02",
+                    Code::T02,
                     "表三「（六）其他处理」只有一行（2019 年试行格式的写法）。2021 年格式要求分为三个子项：1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请；2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请；3.其他。".to_string(),
                     vec![doc.span(p.start, p.end)],
                 ));
@@ -201,7 +249,7 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
                 missing.retain(|k| !tail.contains(k));
                 let at = table.rows.last().and_then(|r| r.cells.last().and_then(|c| c.span).or(r.label_span)).unwrap_or(region);
                 out.push(diag(
-                    "P01",
+                    Code::P01,
                     format!(
                         "文本在{}「{}」之后就结束了，后面 {} 行及其后的内容没有读到：粘贴或复制可能不完整，请粘贴报告全文。",
                         tname,
@@ -215,7 +263,7 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
         if !missing.is_empty() {
             let names: Vec<String> = missing.iter().map(|k| format!("「{}」", row_name(id, k))).collect();
             let shown = if names.len() > 4 { format!("{}等 {} 行", names[..3].join("、"), names.len()) } else { names.join("、") };
-            out.push(diag("T02", format!("{}缺少模板规定的行：{}。", tname, shown), vec![region]));
+            out.push(diag(Code::T02, format!("{}缺少模板规定的行：{}。", tname, shown), vec![region]));
         }
         // T03: labels that differ from the template.
         for (key, piece) in &facts.labels {
@@ -230,8 +278,14 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let printed = &doc.text()[piece.start..piece.end];
+            // In a grid a label stands in one cell: pieces gathered over several lines are
+            // what a converter scattered (「1.申请人无正当理由逾期不补正、」…「开申请」), not
+            // the report's wording.
+            if printed.contains('\n') && matches!(doc.input_form, "markdown" | "tsv" | "html" | "docx") {
+                continue;
+            }
             let mut d = diag(
-                "T03",
+                Code::T03,
                 format!("{}行名「{}」与格式模板不一致，应为「{}」。", tname, printed.split_whitespace().collect::<String>(), template),
                 vec![doc.span(piece.start, piece.end)],
             );
@@ -241,7 +295,7 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
         // T04: missing columns and rows of the wrong width.
         if facts.missing_columns.contains(&"total") {
             out.push(diag(
-                "T04",
+                Code::T04,
                 format!("{}没有「总计」列：每行只有自然人和五类法人或其他组织共 6 个数，缺少各行的总计，无法核对行合计。", tname),
                 vec![region],
             ));
@@ -260,7 +314,7 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
             let names: Vec<String> = keys.iter().map(|k| format!("「{}」", row_name(id, k))).collect();
             let shown = if names.len() > 4 { format!("{}等 {} 行", names[..3].join("、"), names.len()) } else { names.join("、") };
             out.push(diag(
-                "T04",
+                Code::T04,
                 format!("{}{}只有 {} 个数，应为 {} 个（每列一个）。缺了哪一列无法判断，这些行不参与合计核对。", tname, shown, n, want),
                 if spans.is_empty() { vec![region] } else { spans },
             ));
@@ -268,19 +322,23 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
         // P01: parts that could not be read.
         for (what, s, e) in &facts.unread {
             let span = if *e > *s { doc.span(*s, *e) } else { region };
-            out.push(diag("P01", format!("{}：{}。这部分不作推测，相关核对跳过。", tname, what), vec![span]));
+            out.push(diag(Code::P01, format!("{}：{}。这部分不作推测，相关核对跳过。", tname, what), vec![span]));
         }
         // P02: ambiguous digit runs.
         for a in &facts.ambiguous {
             let readings: Vec<String> = a.readings.iter().take(6).map(|r| r.iter().map(|v| v.to_string()).collect::<Vec<_>>().join("|")).collect();
             let used = match a.used {
-                Some(i) => format!("暂按第 {} 种读法（{}）核对", i + 1, readings.get(i).cloned().unwrap_or_default()),
+                Some(i) => format!(
+                    "表中暂按第 {} 种读法（{}）显示，各读法不同的格标为「请核对」，不据此报告合计错误",
+                    i + 1,
+                    readings.get(i).cloned().unwrap_or_default()
+                ),
                 None => "没有一种能使整张表平衡，这一行不作推测".to_string(),
             };
             let rowname = if id == "t3" { format!("「{}」", row_name(id, a.row)) } else { String::new() };
             let digits = &doc.text()[a.start..a.end];
             out.push(diag(
-                "P02",
+                Code::P02,
                 format!(
                     "{}{}的数字「{}」连在一起，符合勾稽关系的拆法有 {} 种：{}{}；{}。请对照原表核实。",
                     tname,
@@ -294,8 +352,32 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
                 vec![doc.span(a.start, a.end)],
             ));
         }
+        // P04: rows placed by inference (their label lost, a cell floated out of the table).
+        if !facts.inferred.is_empty() {
+            let names: Vec<String> = facts.inferred.iter().map(|k| format!("「{}」", row_name(id, k))).collect();
+            let why = if id == "t2" {
+                "有一格在文本中跑到了表格外面，已按顺序和格内说明放回"
+            } else {
+                "的数字前没有行名（转换时丢失），已按表格顺序归入"
+            };
+            let unchecked = super::arithmetic::uncertain_failures(table);
+            let sums = if id == "t2" {
+                String::new()
+            } else if unchecked > 0 {
+                format!("，涉及这些格的合计有 {} 处不平衡，但因位置不确定没有报告为错误", unchecked)
+            } else {
+                "，不据此报告合计错误".to_string()
+            };
+            let spans: Vec<Span> =
+                facts.inferred.iter().filter_map(|k| table.row(k)).flat_map(|r| r.cells.iter().filter(|c| !c.certain).filter_map(|c| c.span)).collect();
+            out.push(diag(
+                Code::P04,
+                format!("{}{}{}。这些格标为「请核对」{}。请对照原表核实。", tname, names.join("、"), why, sums),
+                if spans.is_empty() { vec![region] } else { spans },
+            ));
+        }
         if facts.method == "run-together" {
-            out.push(diag("P03", format!("{}的数字之间没有分隔（网页文本连写），已按表格勾稽关系拆分。", tname), vec![region]));
+            out.push(diag(Code::P03, format!("{}的数字之间没有分隔（网页文本连写），已按表格勾稽关系拆分。", tname), vec![region]));
         }
     }
 }
@@ -361,7 +443,7 @@ fn label_variant_ok(key: &str, got: &str, want: &str) -> bool {
     }
     let g: Vec<char> = got.chars().collect();
     let w: Vec<char> = want.chars().collect();
-    let omission = is_subsequence(&g, &w);
+    let omission = crate::text::is_subsequence(g.iter().copied(), w.iter().copied());
     let substitution = g.len() == w.len() && g.iter().zip(&w).filter(|(a, b)| a != b).count() <= 2;
     if !(omission || substitution) {
         return true;
@@ -373,9 +455,4 @@ fn label_variant_ok(key: &str, got: &str, want: &str) -> bool {
         "total" => got == "总计" || got == "合计",
         _ => false,
     }
-}
-
-fn is_subsequence(short: &[char], long: &[char]) -> bool {
-    let mut it = long.iter();
-    short.iter().all(|c| it.any(|x| x == c))
 }

@@ -2,19 +2,22 @@
 //! quotes (W02), garbled dates (W03), a word repeated back to back (W04).
 
 use super::diag;
-use super::prose::Prose;
-use crate::check::Doc;
+use super::Code;
+use super::Context;
+use crate::doc::Doc;
 use crate::find::{Find, Keywords};
 use crate::model::Diagnostic;
+use crate::prose::Prose;
 
-pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
-    let prose = Prose::of(doc);
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = cx.doc;
+    let prose = cx.prose();
     let from = out.len();
     misused_words(doc, &prose, out);
     brackets(doc, &prose, out);
     dates(doc, &prose, out);
     repeats(doc, &prose, out);
-    super::prose::limit(out, from, MAX_PER_RULE);
+    super::limit(out, from, MAX_PER_RULE);
 }
 
 /// Findings of one wording rule listed at most.
@@ -129,7 +132,7 @@ fn misused_words(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
         match hit {
             Some(e) => {
                 let end = i + e.wrong.len();
-                let mut d = diag("W01", format!("「{}」应为「{}」：{}。", e.wrong, e.right, e.reason), vec![prose.span(doc, i, end)]);
+                let mut d = diag(Code::W01, format!("「{}」应为「{}」：{}。", e.wrong, e.right, e.reason), vec![prose.span(doc, i, end)]);
                 d.suggestion = Some(e.right.to_string());
                 out.push(d);
                 i = end;
@@ -193,8 +196,11 @@ fn brackets(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
     if !lone_items.is_empty() && (lone_items.len() == 1 || paired_items > lone_items.len()) {
         for &(ns, bs, be) in &lone_items {
             let number = &t[ns..bs];
-            let mut d =
-                diag("W02", format!("「{}{}」缺少左括号，应为「（{}）」：前后的序号都带一对括号。", number, &t[bs..be], number), vec![prose.span(doc, ns, be)]);
+            let mut d = diag(
+                Code::W02,
+                format!("「{}{}」缺少左括号，应为「（{}）」：前后的序号都带一对括号。", number, &t[bs..be], number),
+                vec![prose.span(doc, ns, be)],
+            );
             d.suggestion = Some(format!("（{}）", number));
             out.push(d);
         }
@@ -216,7 +222,7 @@ fn brackets(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
         if k + 1 == shown && total > shown {
             msg.push_str(&format!("（不成对的括号、引号共 {} 处，这里只列出前 {} 处。）", total + (MAX_PER_RULE - shown), MAX_PER_RULE));
         }
-        out.push(diag("W02", msg, vec![prose.span(doc, s, e)]));
+        out.push(diag(Code::W02, msg, vec![prose.span(doc, s, e)]));
     }
 }
 
@@ -325,7 +331,7 @@ fn dates(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
             // Only with a year before or a day after is it surely meant as a date.
             if year.is_some() || (day.is_some() && matches!(next, Some('日' | '号'))) {
                 let end = if day.is_some() && matches!(next, Some('日' | '号')) { d_end + 3 } else { m_at + '月'.len_utf8() };
-                out.push(diag("W03", format!("日期「{}」有误：没有 {} 月。", &t[start..end], month), vec![prose.span(doc, start, end)]));
+                out.push(diag(Code::W03, format!("日期「{}」有误：没有 {} 月。", &t[start..end], month), vec![prose.span(doc, start, end)]));
             }
             continue;
         }
@@ -339,26 +345,23 @@ fn dates(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
                     } else {
                         format!("{} 月没有 {} 日", month, day)
                     };
-                    out.push(diag("W03", format!("日期「{}」不存在：{}。", &t[start..end], what), vec![prose.span(doc, start, end)]));
+                    out.push(diag(Code::W03, format!("日期「{}」不存在：{}。", &t[start..end], what), vec![prose.span(doc, start, end)]));
                 }
             }
-            Some(c) if is_cjk(c) && !AFTER_DAY_OK.contains(c) && (1..=days_in(month, year)).contains(&day) => {
+            Some(c) if crate::text::is_ideograph(c) && !AFTER_DAY_OK.contains(c) && (1..=days_in(month, year)).contains(&day) => {
                 let end = d_end + c.len_utf8();
                 let right = match year {
                     Some(y) => format!("{}年{}月{}日", y, month, day),
                     None => format!("{}月{}日", month, day),
                 };
-                let mut d = diag("W03", format!("日期「{}」写错了：「{}」应为「日」，即「{}」。", &t[start..end], c, right), vec![prose.span(doc, start, end)]);
+                let mut d =
+                    diag(Code::W03, format!("日期「{}」写错了：「{}」应为「日」，即「{}」。", &t[start..end], c, right), vec![prose.span(doc, start, end)]);
                 d.suggestion = Some(right);
                 out.push(d);
             }
             _ => {}
         }
     }
-}
-
-pub fn is_cjk(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -370,9 +373,14 @@ const REDUP_OK_FIRST: &str = "一两几每";
 
 fn repeats(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
     let t = &prose.text;
-    for (s, mid, e) in repeated_words(t) {
+    let mut found = repeated_words(t);
+    let phrases: Vec<_> = repeated_phrases(t).into_iter().filter(|p| !found.iter().any(|w| w.0 < p.2 && p.0 < w.2)).collect();
+    found.extend(phrases);
+    found.extend(doubled_de(t));
+    found.sort_unstable();
+    for (s, mid, e) in found {
         let word = &t[s..mid];
-        let mut d = diag("W04", format!("「{}」连续出现两次（「{}」），可能多打了一遍。", word, &t[s..e]), vec![prose.span(doc, s, e)]);
+        let mut d = diag(Code::W04, format!("「{}」连续出现两次（「{}」），可能多打了一遍。", word, &t[s..e]), vec![prose.span(doc, s, e)]);
         d.suggestion = Some(word.to_string());
         out.push(d);
     }
@@ -419,7 +427,7 @@ fn repeated_words(t: &str) -> Vec<(usize, usize, usize)> {
             }
             let a = &t[offs[c]..offs[c + len]];
             let first = a.chars().next().unwrap_or(' ');
-            a.len() == 3 * len && a.chars().all(is_cjk) && !a.chars().all(|ch| ch == first) && !REDUP_OK_FIRST.contains(first)
+            a.len() == 3 * len && a.chars().all(crate::text::is_ideograph) && !a.chars().all(|ch| ch == first) && !REDUP_OK_FIRST.contains(first)
         });
         match found {
             Some(len) => {
@@ -432,9 +440,67 @@ fn repeated_words(t: &str) -> Vec<(usize, usize, usize)> {
     out
 }
 
+/// Longer passages written twice in a row (「聚焦新中国成立70周年平潭专场新闻发布会」 twice): 7 to
+/// 40 characters, at least four of them ideographs, within one paragraph. Nobody writes such a
+/// passage twice on purpose. (start, middle, end) byte offsets.
+fn repeated_phrases(t: &str) -> Vec<(usize, usize, usize)> {
+    const MIN: usize = 7;
+    const MAX: usize = 40;
+    let chars: Vec<(usize, char)> = t.char_indices().collect();
+    let n = chars.len();
+    let mut out = Vec::new();
+    let mut c = 0;
+    while c + 2 * MIN <= n {
+        // Where the character comes again MIN..=MAX on: only there can a passage repeat.
+        let found = (MIN..=MAX.min((n - c) / 2)).rev().find(|&len| {
+            chars[c].1 == chars[c + len].1
+                && (0..len).all(|k| chars[c + k].1 == chars[c + len + k].1 && chars[c + k].1 != '\n')
+                && chars[c..c + len].iter().filter(|x| crate::text::is_ideograph(x.1)).count() >= 4
+        });
+        match found {
+            Some(len) => {
+                let end = chars.get(c + 2 * len).map_or(t.len(), |x| x.0);
+                out.push((chars[c].0, chars[c + len].0, end));
+                c += 2 * len;
+            }
+            None => c += 1,
+        }
+    }
+    out
+}
+
+/// 「的的」, except in 「的的确确」 and after 目/有/别 (「目的的」 is 目的 + 的).
+fn doubled_de(t: &str) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(p) = t[from..].find("的的").map(|p| p + from) {
+        from = p + "的".len();
+        let before = t[..p].chars().next_back();
+        let after = t[p + "的的".len()..].chars().next();
+        if after == Some('确') || matches!(before, Some('目' | '有' | '别' | '的')) {
+            continue;
+        }
+        out.push((p, p + "的".len(), p + "的的".len()));
+        from = p + "的的".len();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_passages_and_a_doubled_de() {
+        let t = "召开聚焦新中国成立70周年平潭专场新闻发布会聚焦新中国成立70周年平潭专场新闻发布会；打造统一的的网站界面。";
+        let got: Vec<&str> = repeated_phrases(t).iter().map(|r| &t[r.0..r.1]).collect();
+        assert_eq!(got, vec!["聚焦新中国成立70周年平潭专场新闻发布会"]);
+        let got: Vec<&str> = doubled_de(t).iter().map(|r| &t[r.0..r.2]).collect();
+        assert_eq!(got, vec!["的的"]);
+        assert!(doubled_de("的的确确，实现公开目的的途径").is_empty());
+        // Not repeated, or too short: nothing.
+        assert!(repeated_phrases("加强领导，加强领导。主动公开、主动公开").is_empty());
+    }
 
     /// The first statement of `repeated_words`, byte by byte, to check the keyed one on.
     /// Words of 2–6 ideographs written twice in a row: (start, middle, end) byte offsets, longest
@@ -463,7 +529,11 @@ mod tests {
                     }
                     let Some(a) = t.get(i..i + w) else { continue };
                     let first = a.chars().next().unwrap_or(' ');
-                    if a.as_bytes() == &b[i + w..i + 2 * w] && a.chars().all(is_cjk) && !a.chars().all(|c| c == first) && !REDUP_OK_FIRST.contains(first) {
+                    if a.as_bytes() == &b[i + w..i + 2 * w]
+                        && a.chars().all(crate::text::is_ideograph)
+                        && !a.chars().all(|c| c == first)
+                        && !REDUP_OK_FIRST.contains(first)
+                    {
                         found = Some(w);
                         break;
                     }
@@ -594,7 +664,7 @@ mod tests {
                 }
                 let (a, b) = (&chars[i..i + len], &chars[i + len..i + 2 * len]);
                 if a.iter().zip(b).all(|(x, y)| x.1 == y.1)
-                    && a.iter().all(|c| is_cjk(c.1))
+                    && a.iter().all(|c| crate::text::is_ideograph(c.1))
                     && !a.iter().all(|c| c.1 == a[0].1)
                     && !REDUP_OK_FIRST.contains(a[0].1)
                 {

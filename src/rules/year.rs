@@ -9,8 +9,8 @@
 //! than two years back (history, not reuse).
 
 use super::diag;
-use super::prose::Prose;
-use crate::check::Doc;
+use super::Code;
+use super::Context;
 use crate::find::Find;
 use crate::keywords;
 use crate::model::Diagnostic;
@@ -48,9 +48,10 @@ const SUBJECT: &[&str] = &[
 /// Words in a sentence that make a second year a comparison.
 const COMPARISON: &[&str] = &["同比", "较上年", "比上年", "相比", "增长", "下降", "增加", "减少", "持平"];
 
-pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = cx.doc;
     let Some(year) = doc.year else { return };
-    let prose = Prose::of(doc);
+    let prose = cx.prose();
     let t = &prose.text;
     let agency = doc.title.as_ref().and_then(|x| x.agency.clone()).unwrap_or_default();
     let agency_head: String = agency.chars().take(2).collect();
@@ -86,7 +87,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
             }
             let end = i + '年'.len_utf8();
             let mut d = diag(
-                "C05",
+                Code::C05,
                 format!("本报告是 {} 年度报告，这里却写「{}年」叙述工作。若是沿用了上年的文字，应改为「{}年」，相应的数字也请一并核对。", year, y, year),
                 vec![prose.span(doc, s + ys, s + end)],
             );
@@ -94,7 +95,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
             out.push(d);
         }
     }
-    super::prose::limit(out, from, 30);
+    super::limit(out, from, 30);
 }
 
 /// 「全区」 for a 区人民政府, 「全市」 for a 市人民政府: the agency's own scope word.

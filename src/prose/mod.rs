@@ -1,4 +1,5 @@
-//! The prose of a report, as the prose rules (C, W, X03) read it.
+//! The prose of a report, as the prose rules (C, W, X03) read it. The readers of what the prose
+//! says are beside it: `claims` (the counts it states) and `scope` (whose counts they are).
 //!
 //! Prose is everything the readers did not take as a table: the preamble, the bodies of 一, 五
 //! and 六, and whatever of 二/三/四 lies outside a table region. Title and section heading lines
@@ -11,7 +12,10 @@
 //! break is kept as `\n`. Every byte of the joined copy remembers the reader-text characters it
 //! came from, so a finding still points at the exact characters of the input.
 
-use crate::check::Doc;
+pub mod claims;
+pub mod scope;
+
+use crate::doc::Doc;
 use crate::model::Span;
 use crate::text::is_page_marker;
 
@@ -85,27 +89,21 @@ fn ends_paragraph(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '：' | '!' | '?' | ';' | ':')
 }
 
-/// A line that starts a new item: 「（二）」「(三)」「一是」 at its start.
+/// A line that starts a new item: 「（二）」「(三)」 at its start.
 fn starts_item(line: &str) -> bool {
-    let t = line.trim_start_matches([' ', '\t', '\u{3000}', '*', '#']);
-    let mut cs = t.chars();
-    match (cs.next(), cs.next(), cs.next()) {
-        (Some('（' | '('), Some(n), Some('）' | ')')) => crate::text::is_cjk_numeral(n),
-        _ => false,
-    }
+    crate::text::starts_item(line) == Some(crate::text::Item::Paren)
 }
 
 impl Prose {
-    /// All of a report's prose.
-    pub fn of<'d>(doc: &'d Doc) -> &'d Prose {
-        doc.prose.get_or_init(|| Prose::build(doc, &ranges(doc)))
+    /// All of a report's prose (the rules read it once: `rules::Context::prose`).
+    pub fn read(doc: &Doc) -> Prose {
+        Prose::build(doc, &ranges(doc))
     }
 
     /// The prose of one section: the same as `of_sections(doc, &[n])`, cut out of the report's
-    /// prose instead of joined again (its bytes for the section body are one block, after the
-    /// paragraph break that opens it).
-    pub fn of_section(doc: &Doc, n: u8) -> Prose {
-        let all = Prose::of(doc);
+    /// prose `all` instead of joined again (its bytes for the section body are one block, after
+    /// the paragraph break that opens it).
+    pub fn of_section(doc: &Doc, all: &Prose, n: u8) -> Prose {
         let Some((bs, be)) = doc.section_body(n) else { return Prose::build(doc, &[]) };
         // Joined bytes come in reader order: the block is where their reader offsets are
         // inside the body.
@@ -347,41 +345,6 @@ fn sentence_ranges(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// At most `max` findings of each code among `out[from..]`: a text that repeats one slip
-/// thousands of times gets the first ones and a note how many there are, not a flood.
-pub fn limit(out: &mut Vec<crate::model::Diagnostic>, from: usize, max: usize) {
-    let mut totals: Vec<(&'static str, usize)> = Vec::new();
-    for d in &out[from..] {
-        match totals.iter_mut().find(|c| c.0 == d.code) {
-            Some(c) => c.1 += 1,
-            None => totals.push((d.code, 1)),
-        }
-    }
-    if totals.iter().all(|t| t.1 <= max) {
-        return;
-    }
-    let mut seen: Vec<(&'static str, usize)> = Vec::new();
-    let tail: Vec<crate::model::Diagnostic> = out.drain(from..).collect();
-    for mut d in tail {
-        let k = match seen.iter().position(|c| c.0 == d.code) {
-            Some(p) => p,
-            None => {
-                seen.push((d.code, 0));
-                seen.len() - 1
-            }
-        };
-        seen[k].1 += 1;
-        let total = totals.iter().find(|t| t.0 == d.code).map_or(0, |t| t.1);
-        if seen[k].1 > max {
-            continue;
-        }
-        if seen[k].1 == max && total > max {
-            d.message.push_str(&format!("（同类问题共 {} 处，这里只列出前 {} 处。）", total, max));
-        }
-        out.push(d);
-    }
-}
-
 /// A number written in words or digits at the start of `s`: 「12」「十二」「两」「一百零五」「3,119」.
 /// Returns the value and its length in bytes.
 pub fn leading_number(s: &str) -> Option<(i64, usize)> {
@@ -483,12 +446,8 @@ pub(crate) mod tests {
 
     /// A `Doc` for prose tests: headings and title, no tables.
     pub fn with_doc<R>(text: &str, f: impl FnOnce(&Doc) -> R) -> R {
-        let src = crate::source::Source::plain(text.to_string());
-        let headings = crate::sections::find_headings(src.text());
-        let title = crate::sections::find_title(src.text(), headings.iter().map(|h| h.start).min());
-        let year = title.as_ref().and_then(|t| t.year);
-        let doc = Doc { src: &src, headings, title, year, t2: None, t3: None, t4: None, format_2019: false, input_form: "text", prose: Default::default() };
-        f(&doc)
+        let src = crate::input::source::Source::plain(text.to_string());
+        f(&Doc::outline(&src))
     }
 
     #[test]
@@ -502,7 +461,7 @@ pub(crate) mod tests {
                 for t in [&text, &noisy] {
                     with_doc(t, |doc| {
                         for n in 1..=6 {
-                            let cut = Prose::of_section(doc, n);
+                            let cut = Prose::of_section(doc, &Prose::read(doc), n);
                             let alone = Prose::of_sections(doc, &[n]);
                             assert_eq!(
                                 (&cut.text, &cut.starts, &cut.ends),

@@ -1,4 +1,4 @@
-//! Benchmark of the core check (native): `cargo run --release --bin bench [-- --quick]`.
+//! Benchmark of the core check (native): `cargo run --release --example bench [-- --quick]`.
 //!
 //! Prints
 //! - the median time to check each fixture in ../shared/fixtures (seeds, real .txt /
@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 // The CLI's allocator (see alloc.rs); native only (wasm builds of the tests compile every binary).
 #[cfg(not(target_arch = "wasm32"))]
-#[path = "nianbao/alloc.rs"]
+#[path = "../src/bin/nianbao/alloc.rs"]
 mod alloc;
 #[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]

@@ -1,7 +1,7 @@
 //! PDF text with positions → the text the readers work on.
 //!
 //! A PDF has no lines, rows or cells: only pieces of text placed on pages. Both the page
-//! (PDF.js, `static/pdf-loader.js`) and the CLI (`crate::pdf`, natively) produce the same
+//! (PDF.js, `static/pdf-loader.js`) and the CLI (`crate::input::pdf`, natively) produce the same
 //! positioned items; this module rebuilds from their coordinates what a person sees:
 //!
 //! - lines: items whose vertical extents overlap, ordered by x; text runs are joined, a wide
@@ -49,7 +49,7 @@ pub struct PageSize {
     pub height: f32,
 }
 
-/// A PDF's text as positioned items (what `static/pdf-loader.js` and `crate::pdf` produce).
+/// A PDF's text as positioned items (what `static/pdf-loader.js` and `crate::input::pdf` produce).
 #[derive(Debug, Clone, PartialEq, Deserialize, Default)]
 pub struct PositionedDoc {
     pub pages: Vec<PageSize>,
@@ -139,7 +139,7 @@ pub fn layout(doc: &PositionedDoc) -> Layout {
         if !ok || it.text.trim().is_empty() {
             continue;
         }
-        let text = squeeze(&crate::glyphs::unify(&it.text));
+        let text = squeeze(&crate::input::glyphs::unify(&it.text));
         by_page[it.page as usize - 1].push(It { page: it.page, x: it.x, y: it.y, w: it.w.max(0.0), h: it.h.abs().max(0.1), text });
     }
     // Turn pages that read sideways.
@@ -296,7 +296,7 @@ fn continue_rows_over_pages(pages: &mut [Vec<Row>], all: &[Vec<It>]) {
                 .iter()
                 .copied()
                 .find(|&k| overlap(last.extents[k].0, last.extents[k].1, x0, x1) > 0.5 * (x1 - x0).min(last.extents[k].1 - last.extents[k].0).max(0.1));
-            let fits = (h - last.h).abs() <= 0.25 * h.max(last.h) && !starts_item(&text) && crate::sections::heading_of(&text).is_none();
+            let fits = (h - last.h).abs() <= 0.25 * h.max(last.h) && !crate::text::starts_item(&text).is_some() && crate::sections::heading_of(&text).is_none();
             match col {
                 Some(k) if fits => moves.push((r, k)),
                 _ => break,
@@ -384,7 +384,7 @@ fn squeeze(s: &str) -> String {
         if c == ' ' {
             let prev = chars[..i].iter().rev().find(|c| **c != ' ');
             let next = chars[i + 1..].iter().find(|c| **c != ' ');
-            let cjk_both = matches!((prev, next), (Some(a), Some(b)) if is_cjk(*a) && is_cjk(*b));
+            let cjk_both = matches!((prev, next), (Some(a), Some(b)) if crate::text::is_cjk_text(*a) && crate::text::is_cjk_text(*b));
             if cjk_both || out.ends_with(' ') {
                 continue;
             }
@@ -415,10 +415,6 @@ fn apply_order<T>(v: Vec<T>, order: &[usize]) -> Vec<T> {
 
 fn overlap(a0: f32, a1: f32, b0: f32, b1: f32) -> f32 {
     (a1.min(b1) - a0.max(b0)).max(0.0)
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x2018..=0x201F | 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
 }
 
 fn is_value_text(s: &str) -> bool {
@@ -589,27 +585,12 @@ fn needs_space(a: &It, b: &It) -> bool {
     }
     let gap = b.x - a.right();
     let em = a.h.min(b.h);
-    if is_cjk(last) && is_cjk(first) {
+    if crate::text::is_cjk_text(last) && crate::text::is_cjk_text(first) {
         // Chinese has no spaces between characters; a gap is letter spacing or justification.
         false
     } else {
         gap > 0.15 * em
     }
-}
-
-/// Does a label start with an item number (「（一）」「(1)」「1.」「1、」「一、」)?
-fn starts_item(s: &str) -> bool {
-    let t: Vec<char> = s.trim_start().chars().filter(|c| !c.is_whitespace()).take(6).collect();
-    let Some(&first) = t.first() else { return false };
-    if first == '（' || first == '(' {
-        let n = t[1..].iter().take_while(|c| crate::text::is_cjk_numeral(**c) || c.is_ascii_digit()).count();
-        return n > 0 && matches!(t.get(1 + n), Some('）') | Some(')'));
-    }
-    if first.is_ascii_digit() {
-        let n = t.iter().take_while(|c| c.is_ascii_digit()).count();
-        return matches!(t.get(n), Some('.') | Some('、') | Some('．'));
-    }
-    crate::text::is_cjk_numeral(first) && t.get(1) == Some(&'、')
 }
 
 /// Lines of one page, with wrapped row labels joined into their table rows.
@@ -645,7 +626,7 @@ fn rows_of(page: usize, lines: &[Line], items: &[It]) -> Vec<Row> {
             let ctext: String = c.items.iter().map(|&i| items[i].text.as_str()).collect();
             let h = c.items.iter().map(|&i| items[i].h).fold(0.0, f32::max);
             let y = c.items.first().map(|&i| items[i].y).unwrap_or(l.y);
-            pieces.push(Piece { line: li, cell: ci, x0: c.x0, x1: c.x1, y, h, item: starts_item(&ctext) });
+            pieces.push(Piece { line: li, cell: ci, x0: c.x0, x1: c.x1, y, h, item: crate::text::starts_item(&ctext).is_some() });
         }
     }
     // Cells: chains of pieces in one column, split where an item number starts a label.

@@ -21,7 +21,7 @@ pub struct Source {
     char_blocks: std::cell::OnceCell<Vec<usize>>,
     /// For a PDF: where the characters of `original` are printed, sorted by offset
     /// (see `positioned`). Empty otherwise.
-    positions: Vec<(usize, crate::positioned::Pos)>,
+    positions: Vec<(usize, crate::input::positioned::Pos)>,
     /// The last column worked out: (line index, byte offset, characters from the line start).
     /// Spans are mostly asked for in text order, many on one line (a table row's cells, a
     /// span's start and end): the next column is counted on from here.
@@ -77,14 +77,14 @@ impl Source {
     }
 
     /// Text rebuilt from a PDF page layout, with where every character is printed.
-    pub fn positioned(layout: crate::positioned::Layout) -> Source {
+    pub fn positioned(layout: crate::input::positioned::Layout) -> Source {
         let mut src = Source::plain(layout.text);
         src.positions = layout.positions;
         src
     }
 
     /// Where the character at an offset of the original is printed (PDF input only).
-    pub fn position(&self, off: usize) -> Option<crate::positioned::Pos> {
+    pub fn position(&self, off: usize) -> Option<crate::input::positioned::Pos> {
         let i = match self.positions.binary_search_by(|p| p.0.cmp(&off)) {
             Ok(i) => i,
             // A separator (tab, newline) belongs to the character after it.
@@ -95,33 +95,14 @@ impl Source {
     }
 
     /// Replace look-alike radicals and compatibility ideographs in the reader text by the
-    /// ideographs they stand for (`glyphs::unify`), keeping every offset: only replacements of
-    /// the same UTF-8 length are made, so spans need no new map.
+    /// ideographs they stand for (`glyphs::same_length`), keeping every offset, so spans need
+    /// no new map.
     pub fn unify_lookalikes(&mut self) {
-        let t = self.text();
-        let unified = crate::glyphs::unify(t);
-        if let std::borrow::Cow::Owned(_) = unified {
-            // Character by character, keep the original where the lengths differ (ligatures).
-            let mut out = String::with_capacity(t.len());
-            let mut changed = false;
-            for c in t.chars() {
-                let is_lookalike = matches!(c as u32, 0x2E80..=0x2FDF | 0xF900..=0xFAFF);
-                if is_lookalike {
-                    let m = crate::glyphs::unify(c.encode_utf8(&mut [0; 4])).chars().next().unwrap_or(c);
-                    if m.len_utf8() == c.len_utf8() && m != c {
-                        out.push(m);
-                        changed = true;
-                        continue;
-                    }
-                }
-                out.push(c);
+        if let Some(out) = crate::input::glyphs::same_length(self.text()) {
+            if self.flat.is_none() {
+                self.map = vec![(0, 0, true)];
             }
-            if changed && out.len() == t.len() {
-                if self.flat.is_none() {
-                    self.map = vec![(0, 0, true)];
-                }
-                self.flat = Some(out);
-            }
+            self.flat = Some(out);
         }
     }
 

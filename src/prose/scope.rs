@@ -203,7 +203,7 @@ fn organs(p: &str) -> Vec<String> {
             continue;
         }
         let mut s = end - 1;
-        while s > 0 && end - s < 12 && super::wording::is_cjk(chars[s - 1]) && !"，。；：、的在由经向和与及".contains(chars[s - 1]) {
+        while s > 0 && end - s < 12 && crate::text::is_ideograph(chars[s - 1]) && !"，。；：、的在由经向和与及".contains(chars[s - 1]) {
             s -= 1;
         }
         let word: String = chars[s..end].iter().collect();
@@ -221,13 +221,8 @@ fn own_name(organ: &str, agency: &str) -> bool {
     let chars: Vec<char> = organ.chars().collect();
     (0..chars.len().saturating_sub(2)).any(|k| {
         let tail: String = chars[k..].iter().collect();
-        agency.has(tail.as_str()) || is_subsequence(&tail, agency)
+        agency.has(tail.as_str()) || crate::text::is_subsequence(tail.chars(), agency.chars())
     })
-}
-
-fn is_subsequence(short: &str, long: &str) -> bool {
-    let mut it = long.chars();
-    short.chars().all(|c| it.any(|x| x == c))
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! executes anything. Hostile markup is just text to it.
 
 use crate::find::Find;
-use crate::source::Source;
+use crate::input::source::Source;
 
 /// Does this text look like HTML markup rather than a report pasted as text?
 pub fn looks_like_html(text: &str) -> bool {
