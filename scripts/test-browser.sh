@@ -9,7 +9,9 @@
 #      runs scripts/package-intranet.sh), the widget's folder copied alone and the page unpacked
 #      from the intranet zip (copies.test.mjs), the comparison with last year's report
 #      (previous.test.mjs, against `nianbao check --previous`), a report on one long line
-#      (long-line.test.mjs: the findings list's quotes, the source view), and, in Node, the
+#      (long-line.test.mjs: the findings list's quotes, the source view), cells the reader is
+#      unsure of marked 请核对 in the tables, the findings list and the exports (uncertain.test.mjs,
+#      generated inputs in tests/data/uncertain/), and, in Node, the
 #      single file's bundler and the comment stripper of the shipped modules (bundle.test.mjs,
 #      strip-comments.test.mjs).
 # Screenshots go to test-results/. SKIP_SETUP=1 skips scripts/setup.sh.

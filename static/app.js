@@ -16,11 +16,11 @@
 //   check.js        checking the text box (and last year's report)
 //   render.js       the status, the report's facts, the counts, the findings list
 //   quote.js        the findings list's quote: the line around a finding (and the exports')
-//   tables.js       tables 二, 三 and 四 redrawn from the values read
+//   tables.js       tables 二, 三 and 四 redrawn from the values read (uncertain cells: 请核对)
 //   source-view.js  the whole text with every finding marked
 //   interaction.js  from a finding or a cell to its characters; tooltips
 //   rules.js        the rules reference
-//   export.js       JSON and CSV export
+//   export.js       JSON and CSV export (with the uncertain cells)
 //   shared.js       shared with the widget (static/widget/nianbao-checker.js)
 // The single file nianbao.html has all of them in one script (scripts/bundle.mjs).
 //

@@ -1,6 +1,7 @@
 // 年报检查 — moving between the parts of the page: a click on a finding or a table cell marks
-// and scrolls to its characters in the source view (and moves the focus there); hovering or
-// focusing a mark shows its findings in a tooltip.
+// and scrolls to its characters in the source view (and moves the focus there); a cell named
+// under a finding (请核对的格) is shown in the tables; hovering or focusing a mark shows its
+// findings in a tooltip.
 
 import { SEV, el } from './shared.js';
 import { $, state } from './state.js';
@@ -50,6 +51,21 @@ export function jumpToCell(key, span) {
   if (target.tabIndex < 0) target.tabIndex = -1;
   target.focus({ preventScroll: true });
   void span;
+}
+
+/** From a finding's list of cells to one of them in the tables: marked, scrolled to and focused
+ *  (its button finds it in the text, as a click on the cell does). */
+export function jumpToTableCell(key) {
+  clearCurrent();
+  const td = document.querySelector(`td[data-cell="${CSS.escape(key)}"]`);
+  if (!td) return;
+  td.classList.add('active');
+  td.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'auto' });
+  const b = td.querySelector('.cellbtn');
+  if (b) {
+    if (b.tabIndex < 0 && b.tagName !== 'BUTTON') b.tabIndex = -1;
+    b.focus({ preventScroll: true });
+  }
 }
 
 export function showTip(m) {

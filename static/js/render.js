@@ -3,12 +3,12 @@
 // text (source-view.js). The findings list and the tables are redrawn only when what they show
 // has changed.
 
-import { jumpToFinding } from './interaction.js';
+import { jumpToFinding, jumpToTableCell } from './interaction.js';
 import { spanQuote } from './quote.js';
 import { SEV, byteToUtf16, el } from './shared.js';
 import { renderSource } from './source-view.js';
 import { $, fmtNum, state } from './state.js';
-import { allCells, cellMarksOf, renderTables } from './tables.js';
+import { allCells, cellMarksOf, cellName, renderTables, uncertainCells } from './tables.js';
 
 const FORMAT_ZH = { gb2021: '2021 年格式（现行）', gb2019: '2019 年试行格式（旧）', unknown: '未能识别' };
 const FORM_ZH = {
@@ -84,17 +84,17 @@ export function render() {
 
 function findingsSignature(r) {
   // The quote is part of it: typing next to a finding changes the line around it.
-  return JSON.stringify(r.diagnostics.map((d) => {
+  return JSON.stringify([r.diagnostics.map((d) => {
     const s = d.spans && d.spans[0];
     return [d.code, d.severity, d.message, d.expected, d.actual, d.suggestion, s ? [s.line, s.col, s.end > s.start ? spanQuote(s) : ''] : null];
-  }));
+  }), uncertainCells(r).map((u) => [u.key, u.finding])]);
 }
 
 function tablesSignature(r, marks) {
   const vals = [];
   for (const { key, cell } of allCells(r)) vals.push(key, cell.value, cell.span ? 1 : 0);
   const mk = [];
-  for (const [k, v] of marks) mk.push(k, [...v.roles].join(), [...v.expected].join(), v.suspect);
+  for (const [k, v] of marks) mk.push(k, [...v.roles].join(), [...v.expected].join(), v.suspect, v.unsure || '');
   return JSON.stringify([r.t3 ? r.t3.columns : null, vals, mk]);
 }
 
@@ -174,13 +174,21 @@ function renderFindings(r) {
     list.replaceChildren(el('p', { class: 'none' }, el('span', { 'aria-hidden': 'true', text: '✔ ' }), '没有发现问题。'));
     return;
   }
+  // The cells each reading note (P01, P02, P04) is about: listed under it, each a link to the
+  // cell in the tables, where it is marked 请核对.
+  const unsureOf = new Map();
+  for (const u of uncertainCells(r)) {
+    if (u.finding < 0) continue;
+    if (!unsureOf.has(u.finding)) unsureOf.set(u.finding, []);
+    unsureOf.get(u.finding).push(u);
+  }
   const frag = document.createDocumentFragment();
   for (const [code, idx] of groupsOf(r)) {
     const rule = state.rulesByCode.get(code);
     const worst = idx.map((i) => r.diagnostics[i].severity).sort((a, b) => SEV[b].rank - SEV[a].rank)[0];
     const gid = 'g-' + code;
     const items = el('ol', { class: 'items', id: gid + '-items' });
-    idx.slice(0, MAX_ITEMS_PER_GROUP).forEach((i) => items.append(findingItem(r.diagnostics[i], i)));
+    idx.slice(0, MAX_ITEMS_PER_GROUP).forEach((i) => items.append(findingItem(r.diagnostics[i], i, unsureOf.get(i))));
     if (idx.length > MAX_ITEMS_PER_GROUP) {
       items.append(el('li', { class: 'more', text: `还有 ${idx.length - MAX_ITEMS_PER_GROUP} 处同类问题未列出（导出 CSV 可看全部）。` }));
     }
@@ -220,7 +228,19 @@ function quoteEl(q) {
     q.after || null, q.cutAfter && cut(), '」');
 }
 
-function findingItem(d, i) {
+/** 请核对的格：[表二 行政规范性文件 本年制发] [...] — buttons that show each cell in the tables. */
+function unsureCellsEl(cells) {
+  const box = el('div', { class: 'unsure-cells' }, el('span', { class: 'lbl', text: '请核对的格：' }));
+  for (const u of cells) {
+    const name = cellName(u.table, u.row, u.column);
+    box.append(el('button', { type: 'button', class: 'cell-link', 'data-cell': u.key, title: u.cell.reason || '',
+      'aria-label': `在表格中查看：${name}` + (u.cell.reason ? `（${u.cell.reason}）` : ''),
+      onclick: () => jumpToTableCell(u.key) }, name));
+  }
+  return box;
+}
+
+function findingItem(d, i, unsure) {
   const first = d.spans && d.spans[0];
   const where = first ? `${first.page ? `第 ${first.page} 页，` : ''}第 ${first.line} 行第 ${first.col} 列` : '全文';
   const go = el('button', { type: 'button', class: 'finding-go', 'data-f': i },
@@ -235,6 +255,7 @@ function findingItem(d, i) {
   if (d.suggestion) details.append(el('span', { class: 'sugg' }, '建议：', el('b', { text: d.suggestion })));
   details.append(el('span', { class: 'where', text: where }));
   if (first && first.end > first.start) details.append(quoteEl(spanQuote(first)));
+  if (unsure && unsure.length) details.append(unsureCellsEl(unsure));
   return el('li', { class: 'finding sev-' + d.severity, 'data-f': i, 'data-code': d.code },
     el('span', { class: 'sev-mini', 'aria-hidden': 'true', text: SEV[d.severity].icon }), go, details);
 }

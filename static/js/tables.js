@@ -1,6 +1,7 @@
 // 年报检查 — the three tables (表二, 表三, 表四) drawn again in the official layout from the
 // values the core read: wrong cells and the cells of a failed sum are marked (with the value
-// that would balance), and a click on a cell finds it in the text.
+// that would balance), cells the reader was unsure of (certain: false) are marked 请核对 with its
+// reason, and a click on a cell finds it in the text.
 
 import { jumpToCell } from './interaction.js';
 import { el } from './shared.js';
@@ -27,6 +28,47 @@ export function* allCells(r) {
   }
 }
 
+/** The reading notes that can say why cells are uncertain (P01 无法读取, P02 拆分有歧义,
+ *  P04 位置不确定). */
+const NOTE_CODES = new Set(['P01', 'P02', 'P04']);
+const TABLE_ZH = { t2: '表二', t3: '表三', t4: '表四' };
+
+/** Cells the reader was unsure of (`certain: false`): {key, table, row, column, cell, finding}.
+ *  `finding` is the index of the reading note about them (-1 when there is none): the note
+ *  whose characters hold the cell's, else the first note about the same table. The core does not
+ *  name the cells in its notes; their spans say which are meant. */
+export function uncertainCells(r) {
+  const notes = [];
+  r.diagnostics.forEach((d, i) => { if (NOTE_CODES.has(d.code)) notes.push([d, i]); });
+  const out = [];
+  for (const { key, cell } of allCells(r)) {
+    if (!cell || cell.certain !== false) continue;
+    const [table, row, column] = key.split('|');
+    const s = cell.span;
+    let hit = s ? notes.find(([d]) => (d.spans || []).some((x) => x.start <= s.start && s.end <= x.end)) : undefined;
+    if (!hit) hit = notes.find(([d]) => d.message.startsWith(TABLE_ZH[table]));
+    out.push({ key, table, row, column, cell, finding: hit ? hit[1] : -1 });
+  }
+  return out;
+}
+
+/** A cell's name as the tables print it: 「表三 （三）不予公开 3.危及“三安全一稳定” 自然人」. */
+export function cellName(table, row, column) {
+  const T = state.template;
+  const label = (list, key) => { const x = (list || []).find((c) => c.key === key); return x ? x.label : key; };
+  if (!T) return `${TABLE_ZH[table] || table} ${row} ${column}`;
+  if (table === 't2') {
+    const x = T.t2.rows.find((c) => c.key === row);
+    return `表二 ${x ? x.label : row} ${label(x && x.columns, column)}`;
+  }
+  if (table === 't3') {
+    const x = T.t3.rows.find((c) => c.key === row);
+    const short = x ? (x.group && x.group.startsWith('（') ? x.group + x.label : x.label) : row;
+    return `表三 ${short} ${label(T.t3.columns, column)}`;
+  }
+  return `表四 ${label(T.t4.blocks, row)} ${label(T.t4.columns, column)}`;
+}
+
 /** The number read for a cell, if it is one. */
 function cellNumber(r, table, row, col) {
   let cell;
@@ -40,12 +82,20 @@ function cellNumber(r, table, row, col) {
   return cell && typeof cell.value === 'number' ? cell.value : undefined;
 }
 
-/** cell key -> {roles:Set, expected:Set, findings:[i]}. `roles` holds how the page shows the
- *  cell: 'wrong' (the suspect cell, or the total of a failed sum when no single cell is
+/** cell key -> {roles:Set, expected:Set, findings:[i], unsure}. `roles` holds how the page shows
+ *  the cell: 'wrong' (the suspect cell, or the total of a failed sum when no single cell is
  *  suspected) or 'part' (takes part in a failed sum). `expected` is the value that would make
- *  the sum hold with only this cell changed. */
+ *  the sum hold with only this cell changed. `unsure` is the reader's reason for a cell it is not
+ *  sure of (shown as 请核对, never as an error), `findings` the findings naming the cell (for an
+ *  uncertain cell, also the reading note about it). */
 export function cellMarksOf(r) {
   const m = new Map();
+  for (const u of uncertainCells(r)) {
+    const e = { roles: new Set(), expected: new Set(), findings: [], suspect: false };
+    e.unsure = u.cell.reason || '位置是推断的';
+    if (u.finding >= 0) e.findings.push(u.finding);
+    m.set(u.key, e);
+  }
   r.diagnostics.forEach((d, i) => {
     const cells = d.cells || [];
     const hasSuspect = cells.some((c) => c.role === 'suspect');
@@ -77,9 +127,11 @@ function cellTd(table, row, col, cell, marks, label, extra) {
   const mk = marks.get(key);
   const wrong = mk && mk.roles.has('wrong');
   const part = mk && !wrong && mk.roles.has('part');
+  const unsure = mk && mk.unsure;
   const cls = ['v'];
   if (wrong) cls.push('wrong');
   if (part) cls.push('part');
+  if (unsure) cls.push('unsure');
   if (!cell) cls.push('missing');
   else if (cell.value === null) cls.push('blank');
   else if (typeof cell.value === 'string') cls.push('textval');
@@ -94,9 +146,17 @@ function cellTd(table, row, col, cell, marks, label, extra) {
   if (part) parts.push(el('span', { class: 'icon', 'aria-hidden': 'true', text: '◆' }));
   parts.push(el('span', { class: 'val', text: fmtValue(cell.value) }));
   if (wrong && mk.expected.size) parts.push(el('span', { class: 'exp', text: `（应为 ${Array.from(mk.expected).join(' 或 ')}）` }));
+  // Not sure where the value belongs: said in words in the cell (also on paper), the reason
+  // as its tooltip and in what screen readers hear.
+  if (unsure) {
+    parts.push(el('span', { class: 'chk', text: '请核对' }));
+    td.title = `请核对：${unsure}`;
+    td.dataset.reason = unsure;
+  }
   let state_ = '';
   if (wrong) state_ = '，' + (mk.suspect ? ROLE_ZH.suspect : ROLE_ZH.total) + (mk.expected.size ? `，应为 ${Array.from(mk.expected).join(' 或 ')}` : '');
   else if (part) state_ = '，' + ROLE_ZH.part;
+  if (unsure) state_ += `，请核对：${unsure}`;
   const aria = `${label}：${fmtValue(cell.value)}${state_}` + (cell.span ? '。按回车在原文中查看' : '');
   if (cell.span) {
     const b = el('button', { type: 'button', class: 'cellbtn', 'aria-label': aria }, ...parts);
