@@ -15,15 +15,21 @@
 //   text="…"        the report text to check (also the `value` property);
 //   compact         a smaller layout (smaller type, tighter spacing, lower text boxes);
 //   hide="…"        parts to leave out, any of: input summary findings source
-//                   (hide="input source" shows only the summary and the findings).
+//                   (hide="input source" shows only the summary and the findings);
+//   ignore="…"      rule codes not to report, e.g. ignore="W04,C05" (commas or spaces; the
+//                   codes are those of `nianbao rules`). An unknown code is not guessed at: the
+//                   widget says so and sends nianbao-error.
 // Events:
 //   nianbao-result  after every check; `event.detail` is the result model (the same JSON as
 //                   `nianbao check --format json`: summary, diagnostics with spans, tables…).
-//   nianbao-error   the checker could not be loaded (`event.detail.message`, in Chinese).
+//   nianbao-error   the checker could not be loaded, or `ignore` names a rule that does not
+//                   exist (`event.detail.message`, in Chinese).
 // JS API (no UI needed):
 //   import { check } from '/path/to/widget/nianbao-checker.js';
 //   const report = await check(text);
-//   // or: await document.querySelector('nianbao-checker').check(text)  (also updates the UI)
+//   const fewer = await check(text, 'W04,C05');   // without those rules
+//   // or: await document.querySelector('nianbao-checker').check(text)  (also updates the UI;
+//   //     the element's `ignore` attribute applies)
 //   // or, from a classic script: await window.nianbaoChecker.check(text)
 //
 // User text is never parsed as HTML: everything is built with createElement/textContent.
@@ -64,10 +70,17 @@ export function load() {
   return loading;
 }
 
-/** Check a report's text; resolves to the result model (as `nianbao check --format json`). */
-export async function check(text) {
+/** Check a report's text; resolves to the result model (as `nianbao check --format json`).
+ *  `ignore`: rule codes not to report ("W04,C05"); an unknown code rejects with its name. */
+export async function check(text, ignore) {
   const { m } = await load();
-  return m.check(String(text ?? ''));
+  return m.check(String(text ?? ''), ignoreList(ignore));
+}
+
+/** The codes to leave out as the wasm takes them (undefined for none). */
+function ignoreList(value) {
+  const v = String(value ?? '').trim();
+  return v === '' ? undefined : v;
 }
 
 /** The checker's version. */
@@ -102,7 +115,7 @@ template.content.append(
       el('pre', { class: 'source-text', tabindex: '0' }))));
 
 export class NianbaoChecker extends HTMLElement {
-  static get observedAttributes() { return ['text', 'hide', 'compact']; }
+  static get observedAttributes() { return ['text', 'hide', 'compact', 'ignore']; }
 
   constructor() {
     super();
@@ -147,6 +160,8 @@ export class NianbaoChecker extends HTMLElement {
     if (name === 'text') {
       this._text = value ?? '';
       this._ta.value = this._text;
+      if (this._started) this._run().catch(() => {});
+    } else if (name === 'ignore') {
       if (this._started) this._run().catch(() => {});
     } else {
       this._applyParts();
@@ -195,7 +210,18 @@ export class NianbaoChecker extends HTMLElement {
       return Promise.reject(e);
     }
     if (seq !== this._seq) return this._report;
-    const report = loaded.m.check(text);
+    let report;
+    try {
+      report = loaded.m.check(text, ignoreList(this.getAttribute('ignore')));
+    } catch (e) {
+      // Only a wrong `ignore` gets here: 「没有代码为「X」的规则…」.
+      this._fail(`ignore 属性有误：${e && e.message ? e.message : e}`);
+      return Promise.reject(e);
+    }
+    if (this._error) {
+      this._error = null;
+      this._box.classList.remove('failed');
+    }
     this._report = text.trim() === '' ? null : report;
     this._draw(text, report, loaded.names);
     this.dispatchEvent(new CustomEvent('nianbao-result', { detail: report, bubbles: true, composed: true }));
