@@ -1,10 +1,12 @@
 //! Browser bindings: one small facade over the core for the checker page (`index.html`,
-//! `static/app.js`). Everything is returned as plain JS objects (serde-wasm-bindgen, JSON
-//! compatible: maps become objects, `None` becomes `null`), in exactly the shape of the CLI's
-//! `--format json` output, so the page and the CLI can be compared value for value.
+//! `static/app.js` and its modules in `static/js/`) and the widget
+//! (`static/widget/nianbao-checker.js`). Everything is returned as plain JS objects
+//! (serde-wasm-bindgen, JSON compatible: maps become objects, `None` becomes `null`), in exactly
+//! the shape of the CLI's `--format json` output, so the page and the CLI can be compared value
+//! for value.
 //!
-//! Spans in the results are UTF-8 byte offsets into the text that was checked; the page turns
-//! them into JS string (UTF-16) indices (`static/app.js`, `byteToUtf16`).
+//! Spans in the results are UTF-8 byte offsets into the text that was checked; the page and the
+//! widget turn them into JS string (UTF-16) indices (`byteToUtf16` in `static/js/shared.js`).
 //!
 //! ```ts
 //! import init, { check, checkWithPrevious, decodeFile, rules, template, version } from "./web.js";

@@ -5,50 +5,46 @@
 //   <nianbao-checker hide="input source"></nianbao-checker>
 //
 // It renders in Shadow DOM (the portal's CSS does not reach in, ours does not leak out), loads
-// its stylesheet (widget.css) and the checker (nianbao.js + nianbao_bg.wasm, the same
-// wasm-bindgen output the page uses) from the folder this script was loaded from, and works
-// under `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`:
-// no inline styles, no eval, nothing fetched from anywhere else.
+// its stylesheet (widget.css), the helpers it shares with the page (shared.js) and the checker
+// (nianbao.js + nianbao_bg.wasm, the same wasm-bindgen output the page uses) from the folder
+// this script was loaded from, and works under
+// `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`: no inline
+// styles, no eval, nothing fetched from anywhere else.
 //
 // Attributes:
 //   text="…"        the report text to check (also the `value` property);
 //   compact         a smaller layout (smaller type, tighter spacing, lower text boxes);
 //   hide="…"        parts to leave out, any of: input summary findings source
-//                   (hide="input source" shows only the summary and the findings).
+//                   (hide="input source" shows only the summary and the findings);
+//   ignore="…"      rule codes not to report, e.g. ignore="W04,C05" (commas or spaces; the
+//                   codes are those of `nianbao rules`). An unknown code is not guessed at: the
+//                   widget says so and sends nianbao-error.
 // Events:
 //   nianbao-result  after every check; `event.detail` is the result model (the same JSON as
 //                   `nianbao check --format json`: summary, diagnostics with spans, tables…).
-//   nianbao-error   the checker could not be loaded (`event.detail.message`, in Chinese).
+//   nianbao-error   the checker could not be loaded, or `ignore` names a rule that does not
+//                   exist (`event.detail.message`, in Chinese).
 // JS API (no UI needed):
 //   import { check } from '/path/to/widget/nianbao-checker.js';
 //   const report = await check(text);
-//   // or: await document.querySelector('nianbao-checker').check(text)  (also updates the UI)
+//   const fewer = await check(text, 'W04,C05');   // without those rules
+//   // or: await document.querySelector('nianbao-checker').check(text)  (also updates the UI;
+//   //     the element's `ignore` attribute applies)
 //   // or, from a classic script: await window.nianbaoChecker.check(text)
 //
 // User text is never parsed as HTML: everything is built with createElement/textContent.
 
-const BASE = new URL('.', import.meta.url);
-const PARTS = ['input', 'summary', 'findings', 'source'];
-const SEV = {
-  error: { icon: '✖', zh: '错误' },
-  warning: { icon: '▲', zh: '警告' },
-  info: { icon: 'ℹ', zh: '提示' },
-};
-const SEV_RANK = { error: 3, warning: 2, info: 1 };
-const FORMAT_ZH = { gb2021: '2021 年格式', gb2019: '2019 年试行格式（旧）', unknown: '未能识别格式' };
-const NO_WASM = '您的浏览器不支持 WebAssembly，无法运行年报检查。请改用新版的 Chrome、Edge、Firefox，'
-  + '或 360、QQ 等浏览器的“极速模式”。';
-const MAX_SOURCE_MARKS = 2000;
+// What the widget shares with the page (el, byteToUtf16, SEV, the WebAssembly test and its
+// message): shared.js, copied next to this file by the build (scripts/build-extras.mjs).
+import { NO_WASM, SEV, byteToUtf16, el, wasmSupported } from './shared.js';
 
 /** Whether this browser can run the checker at all. */
-export function wasmSupported() {
-  try {
-    return typeof WebAssembly === 'object' && typeof WebAssembly.instantiate === 'function'
-      && WebAssembly.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
-  } catch {
-    return false;
-  }
-}
+export { wasmSupported };
+
+const BASE = new URL('.', import.meta.url);
+const PARTS = ['input', 'summary', 'findings', 'source'];
+const FORMAT_ZH = { gb2021: '2021 年格式', gb2019: '2019 年试行格式（旧）', unknown: '未能识别格式' };
+const MAX_SOURCE_MARKS = 2000;
 
 let loading = null;
 /** Load the checker once (shared by every element on the page). */
@@ -74,10 +70,17 @@ export function load() {
   return loading;
 }
 
-/** Check a report's text; resolves to the result model (as `nianbao check --format json`). */
-export async function check(text) {
+/** Check a report's text; resolves to the result model (as `nianbao check --format json`).
+ *  `ignore`: rule codes not to report ("W04,C05"); an unknown code rejects with its name. */
+export async function check(text, ignore) {
   const { m } = await load();
-  return m.check(String(text ?? ''));
+  return m.check(String(text ?? ''), ignoreList(ignore));
+}
+
+/** The codes to leave out as the wasm takes them (undefined for none). */
+function ignoreList(value) {
+  const v = String(value ?? '').trim();
+  return v === '' ? undefined : v;
 }
 
 /** The checker's version. */
@@ -89,42 +92,6 @@ export async function version() {
 globalThis.nianbaoChecker = Object.freeze({ check, version, load, wasmSupported });
 
 // ------------------------------------------------------------------------------------ helpers
-
-function el(tag, attrs, ...children) {
-  const e = document.createElement(tag);
-  if (attrs) {
-    for (const [k, v] of Object.entries(attrs)) {
-      if (v === undefined || v === null || v === false) continue;
-      if (k === 'text') e.textContent = v;
-      else if (k === 'class') e.className = v;
-      else if (k.startsWith('on') && typeof v === 'function') e.addEventListener(k.slice(2), v);
-      else e.setAttribute(k, v === true ? '' : String(v));
-    }
-  }
-  for (const c of children) {
-    if (c === undefined || c === null || c === false) continue;
-    e.append(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
-  }
-  return e;
-}
-
-/** UTF-8 byte offsets of `text` -> UTF-16 indices (the core's spans are byte offsets). */
-function byteToUtf16(text, offsets) {
-  const sorted = Array.from(new Set(offsets)).filter(Number.isFinite).sort((a, b) => a - b);
-  const out = new Map();
-  let b = 0;
-  let i = 0;
-  const n = text.length;
-  for (const target of sorted) {
-    while (b < target && i < n) {
-      const c = text.charCodeAt(i);
-      if (c < 0x80) { b += 1; i += 1; } else if (c < 0x800) { b += 2; i += 1; } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n
-        && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff) { b += 4; i += 2; } else { b += 3; i += 1; }
-    }
-    out.set(target, i);
-  }
-  return out;
-}
 
 function parseParts(value) {
   return new Set(String(value || '').split(/[\s,，]+/).filter((p) => PARTS.includes(p)));
@@ -148,7 +115,7 @@ template.content.append(
       el('pre', { class: 'source-text', tabindex: '0' }))));
 
 export class NianbaoChecker extends HTMLElement {
-  static get observedAttributes() { return ['text', 'hide', 'compact']; }
+  static get observedAttributes() { return ['text', 'hide', 'compact', 'ignore']; }
 
   constructor() {
     super();
@@ -193,6 +160,8 @@ export class NianbaoChecker extends HTMLElement {
     if (name === 'text') {
       this._text = value ?? '';
       this._ta.value = this._text;
+      if (this._started) this._run().catch(() => {});
+    } else if (name === 'ignore') {
       if (this._started) this._run().catch(() => {});
     } else {
       this._applyParts();
@@ -241,7 +210,18 @@ export class NianbaoChecker extends HTMLElement {
       return Promise.reject(e);
     }
     if (seq !== this._seq) return this._report;
-    const report = loaded.m.check(text);
+    let report;
+    try {
+      report = loaded.m.check(text, ignoreList(this.getAttribute('ignore')));
+    } catch (e) {
+      // Only a wrong `ignore` gets here: 「没有代码为「X」的规则…」.
+      this._fail(`ignore 属性有误：${e && e.message ? e.message : e}`);
+      return Promise.reject(e);
+    }
+    if (this._error) {
+      this._error = null;
+      this._box.classList.remove('failed');
+    }
     this._report = text.trim() === '' ? null : report;
     this._draw(text, report, loaded.names);
     this.dispatchEvent(new CustomEvent('nianbao-result', { detail: report, bubbles: true, composed: true }));
@@ -296,7 +276,7 @@ export class NianbaoChecker extends HTMLElement {
       if (!groups.has(d.code)) groups.set(d.code, []);
       groups.get(d.code).push(d);
     }
-    const order = [...groups.entries()].sort((a, b) => (SEV_RANK[b[1][0].severity] - SEV_RANK[a[1][0].severity]) || a[0].localeCompare(b[0]));
+    const order = [...groups.entries()].sort((a, b) => (SEV[b[1][0].severity].rank - SEV[a[1][0].severity].rank) || a[0].localeCompare(b[0]));
     const lists = [];
     let n = 0;
     for (const [code, ds] of order) {

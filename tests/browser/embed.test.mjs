@@ -1,12 +1,15 @@
 // The <nianbao-checker> web component (static/widget/, built into dist/widget/): embedded in a
 // foreign page whose global CSS is hostile, it still renders as designed, keeps its CSS to
-// itself, and emits the same results as the CLI; the JS API and embed.html, the live example.
+// itself, and emits the same results as the CLI; the JS API and embed.html, the live example;
+// the `ignore` attribute (rules switched off by code, as the CLI's --ignore).
 // Expected values come from the CLI on the same text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, DIST, cliCheckText, codeCounts, launch, shot, ensureResults } from './helpers.mjs';
+import os from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { ROOT, DIST, cliBinary, cliCheckText, codeCounts, launch, shot, ensureResults } from './helpers.mjs';
 import { serveDir } from '../../scripts/serve.mjs';
 import { watchedContext, watchedPage, assertClean, widgetShown } from './deploy-helpers.mjs';
 
@@ -230,5 +233,82 @@ test('embed.html, the live example, checks the form\'s text and reports back to 
     `错误 ${cli.summary.errors}，警告 ${cli.summary.warnings}，提示 ${cli.summary.infos}（共 ${cli.diagnostics.length} 条）`);
   await shot(page, 'embed-example.png', { fullPage: true });
   await assertClean(page, log, 'embed.html');
+  await context.close();
+});
+
+/** `nianbao check --format json --ignore CODES` on a text. */
+function cliIgnoring(text, codes) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-ignore-'));
+  const file = path.join(dir, 'input.txt');
+  fs.writeFileSync(file, text);
+  try {
+    const res = spawnSync(cliBinary(), ['check', '--format', 'json', '--ignore', codes, file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const out = JSON.parse(res.stdout);
+    return Array.isArray(out) ? out[0] : out;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('the ignore attribute switches rules off by code, as the CLI\'s --ignore; an unknown code is said, not guessed', async () => {
+  const all = cliCheckText(SAMPLE);
+  // Two codes the sample has, one of them an error (the counts change visibly).
+  const codes = Object.keys(codeCounts(all));
+  const off = [codes.find((c) => all.diagnostics.some((d) => d.code === c && d.severity === 'error')), codes.find((c) => c.startsWith('W'))].filter(Boolean);
+  assert.equal(off.length, 2, `the sample has an error and a W finding (${codes})`);
+  const attr = off.join(',');
+  const fewer = cliIgnoring(SAMPLE, attr);
+  for (const c of off) assert.ok(!(c in codeCounts(fewer)), `the CLI leaves ${c} out`);
+  assert.ok(fewer.diagnostics.length < all.diagnostics.length);
+
+  const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>ignore</title>
+<script type="module" src="widget/nianbao-checker.js"></script>
+<script type="module" src="results.js"></script></head><body>
+<nianbao-checker id="w" ignore="${attr}"></nianbao-checker></body></html>`;
+  const { context, log } = await watchedContext(browser, origin, { pages: { 'ignore.html': page } });
+  await context.route(`${origin}results.js`, (r) => r.fulfill({ contentType: 'text/javascript', body: `
+window.__results = []; window.__errors = [];
+document.addEventListener('nianbao-result', (e) => window.__results.push({ text: e.target.value, ignore: e.target.getAttribute('ignore'), report: e.detail }));
+document.addEventListener('nianbao-error', (e) => window.__errors.push(e.detail.message));` }));
+  const p = await watchedPage(context, log);
+  await p.goto(`${origin}ignore.html`);
+  await p.waitForFunction(() => customElements.get('nianbao-checker') && window.__results);
+  const resultFor = async (ignore) => {
+    await p.waitForFunction(([t, ig]) => window.__results.some((r) => r.text === t && r.ignore === ig), [SAMPLE, ignore], { timeout: 30000 });
+    return p.evaluate(([t, ig]) => window.__results.filter((r) => r.text === t && r.ignore === ig).pop().report, [SAMPLE, ignore]);
+  };
+
+  // With the attribute: the CLI's result with --ignore, and that is what the widget shows.
+  await p.evaluate((t) => { document.getElementById('w').value = t; }, SAMPLE);
+  const got = await resultFor(attr);
+  assert.deepEqual(got.summary, fewer.summary, 'summary as the CLI with --ignore');
+  assert.deepEqual(codeCounts(got), codeCounts(fewer), 'codes as the CLI with --ignore');
+  assert.deepEqual((await widgetShown(p, '#w')).groups, codeCounts(fewer), 'shown');
+
+  // Changing the attribute checks again; spaces work as well as commas; removing it brings all back.
+  await p.evaluate((v) => document.getElementById('w').setAttribute('ignore', v), off[0]);
+  assert.deepEqual(codeCounts(await resultFor(off[0])), codeCounts(cliIgnoring(SAMPLE, off[0])), `only ${off[0]} left out`);
+  await p.evaluate(() => document.getElementById('w').removeAttribute('ignore'));
+  assert.deepEqual(codeCounts(await resultFor(null)), codeCounts(all), 'no attribute: every rule');
+
+  // The JS API takes the same list.
+  const api = await p.evaluate(async ([t, a]) => (await import('./widget/nianbao-checker.js')).check(t, a), [SAMPLE, attr]);
+  assert.deepEqual(codeCounts(api), codeCounts(fewer), 'check(text, ignore)');
+
+  // A code that does not exist: said in the widget and as nianbao-error, nothing checked wrongly.
+  await p.evaluate(() => document.getElementById('w').setAttribute('ignore', 'W04,Z99'));
+  await p.waitForFunction(() => window.__errors.length > 0, null, { timeout: 20000 });
+  const message = await p.evaluate(() => window.__errors[0]);
+  assert.match(message, /ignore 属性有误/);
+  assert.match(message, /Z99/);
+  assert.equal(await p.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.state').textContent), message);
+  // Put right, it checks again and the error is gone.
+  await p.evaluate((v) => document.getElementById('w').setAttribute('ignore', v), attr);
+  await p.waitForFunction(([t, v]) => window.__results.filter((r) => r.text === t && r.ignore === v).length >= 2, [SAMPLE, attr], { timeout: 20000 });
+  assert.equal(await p.evaluate(() => document.getElementById('w').error), null);
+  assert.deepEqual((await widgetShown(p, '#w')).groups, codeCounts(fewer));
+  // The rejected check of the bad list is expected; nothing else may have gone wrong.
+  log.errors = log.errors.filter((e) => !/Z99/.test(e));
+  await assertClean(p, log, 'ignore');
   await context.close();
 });
