@@ -132,7 +132,8 @@ fn headings(line: &str, chars: &[(usize, char)]) -> Vec<Heading> {
         // The 2019 format's 「五、政府信息公开工作存在的主要问题及改进情况」 puts its words
         // after 「政府信息公开工作」.
         let body_from = |at: usize| spec.keys.iter().filter_map(|key| key_at(chars, at, key)).min();
-        let Some(key_end) = body_from(body_at).or_else(|| title_at(chars, body_at, "政府信息公开工作").then(|| body_from(body_at + 8)).flatten()) else {
+        let Some(key_end) = body_from(body_at).or_else(|| title_at(chars, body_at, "政府信息公开工作").then(|| body_from(body_at + 8)).flatten())
+        else {
             continue;
         };
         let end = heading_end(chars, key_end);

@@ -40,6 +40,14 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
                 vals = cells;
                 uncertain = doubt;
             }
+            // No balanced reading with blanks: the run's only split, as for any run (an
+            // U+00A0 between two digits is then a cell boundary).
+            None if runtogether::t4(text, &vals).is_some_and(|r| r.1.is_empty()) => {
+                let (split, _, doubt) = runtogether::t4(text, &vals).unwrap_or_default();
+                facts.ambiguous.clear();
+                vals = split;
+                uncertain = doubt;
+            }
             None => {
                 let why = r.unread.first().map_or("按合计关系有不止一种拆法", |u| u.1.as_str()).to_string();
                 facts.unread.push((format!("数字「{}」{}", text[seg.0..seg.1].trim(), why), seg.0, seg.1));

@@ -293,7 +293,9 @@ pub fn read(
     // row from its own balanced readings, under the hypothesis that reads the most rows.
     let best = all
         .iter()
-        .max_by_key(|h| (h.groups.iter().filter(|g| g.as_ref().is_some_and(|g| !g.is_empty())).count(), std::cmp::Reverse(hyps.iter().position(|x| *x == h.blanks))))
+        .max_by_key(|h| {
+            (h.groups.iter().filter(|g| g.as_ref().is_some_and(|g| !g.is_empty())).count(), std::cmp::Reverse(hyps.iter().position(|x| *x == h.blanks)))
+        })
         .unwrap();
     for (i, g) in best.groups.iter().enumerate() {
         match g {
