@@ -157,6 +157,7 @@ pub fn layout(doc: &PositionedDoc) -> Layout {
         all.push(items);
     }
     drop_running_lines(&mut pages, &all, &doc.pages);
+    drop_repeated_headers(&mut pages, &all);
 
     let mut out = Out::default();
     let mut chars = 0;
@@ -269,48 +270,119 @@ fn keep_blank_columns(rows: &mut [Row]) {
     }
 }
 
-/// A table row cut by a page break: the rest of its label at the top of the next page (lines
-/// with no values, before the page's first row with values, in the label column of the row that
-/// ends the previous page, not starting with an item number) is joined to that row.
+/// A table row cut by a page break, its cells' lines printed partly at the foot of one page
+/// and partly at the top of the next:
+/// - the rest of its label at the top of the next page (rows with no values, before the page's
+///   first row with values, each cell in a label column of the row that ends the previous
+///   page, not starting with an item number) is joined to that row;
+/// - the start of its label at the foot of the previous page (rows with no values after the
+///   last row with values there, each cell in a label column of the next page's first row,
+///   whose label does not start with an item number and so goes on a label begun before) is
+///   joined to the next page's first row.
 fn continue_rows_over_pages(pages: &mut [Vec<Row>], all: &[Vec<It>]) {
+    let text_of = |cell: &[(usize, usize)]| -> String { cell.iter().map(|&(q, i)| all[q][i].text.as_str()).collect() };
+    let height = |cell: &[(usize, usize)]| -> f32 { cell.iter().map(|&(q, i)| all[q][i].h).fold(0.0, f32::max) };
+    // The label cell of `row` (index) a cell (x0, x1) lies in.
+    // (Not a line much wider than the cell: text under the table, not a label's next line.)
+    let column = |row: &Row, x0: f32, x1: f32, slack: f32| -> Option<usize> {
+        let first_value = row.extents.iter().position(|e| e.2).unwrap_or(row.extents.len());
+        (0..first_value).find(|&k| {
+            let (a, b, _) = row.extents[k];
+            overlap(a, b, x0, x1) > 0.5 * (x1 - x0).min(b - a).max(0.1) && x1 - x0 <= slack * (b - a) + 3.0 * row.h
+        })
+    };
+    let plain_label = |text: &str| crate::text::starts_item(text).is_none() && crate::sections::heading_of(text).is_none();
     for p in 1..pages.len() {
         let (before, after) = pages.split_at_mut(p);
-        let Some(last) = before[p - 1].last_mut() else { continue };
-        if !last.has_values() {
-            continue;
-        }
-        let label_cols: Vec<usize> = (0..last.cells.len()).filter(|&k| !last.extents[k].2).collect();
-        if label_cols.is_empty() {
-            continue;
-        }
-        // (row on the new page, label cell of `last` it continues)
-        let mut moves: Vec<(usize, usize)> = Vec::new();
-        for (r, row) in after[0].iter().enumerate() {
-            if row.has_values() || row.cells.len() != 1 {
-                break;
+        let prev = &mut before[p - 1];
+        let next = &mut after[0];
+        if prev.last().map(|r| r.has_values()).unwrap_or(false) {
+            let last = prev.last_mut().unwrap();
+            // (row on the new page, [(cell, label cell of `last` it continues)])
+            let mut moves: Vec<Vec<(usize, usize)>> = Vec::new();
+            for row in next.iter() {
+                if row.has_values() {
+                    break;
+                }
+                let mapped: Vec<(usize, usize)> = (0..row.cells.len())
+                    .filter_map(|c| {
+                        let k = column(last, row.extents[c].0, row.extents[c].1, 1.0)?;
+                        let h = height(&row.cells[c]);
+                        let fits = (h - last.h).abs() <= 0.25 * h.max(last.h) && plain_label(&text_of(&row.cells[c]));
+                        fits.then_some((c, k))
+                    })
+                    .collect();
+                if mapped.is_empty() || mapped.len() != row.cells.len() {
+                    break;
+                }
+                moves.push(mapped);
             }
-            let text: String = row.cells[0].iter().map(|&(q, i)| all[q][i].text.as_str()).collect();
-            let (x0, x1, _) = row.extents[0];
-            let h = row.cells[0].iter().map(|&(q, i)| all[q][i].h).fold(0.0, f32::max);
-            let col = label_cols
+            // Only when the table goes on below them (other labels may come first: a group
+            // label beside the next rows).
+            let goes_on = next[moves.len()..]
                 .iter()
-                .copied()
-                .find(|&k| overlap(last.extents[k].0, last.extents[k].1, x0, x1) > 0.5 * (x1 - x0).min(last.extents[k].1 - last.extents[k].0).max(0.1));
-            let fits = (h - last.h).abs() <= 0.25 * h.max(last.h) && !crate::text::starts_item(&text).is_some() && crate::sections::heading_of(&text).is_none();
-            match col {
-                Some(k) if fits => moves.push((r, k)),
-                _ => break,
+                .take(8)
+                .take_while(|r| r.has_values() || r.cells.iter().all(|c| crate::sections::heading_of(&text_of(c)).is_none()))
+                .any(|r| r.has_values());
+            if moves.is_empty() || !goes_on {
+                continue;
             }
+            for (r, mapped) in moves.iter().enumerate() {
+                for &(c, k) in mapped {
+                    let items = next[r].cells[c].clone();
+                    last.cells[k].extend(items);
+                }
+            }
+            next.drain(..moves.len());
+        } else {
+            // The rows after the previous page's last row with values.
+            let Some(last_values) = prev.iter().rposition(|r| r.has_values()) else { continue };
+            let Some(first) = next.first_mut() else { continue };
+            if !first.has_values() {
+                continue;
+            }
+            let first_value = first.extents.iter().position(|e| e.2).unwrap_or(0);
+            if first_value == 0 {
+                continue;
+            }
+            let tail = &prev[last_values + 1..];
+            if tail.is_empty() || tail.len() > 6 {
+                continue;
+            }
+            let mut moves: Vec<(usize, usize, usize)> = Vec::new(); // (tail row, cell, label cell of `first`)
+            let mut ok = true;
+            for (r, row) in tail.iter().enumerate() {
+                for c in 0..row.cells.len() {
+                    let text = text_of(&row.cells[c]);
+                    let h = height(&row.cells[c]);
+                    let k = column(first, row.extents[c].0, row.extents[c].1, 2.0);
+                    // Only the first piece of a column may start with an item number.
+                    let starts_label = moves.iter().all(|m| m.2 != k.unwrap_or(usize::MAX));
+                    let fits = (h - first.h).abs() <= 0.25 * h.max(first.h)
+                        && crate::sections::heading_of(&text).is_none()
+                        && (starts_label || crate::text::starts_item(&text).is_none());
+                    match k {
+                        Some(k) if fits => moves.push((r, c, k)),
+                        _ => ok = false,
+                    }
+                }
+            }
+            // Each label cell joined to goes on a label begun before.
+            if !ok || moves.is_empty() || moves.iter().any(|m| !plain_label(&text_of(&first.cells[m.2]))) {
+                continue;
+            }
+            let mut heads: Vec<Vec<(usize, usize)>> = vec![Vec::new(); first_value];
+            for &(r, c, k) in &moves {
+                heads[k].extend(tail[r].cells[c].iter().copied());
+            }
+            for (k, head) in heads.into_iter().enumerate() {
+                if !head.is_empty() {
+                    let rest = std::mem::take(&mut first.cells[k]);
+                    first.cells[k] = head.into_iter().chain(rest).collect();
+                }
+            }
+            prev.truncate(last_values + 1);
         }
-        // Only when the table goes on below them.
-        if moves.is_empty() || !after[0].get(moves.len()).map(|r| r.has_values()).unwrap_or(false) {
-            continue;
-        }
-        for &(r, k) in &moves {
-            let items = after[0][r].cells[0].clone();
-            last.cells[k].extend(items);
-        }
-        after[0].drain(..moves.len());
     }
 }
 
@@ -475,9 +547,13 @@ fn cells_of(line: &[usize], items: &[It]) -> Vec<Cell> {
                 let prev = &items[*c.items.last().unwrap()];
                 let gap = it.x - c.x1;
                 let em = prev.h.min(it.h);
-                // A value next to text, or two values, are separate cells at a smaller gap.
+                // A value next to text, or two values, are separate cells at a smaller gap; so
+                // is text that starts with an item number after a gap (a group label and the
+                // label of its first item in narrow, tightly padded columns: 「（六）其他处」
+                // 「1.申请人无正」).
                 let v = is_value_text(&it.text) || is_value_text(&prev.text);
-                gap > if v { 0.6 * em } else { 1.0 * em }
+                let item = crate::text::starts_item(&it.text).is_some();
+                gap > if v || item { 0.6 * em } else { 1.0 * em }
             }
         };
         if new_cell {
@@ -529,6 +605,55 @@ fn drop_running_lines(pages: &mut [Vec<Line>], items: &[Vec<It>], sizes: &[PageS
     let drop = apply_order(drop, &o);
     for (p, li) in drop.into_iter().rev() {
         pages[p].remove(li);
+    }
+}
+
+/// A table's header rows repeated at the top of each page the table runs onto (an HTML
+/// `<thead>` as browsers print it, Word's "repeat as header row"): the lines at the top of a
+/// page, before its first line with values, that print the same texts at the same places as
+/// lines standing right above a table's values on an earlier page (the same x, the same steps
+/// between them) are dropped, so that the table reads on as one. At least two lines must
+/// repeat so: a table's header has two rows or more, and a page that opens with a block of
+/// table 二 (「信息内容 本年处理决定数量」, a line that also heads the block before) keeps it.
+fn drop_repeated_headers(pages: &mut [Vec<Line>], items: &[Vec<It>]) {
+    // Does page q have the item `it` of page p, moved down by dy?
+    let has = |q: usize, it: &It, dy: f32| -> bool {
+        let tol = 0.15 * it.h;
+        items[q].iter().any(|o| (o.x - it.x).abs() <= tol && (o.y - it.y - dy).abs() <= tol && (o.h - it.h).abs() <= tol && o.text == it.text)
+    };
+    for p in 1..pages.len() {
+        let lines = &pages[p];
+        let Some(first_values) = lines.iter().position(|l| l.is_anchor()) else { continue };
+        if first_values < 2 {
+            continue;
+        }
+        let Some(&a) = lines[0].items.first() else { continue };
+        let anchor = &items[p][a];
+        let mut best = 0usize;
+        for q in (0..p).rev() {
+            for cand in &items[q] {
+                if cand.text != anchor.text || (cand.x - anchor.x).abs() > 0.15 * anchor.h || (cand.h - anchor.h).abs() > 0.15 * anchor.h {
+                    continue;
+                }
+                let dy = cand.y - anchor.y;
+                let n = (0..first_values).take_while(|&k| lines[k].items.iter().all(|&i| has(q, &items[p][i], dy))).count();
+                if n < 2 || n <= best {
+                    continue;
+                }
+                // On page q those lines stood above a table's values.
+                let below = lines[n - 1].bottom + dy;
+                if pages[q].iter().filter(|l| l.top >= below - 0.3 * anchor.h).take(3).any(|l| l.is_anchor()) {
+                    best = n;
+                }
+            }
+            if best > 0 {
+                break;
+            }
+        }
+        let chars: usize = pages[p][..best].iter().flat_map(|l| l.items.iter()).map(|&i| items[p][i].text.chars().filter(|c| !c.is_whitespace()).count()).sum();
+        if best >= 2 && chars >= 4 {
+            pages[p].drain(..best);
+        }
     }
 }
 
