@@ -169,7 +169,11 @@ pub fn layout(doc: &PositionedDoc) -> Layout {
     }
     continue_rows_over_pages(&mut page_rows, &all);
     for rows in page_rows.iter_mut() {
+        join_wrapped_numbers(rows, &all);
         keep_blank_columns(rows);
+    }
+    if let Some(first) = page_rows.first_mut() {
+        join_wrapped_title(first, body_size(&all));
     }
     for rows in page_rows {
         let mut prev_bottom: Option<(f32, f32)> = None;
@@ -186,6 +190,164 @@ pub fn layout(doc: &PositionedDoc) -> Layout {
         }
     }
     Layout { text: out.text, positions: out.positions, chars, pages: npages }
+}
+
+/// The size of the body text: the font size most characters are printed in.
+fn body_size(all: &[Vec<It>]) -> f32 {
+    let mut sizes: Vec<(f32, usize)> = Vec::new();
+    for it in all.iter().flatten() {
+        let n = it.text.chars().filter(|c| !c.is_whitespace()).count();
+        match sizes.iter_mut().find(|s| (s.0 - it.h).abs() <= 0.05 * it.h) {
+            Some(s) => s.1 += n,
+            None => sizes.push((it.h, n)),
+        }
+    }
+    sizes.iter().max_by_key(|s| s.1).map(|s| s.0).unwrap_or(0.0)
+}
+
+/// The title printed larger than the body text and wrapped over two or more lines
+/// (「某某区发展和改革委员会2021」「年政府信息公开工作年度报告」 on a narrow page): among the
+/// first lines of the first page, a line larger than the body text and the lines after it in
+/// the same size, one text each, close below each other and centred alike or starting alike,
+/// are one line.
+fn join_wrapped_title(rows: &mut Vec<Row>, body: f32) {
+    let single = |r: &Row| r.cells.len() == 1 && !r.has_values();
+    let Some(i) = rows.iter().take(5).position(|r| single(r) && body > 0.0 && r.h >= 1.2 * body) else { return };
+    while i + 1 < rows.len() {
+        let (a, b) = (&rows[i], &rows[i + 1]);
+        let h = a.h;
+        let close = b.top - a.bottom <= 0.8 * h && b.top > a.top;
+        let (ea, eb) = (a.extents[0], b.extents[0]);
+        let aligned = ((ea.0 + ea.1) / 2.0 - (eb.0 + eb.1) / 2.0).abs() <= h || (ea.0 - eb.0).abs() <= 0.3 * h;
+        if !(single(b) && (b.h - h).abs() <= 0.05 * h && close && aligned) {
+            break;
+        }
+        let next = rows.remove(i + 1);
+        let a = &mut rows[i];
+        a.cells[0].extend(next.cells.into_iter().flatten());
+        a.extents[0] = (ea.0.min(eb.0), ea.1.max(eb.1), false);
+        a.bottom = next.bottom;
+    }
+}
+
+/// Numbers wrapped inside narrow cells: Word and LibreOffice break a number that does not fit
+/// its column (「1711」 as 「1」 over 「711」), and the row's other values stand on a line of
+/// their own, level with the middle, the first or the last line of the wrapped ones. Two to
+/// three rows a line apart or less (closer than any two table rows) whose values, once the
+/// pieces stacked in one column on consecutive lines are joined, fill distinct columns, are one
+/// row: the upper piece is digits not starting with 0 (a number cannot), the lower digits, in
+/// one size; the rows below the first have no label of their own (only the rest of a wrapped
+/// one, never an item number). Only in tables of five columns or more (三, 四).
+fn join_wrapped_numbers(rows: &mut Vec<Row>, all: &[Vec<It>]) {
+    let text = |cell: &[(usize, usize)]| -> String { cell.iter().map(|&(q, i)| all[q][i].text.as_str()).collect::<String>().trim().to_string() };
+    // Baseline and size of a row's first value.
+    let value_y = |r: &Row| -> Option<(f32, f32)> {
+        let k = r.extents.iter().position(|e| e.2)?;
+        let &(q, i) = r.cells[k].first()?;
+        Some((all[q][i].y, all[q][i].h))
+    };
+    let widest = rows.iter().map(|r| r.extents.iter().filter(|e| e.2).count()).max().unwrap_or(0);
+    if widest < 5 {
+        return;
+    }
+    let mut i = 0;
+    while i + 1 < rows.len() {
+        let mut done = false;
+        for j in i + 1..(i + 3).min(rows.len()) {
+            let w = &rows[i..=j];
+            let Some(ys) = w.iter().map(value_y).collect::<Option<Vec<(f32, f32)>>>() else { break };
+            let h = ys[0].1;
+            if ys.iter().any(|y| (y.1 - h).abs() > 0.1 * h) || ys[j - i].0 - ys[0].0 > 1.6 * h {
+                continue;
+            }
+
+            // Value cells of the window: (row, cell).
+            let vals: Vec<(usize, usize)> =
+                w.iter().enumerate().flat_map(|(r, row)| (0..row.cells.len()).filter(move |&k| row.extents[k].2).map(move |k| (r, k))).collect();
+            let ext = |v: (usize, usize)| w[v.0].extents[v.1];
+            let piece_y = |v: (usize, usize)| w[v.0].cells[v.1].first().map(|&(q, i)| all[q][i].y).unwrap_or(0.0);
+            let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+            // Stacked pieces: (upper, lower).
+            let mut pairs: Vec<((usize, usize), (usize, usize))> = Vec::new();
+            for &d in &vals {
+                let dt = text(&w[d.0].cells[d.1]);
+                if !digits(&dt) {
+                    continue;
+                }
+                let up = vals.iter().copied().filter(|u| u.0 < d.0).find(|&u| {
+                    let ut = text(&w[u.0].cells[u.1]);
+                    let (ue, de) = (ext(u), ext(d));
+                    let step = piece_y(d) - piece_y(u);
+                    digits(&ut) && !ut.starts_with('0') && overlap(ue.0, ue.1, de.0, de.1) > 0.0 && step >= 0.8 * h && step <= 1.6 * h
+                });
+                if let Some(u) = up {
+                    if !pairs.iter().any(|p| p.0 == u || p.1 == u) {
+                        pairs.push((u, d));
+                    }
+                }
+            }
+            if pairs.is_empty() {
+                continue;
+            }
+            // The cells of the joined row's values: each a piece alone or a stacked pair.
+            let mut cells: Vec<(f32, f32, Vec<(usize, usize)>)> = Vec::new();
+            for &v in &vals {
+                if pairs.iter().any(|p| p.1 == v) {
+                    continue;
+                }
+                let (x0, x1, _) = ext(v);
+                let mut items = w[v.0].cells[v.1].clone();
+                let (mut a, mut b) = (x0, x1);
+                if let Some(p) = pairs.iter().find(|p| p.0 == v) {
+                    items.extend(w[p.1 .0].cells[p.1 .1].iter().copied());
+                    a = a.min(ext(p.1).0);
+                    b = b.max(ext(p.1).1);
+                }
+                cells.push((a, b, items));
+            }
+            let o = order_by(&cells.iter().map(|c| (c.0, 0.0)).collect::<Vec<_>>());
+            let cells = apply_order(cells, &o);
+            if cells.len() < 5 || cells.windows(2).any(|c| c[1].0 < c[0].1) {
+                continue;
+            }
+            // Labels: by column, top to bottom; one label a column (only its first piece may
+            // start with an item number).
+            let mut label: Vec<(f32, f32, Vec<(usize, usize)>)> = Vec::new();
+            let mut one_label = true;
+            for row in w {
+                for k in (0..row.cells.len()).filter(|&k| !row.extents[k].2) {
+                    let (x0, x1, _) = row.extents[k];
+                    match label.iter_mut().find(|c| overlap(c.0, c.1, x0, x1) > 0.3 * (x1 - x0).min(c.1 - c.0).max(0.1)) {
+                        Some(c) => {
+                            one_label &= crate::text::starts_item(&text(&row.cells[k])).is_none();
+                            c.0 = c.0.min(x0);
+                            c.1 = c.1.max(x1);
+                            c.2.extend(row.cells[k].iter().copied());
+                        }
+                        None => label.push((x0, x1, row.cells[k].clone())),
+                    }
+                }
+            }
+            if !one_label {
+                continue;
+            }
+            let o = order_by(&label.iter().map(|c| (c.0, 0.0)).collect::<Vec<_>>());
+            let label = apply_order(label, &o);
+            let joined = Row {
+                top: w.iter().map(|r| r.top).fold(f32::INFINITY, f32::min),
+                bottom: w.iter().map(|r| r.bottom).fold(f32::NEG_INFINITY, f32::max),
+                h: w[0].h,
+                extents: label.iter().map(|c| (c.0, c.1, false)).chain(cells.iter().map(|c| (c.0, c.1, true))).collect(),
+                cells: label.into_iter().map(|c| c.2).chain(cells.into_iter().map(|c| c.2)).collect(),
+            };
+            rows.splice(i..=j, std::iter::once(joined));
+            done = true;
+            break;
+        }
+        if !done {
+            i += 1;
+        }
+    }
 }
 
 /// Blank cells of a wide table (table 三, 四): a row with fewer values than the rows around it
@@ -706,7 +868,8 @@ fn needs_space(a: &It, b: &It) -> bool {
     let first = b.text.trim_start().chars().next().unwrap_or(' ');
     let same_line = overlap(a.top(), a.bottom(), b.top(), b.bottom()) > 0.3 * a.h.min(b.h);
     if !same_line {
-        return last.is_ascii_alphanumeric() && first.is_ascii_alphanumeric();
+        // (A number wrapped in a narrow cell is one number.)
+        return last.is_ascii_alphanumeric() && first.is_ascii_alphanumeric() && !(last.is_ascii_digit() && first.is_ascii_digit());
     }
     let gap = b.x - a.right();
     let em = a.h.min(b.h);
