@@ -1154,4 +1154,124 @@ mod tests {
         let lines: Vec<&str> = l.text.lines().filter(|s| !s.is_empty()).collect();
         assert_eq!(lines, vec!["规章\t3", "行政规范性文件\t5"]);
     }
+
+    /// Table 三's header (two lines) and rows from `y`, the values at xs.
+    fn t3_rows(page: u32, y: f32, header: bool, rows: &[(&str, &[&str])]) -> Vec<TextItem> {
+        let xs = [300.0, 340.0, 380.0, 420.0, 460.0, 500.0, 540.0];
+        let mut out = vec![];
+        let mut y = y;
+        if header {
+            out.push(item(page, 400.0, y, "申请人情况"));
+            y += 15.0;
+            for (x, t) in xs.iter().zip(["自然人", "商业", "科研", "公益", "法律", "其他", "总计"]) {
+                out.push(item(page, *x, y, t));
+            }
+            y += 20.0;
+        }
+        for (label, vals) in rows {
+            if !label.is_empty() {
+                out.push(item(page, 50.0, y, label));
+            }
+            for (x, v) in xs.iter().zip(vals.iter()) {
+                out.push(item(page, *x, y, v));
+            }
+            y += 20.0;
+        }
+        out
+    }
+
+    const ZEROS: &[&str] = &["0", "0", "0", "0", "0", "0", "0"];
+
+    #[test]
+    fn a_header_repeated_on_the_next_page_is_dropped() {
+        let mut items = t3_rows(1, 600.0, true, &[("（一）予以公开", &["1", "0", "0", "0", "0", "0", "1"]), ("（二）部分公开", ZEROS)]);
+        items.extend(t3_rows(2, 100.0, true, &[("1.属于国家秘密", ZEROS), ("2.其他法律行政法规禁止公开", ZEROS)]));
+        let l = layout(&doc(items));
+        assert_eq!(l.text.matches("申请人情况").count(), 1, "{}", l.text);
+        assert_eq!(l.text.matches("自然人").count(), 1, "{}", l.text);
+        assert!(l.text.contains("（二）部分公开\t0\t0\t0\t0\t0\t0\t0\n1.属于国家秘密\t0"), "{}", l.text);
+    }
+
+    #[test]
+    fn a_block_heading_line_of_table_two_opening_a_page_stays() {
+        // 「信息内容 本年处理决定数量」 heads both blocks: one line repeating is not a header.
+        let block = |page: u32, y: f32, label: &str| {
+            vec![
+                item(page, 50.0, y, "信息内容"),
+                item(page, 300.0, y, "本年处理决定数量"),
+                item(page, 50.0, y + 20.0, label),
+                item(page, 300.0, y + 20.0, "12"),
+            ]
+        };
+        let mut items = block(1, 700.0, "行政许可");
+        items.extend(block(2, 100.0, "行政处罚"));
+        let l = layout(&doc(items));
+        assert_eq!(l.text.matches("信息内容").count(), 2, "{}", l.text);
+    }
+
+    #[test]
+    fn a_row_cut_by_a_page_break_is_joined_whichever_side_its_values_are() {
+        // Values on the first page, the rest of the label below the repeated header.
+        let mut items = t3_rows(1, 600.0, true, &[("（一）予以公开", ZEROS), ("5.属于三类内", ZEROS)]);
+        items.extend(t3_rows(2, 100.0, true, &[]));
+        items.push(item(2, 50.0, 135.0, "部事务信息"));
+        items.extend(t3_rows(2, 155.0, false, &[("6.属于四类过程性信息", ZEROS)]));
+        let l = layout(&doc(items));
+        assert!(l.text.contains("5.属于三类内部事务信息\t0"), "{}", l.text);
+        // The start of the label at the foot of the page, the values with its rest on the next.
+        let mut items = t3_rows(1, 600.0, false, &[("（一）予以公开", ZEROS)]);
+        items.push(item(1, 50.0, 620.0, "8.属于行政查"));
+        items.extend(t3_rows(2, 100.0, false, &[("询事项", ZEROS), ("1.本机关不掌握相关政府信息", ZEROS)]));
+        let l = layout(&doc(items));
+        assert!(l.text.contains("\n8.属于行政查询事项\t0\t0"), "{}", l.text);
+    }
+
+    #[test]
+    fn an_item_number_after_a_narrow_gap_starts_a_cell() {
+        // A group label and its first item's label, 0.9 em apart.
+        let mut items = vec![item(1, 50.0, 100.0, "（六）其他处"), item(1, 119.0, 100.0, "1.申请人无正")];
+        items.push(item(1, 75.0, 115.0, "理"));
+        items.push(item(1, 119.0, 115.0, "当理由逾期不"));
+        let xs = [300.0, 340.0, 380.0, 420.0, 460.0, 500.0, 540.0];
+        for x in xs {
+            items.push(item(1, x, 107.0, "0"));
+        }
+        let l = layout(&doc(items));
+        let row = l.text.lines().find(|s| s.contains('0')).unwrap();
+        assert!(row.starts_with("（六）其他处理\t1.申请人无正当理由逾期不\t0"), "{}", l.text);
+    }
+
+    #[test]
+    fn a_wrapped_title_is_one_line() {
+        let big = |x: f32, y: f32, t: &str| TextItem { page: 1, x, y, w: 18.0 * t.chars().count() as f32, h: 18.0, dir: 0, text: t.into() };
+        let mut items = vec![big(60.0, 60.0, "某某区发展和改革委员会2021"), big(70.0, 84.0, "年政府信息公开工作年度报告")];
+        items.push(item(1, 50.0, 120.0, "本报告根据《中华人民共和国政府信息公开条例》编制，"));
+        items.push(item(1, 50.0, 136.0, "所列数据的统计期限自1月1日起至12月31日止。"));
+        let l = layout(&doc(items));
+        let lines: Vec<&str> = l.text.lines().filter(|s| !s.is_empty()).collect();
+        assert_eq!(lines[0], "某某区发展和改革委员会2021年政府信息公开工作年度报告");
+        assert_eq!(lines.len(), 3, "{}", l.text);
+    }
+
+    #[test]
+    fn a_number_wrapped_in_its_cell_is_one_number() {
+        // 「1711」 and 「1866」 wrapped in narrow cells; the row's other values level with the middle.
+        let xs = [300.0, 340.0, 380.0, 420.0, 460.0, 500.0, 540.0];
+        let mut items = vec![item(1, 50.0, 100.0, "一、本年新收政府"), item(1, 50.0, 111.0, "信息公开申请数量")];
+        items.push(item(1, xs[0], 100.0, "1"));
+        items.push(item(1, xs[0], 111.0, "711"));
+        items.push(item(1, xs[6], 100.0, "1"));
+        items.push(item(1, xs[6], 111.0, "866"));
+        for (x, v) in xs[1..6].iter().zip(["122", "0", "17", "10", "6"]) {
+            items.push(item(1, *x, 105.5, v));
+        }
+        items.extend(t3_rows(1, 130.0, false, &[("二、上年结转政府信息公开申请数量", &["1", "0", "0", "0", "0", "0", "1"])]));
+        let l = layout(&doc(items));
+        assert!(l.text.contains("一、本年新收政府信息公开申请数量\t1711\t122\t0\t17\t10\t6\t1866\n"), "{}", l.text);
+        // Two rows of one column, a line apart, are two numbers: the upper piece is 0.
+        let mut items = t3_rows(1, 100.0, false, &[("1.属于国家秘密", ZEROS)]);
+        items.extend(t3_rows(1, 111.0, false, &[("2.其他法律行政法规禁止公开", &["12", "0", "0", "0", "0", "0", "12"])]));
+        let l = layout(&doc(items));
+        assert!(l.text.contains("1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0\n2.其他"), "{}", l.text);
+    }
 }
