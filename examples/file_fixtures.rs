@@ -676,7 +676,17 @@ fn print_css(p: &Profile, k: u64) -> String {
     if let Some(em) = p.label_em {
         let _ = writeln!(css, "td.l{{width:{}em;min-width:{}em}}", em, em);
     }
+    // Labels and values centred, or labels to the left and values to the right or centred.
+    match (k / 9) % 3 {
+        1 => css.push_str("td.l{text-align:left}td.v{text-align:right}\n"),
+        2 => css.push_str("td.l{text-align:left}\n"),
+        _ => {}
+    }
     css
+}
+
+fn is_placeholder_cell(s: &str) -> bool {
+    matches!(s.trim(), "/" | "-" | "—" | "无")
 }
 
 fn is_value_cell(s: &str) -> bool {
@@ -722,8 +732,10 @@ fn printed_html(blocks: &[Block], title: &str, p: &Profile, k: u64) -> String {
                         if c.rowspan > 1 {
                             let _ = write!(h, " rowspan=\"{}\"", c.rowspan);
                         }
-                        if data_row && !is_value_cell(&c.text) && !c.text.is_empty() {
+                        if data_row && !is_value_cell(&c.text) && !c.text.is_empty() && !is_placeholder_cell(&c.text) {
                             h.push_str(" class=\"l\"");
+                        } else if data_row {
+                            h.push_str(" class=\"v\"");
                         }
                         let _ = write!(h, ">{}</td>", esc(&c.text));
                     }
@@ -847,8 +859,12 @@ fn printed(out: &Path, count: u64) {
     for seed in 100..100 + count {
         let g = generate(seed, Form::Html);
         let name = format!("s{}", seed);
-        let doc = parse_html(&g.text, &g.title, 0);
-        write(out.join(format!("{}.truth.json", name)), serde_json::to_string_pretty(&truth(&g, &name)).unwrap() + "\n");
+        let mut doc = parse_html(&g.text, &g.title, 0);
+        let mut t = truth(&g, &name);
+        if seed % 5 == 0 {
+            blank_zeros(&mut doc, &mut t, seed);
+        }
+        write(out.join(format!("{}.truth.json", name)), serde_json::to_string_pretty(&t).unwrap() + "\n");
         write(out.join(format!("{}.html", name)), page_html(&doc, &g.title, Print::Web));
         for p in PROFILES {
             write(out.join(format!("{}.{}.html", name, p.name)), printed_html(&doc, &g.title, p, seed));
@@ -877,6 +893,34 @@ fn printed(out: &Path, count: u64) {
     write(out.join("print.tsv"), list);
 }
 
+/// Two zeros of table 三 printed as a blank cell and as 「/」 (rows and columns vary with the
+/// seed), in the page and the truth.
+fn blank_zeros(doc: &mut [Block], t: &mut J, seed: u64) {
+    let tables = &t["t3"]["rows"];
+    let mut edits: Vec<(usize, usize, &str)> = Vec::new();
+    for (k, text) in [(0u64, ""), (1, "/")] {
+        let start = ((seed / 5 + 11 * k) % 25) as usize;
+        let col = ((seed / 5 + k) % 6) as usize;
+        let found = (0..25).map(|d| (start + d) % 25).find(|&r| tables[T3_ROWS[r]][col] == json!(0) && !edits.iter().any(|e| e.0 == r));
+        if let Some(r) = found {
+            edits.push((r, col, text));
+        }
+    }
+    for b in doc.iter_mut() {
+        if let Block::Table(3, rows) = b {
+            let header = rows.iter().position(|r| r.iter().any(|c| is_value_cell(&c.text))).unwrap_or(0);
+            for &(r, col, text) in &edits {
+                let row = &mut rows[header + r];
+                let n = row.len();
+                row[n - 7 + col].text = text.to_string();
+            }
+        }
+    }
+    for &(r, col, text) in &edits {
+        t["t3"]["rows"][T3_ROWS[r]][col] = if text.is_empty() { J::Null } else { json!(text) };
+    }
+}
+
 fn sect_a5() -> String {
     "<w:sectPr><w:pgSz w:w=\"8391\" w:h=\"11906\"/><w:pgMar w:top=\"851\" w:right=\"720\" w:bottom=\"851\" w:left=\"720\" w:header=\"425\" w:footer=\"425\" w:gutter=\"0\"/></w:sectPr>".into()
 }
@@ -896,7 +940,8 @@ fn docx_a5(blocks: &[Block], seed: u64) -> Vec<u8> {
                     write!(body, "<w:p><w:pPr><w:ind w:firstLineChars=\"200\" w:firstLine=\"480\"/></w:pPr>{}</w:p>", runs(t, (t.len() + seed as usize) % 3));
             }
             Block::Table(n, rows) => {
-                let header = if *n >= 3 { rows.iter().position(|r| r.iter().any(|c| is_value_cell(&c.text))).unwrap_or(0) } else { 0 };
+                // Header rows repeated on each page (but for every third report).
+                let header = if *n >= 3 && seed % 3 != 0 { rows.iter().position(|r| r.iter().any(|c| is_value_cell(&c.text))).unwrap_or(0) } else { 0 };
                 let table = docx_table(rows, seed, header, 6800);
                 // Tables in 9 pt, but for every other report in the default size: then numbers
                 // of three or four digits wrap inside table 四's narrow cells, as in Word.
