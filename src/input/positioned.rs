@@ -691,7 +691,13 @@ fn lines_of(items: &[It]) -> Vec<Line> {
         l.items = o.iter().map(|&k| l.items[k]).collect();
         l.top = l.items.iter().map(|&i| items[i].top()).fold(f32::INFINITY, f32::min);
         l.bottom = l.items.iter().map(|&i| items[i].bottom()).fold(f32::NEG_INFINITY, f32::max);
-        l.cells = cells_of(&l.items, items);
+    }
+    // Left edges: where three or more lines of the page start (a margin, a left-aligned
+    // column's cells).
+    let starts: Vec<f32> = lines.iter().filter_map(|l| l.items.first().map(|&i| items[i].x)).collect();
+    let edges: Vec<f32> = starts.iter().copied().filter(|&x| starts.iter().filter(|&&y| (x - y).abs() <= 0.5).count() >= 3).collect();
+    for l in lines.iter_mut() {
+        l.cells = cells_of(&l.items, items, &edges);
     }
     let o = order_by(&lines.iter().map(|l| (l.y, 0.0)).collect::<Vec<_>>());
     let lines = apply_order(lines, &o);
@@ -699,7 +705,7 @@ fn lines_of(items: &[It]) -> Vec<Line> {
 }
 
 /// Split a line's items (in x order) into cells at wide gaps.
-fn cells_of(line: &[usize], items: &[It]) -> Vec<Cell> {
+fn cells_of(line: &[usize], items: &[It], edges: &[f32]) -> Vec<Cell> {
     let mut cells: Vec<Cell> = Vec::new();
     for &i in line {
         let it = &items[i];
@@ -715,7 +721,10 @@ fn cells_of(line: &[usize], items: &[It]) -> Vec<Cell> {
                 // 「1.申请人无正」).
                 let v = is_value_text(&it.text) || is_value_text(&prev.text);
                 let item = crate::text::starts_item(&it.text).is_some();
-                gap > if v || item { 0.6 * em } else { 1.0 * em }
+                // Text starting at a left edge where other lines start (a left-aligned column
+                // beside a group label that fills its own) is a new cell at a narrow gap too.
+                let edge = gap > 0.3 * em && edges.iter().any(|&e| (e - it.x).abs() <= 0.5);
+                edge || gap > if v || item { 0.6 * em } else { 1.0 * em }
             }
         };
         if new_cell {
@@ -881,6 +890,13 @@ fn needs_space(a: &It, b: &It) -> bool {
     }
 }
 
+/// An item number cut by the end of its line in a narrow column: 「（三」 over 「）不予公开」.
+/// No line of a wrapped label is only that.
+fn cut_item(s: &str) -> bool {
+    let t: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+    t.len() >= 2 && t.len() <= 3 && matches!(t[0], '（' | '(') && t[1..].iter().all(|&c| crate::text::is_cjk_numeral(c) || c.is_ascii_digit())
+}
+
 /// Lines of one page, with wrapped row labels joined into their table rows.
 ///
 /// Label pieces (text left of a row's values, and lines with no values at all) stacked in one
@@ -914,7 +930,7 @@ fn rows_of(page: usize, lines: &[Line], items: &[It]) -> Vec<Row> {
             let ctext: String = c.items.iter().map(|&i| items[i].text.as_str()).collect();
             let h = c.items.iter().map(|&i| items[i].h).fold(0.0, f32::max);
             let y = c.items.first().map(|&i| items[i].y).unwrap_or(l.y);
-            pieces.push(Piece { line: li, cell: ci, x0: c.x0, x1: c.x1, y, h, item: crate::text::starts_item(&ctext).is_some() });
+            pieces.push(Piece { line: li, cell: ci, x0: c.x0, x1: c.x1, y, h, item: crate::text::starts_item(&ctext).is_some() || cut_item(&ctext) });
         }
     }
     // Cells: chains of pieces in one column, split where an item number starts a label.
@@ -1273,5 +1289,44 @@ mod tests {
         items.extend(t3_rows(1, 111.0, false, &[("2.其他法律行政法规禁止公开", &["12", "0", "0", "0", "0", "0", "12"])]));
         let l = layout(&doc(items));
         assert!(l.text.contains("1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0\n2.其他"), "{}", l.text);
+    }
+
+    #[test]
+    fn text_at_a_left_edge_of_other_lines_starts_a_cell() {
+        // Item labels left-aligned at x=180; a group label filling its column ends 8 pt before.
+        let xs = [300.0, 340.0, 380.0, 420.0, 460.0, 500.0, 540.0];
+        let mut items = vec![];
+        for (k, t) in ["3.危及“三", "安全一稳定”", "4.保护第三", "方合法权益", "5.属于三类"].iter().enumerate() {
+            items.push(item(1, 180.0, 100.0 + 15.0 * k as f32, t));
+        }
+        items.push(item(1, 122.0, 146.0, "（三）不予"));
+        for (y, vs) in [(108.0, ZEROS), (138.0, &["5", "0", "0", "0", "0", "0", "5"][..])] {
+            for (x, v) in xs.iter().zip(vs.iter()) {
+                items.push(item(1, *x, y, v));
+            }
+        }
+        let l = layout(&doc(items));
+        assert!(l.text.contains("\n4.保护第三方合法权益\t5\t0"), "{}", l.text);
+        assert!(!l.text.contains("不予方合法"), "{}", l.text);
+    }
+
+    #[test]
+    fn an_item_number_cut_at_the_end_of_its_line_starts_a_label() {
+        // A wide label wrapped, then the narrow group column's label below it, its item number
+        // cut by the line's end (「（三」「）不予」): not the wide label's next line.
+        let xs = [300.0, 340.0, 380.0, 420.0, 460.0, 500.0, 540.0];
+        let mut items = vec![item(1, 72.0, 100.0, "（二）部分公开"), item(1, 72.0, 115.0, "其他情形）")];
+        items.push(item(1, 72.0, 130.0, "（三"));
+        items.push(item(1, 72.0, 145.0, "）不予"));
+        items.push(item(1, 77.0, 160.0, "公开"));
+        items.push(item(1, 105.0, 145.0, "1.属于国家秘密"));
+        for (y, vs) in [(107.5, &["4", "0", "0", "0", "0", "0", "4"][..]), (145.0, ZEROS)] {
+            for (x, v) in xs.iter().zip(vs.iter()) {
+                items.push(item(1, *x, y, v));
+            }
+        }
+        let l = layout(&doc(items));
+        let row = l.text.lines().find(|s| s.contains("（二）")).unwrap();
+        assert!(!row.contains("不予"), "{}", l.text);
     }
 }
