@@ -405,6 +405,10 @@ fn keep_blank_columns(rows: &mut [Row]) {
             if !distinct || cols.iter().any(|c| c.1 > 0.4 * min_gap) {
                 continue;
             }
+            // Not when text stands between the values (it would be lost).
+            if vals.windows(2).any(|w| w[1] != w[0] + 1) {
+                continue;
+            }
             // Rebuild the row: its label cells, then one cell per column.
             let r = &mut rows[i];
             let first_value = vals[0];
@@ -699,6 +703,7 @@ fn lines_of(items: &[It]) -> Vec<Line> {
     for l in lines.iter_mut() {
         l.cells = cells_of(&l.items, items, &edges);
     }
+    join_spread_pairs(&mut lines, items);
     let o = order_by(&lines.iter().map(|l| (l.y, 0.0)).collect::<Vec<_>>());
     let lines = apply_order(lines, &o);
     lines
@@ -706,11 +711,13 @@ fn lines_of(items: &[It]) -> Vec<Line> {
 
 /// Split a line's items (in x order) into cells at wide gaps.
 fn cells_of(line: &[usize], items: &[It], edges: &[f32]) -> Vec<Cell> {
+    let spread = letter_spaced(line, items);
     let mut cells: Vec<Cell> = Vec::new();
-    for &i in line {
+    for (k, &i) in line.iter().enumerate() {
         let it = &items[i];
         let new_cell = match cells.last() {
             None => true,
+            Some(_) if spread[k - 1] => false,
             Some(c) => {
                 let prev = &items[*c.items.last().unwrap()];
                 let gap = it.x - c.x1;
@@ -740,6 +747,73 @@ fn cells_of(line: &[usize], items: &[It], edges: &[f32]) -> Vec<Cell> {
         c.numeric = is_value_text(&text);
     }
     cells
+}
+
+/// Text spread over its cell's width (分散对齐, `text-align: justify` on every line): one
+/// character an item, wide and equal gaps between them. `out[k]` says that item k and k + 1
+/// of the line are such neighbours: in a run of three or more one-character items with equal
+/// gaps, most of them Chinese (not a row of one-digit values in equal columns), or the first
+/// two items of a line with values, each one Chinese character (「规 章」).
+fn letter_spaced(line: &[usize], items: &[It]) -> Vec<bool> {
+    let mut out = vec![false; line.len()];
+    let one = |k: usize| -> Option<char> {
+        let t = items[line[k]].text.trim();
+        let mut cs = t.chars();
+        let c = cs.next()?;
+        cs.next().is_none().then_some(c)
+    };
+    let gap = |k: usize| items[line[k + 1]].x - items[line[k]].right();
+    // (A value may only begin a run: the 「1」 of 「1 、 属 于 …」, not a value beside the label;
+    // but 「无」 is also a character of labels.)
+    let next_ok = |k: usize| one(k).map(|c| c == '无' || !is_value_text(&items[line[k]].text)).unwrap_or(false);
+    let mut k = 0;
+    while k + 1 < line.len() {
+        if one(k).is_none() || !next_ok(k + 1) || gap(k) <= 0.3 * items[line[k]].h {
+            k += 1;
+            continue;
+        }
+        let g = gap(k);
+        let mut e = k + 1;
+        while e + 1 < line.len() && next_ok(e + 1) && (gap(e) - g).abs() <= 0.6f32.max(0.05 * g) {
+            e += 1;
+        }
+        let n = e - k + 1;
+        let cjk = (k..=e).filter(|&j| one(j).map(crate::text::is_cjk_text).unwrap_or(false)).count();
+        if n >= 3 && 3 * cjk >= 2 * n {
+            out[k..e].iter_mut().for_each(|o| *o = true);
+        }
+        k = e;
+    }
+    out
+}
+
+/// Two characters spread over their cell (「规 章」, the last line 「申 请」 of a label spread
+/// over every line): two cells of one Chinese character each, the first starting where a cell
+/// of a line close above or below starts and the second ending where it ends, are one cell.
+fn join_spread_pairs(lines: &mut [Line], items: &[It]) {
+    let ideograph = |c: &Cell| -> bool {
+        let t: Vec<char> = c.items.iter().flat_map(|&i| items[i].text.trim().chars()).collect();
+        t.len() == 1 && ('\u{4e00}'..='\u{9fff}').contains(&t[0])
+    };
+    for l in 0..lines.len() {
+        let mut k = 0;
+        while k + 1 < lines[l].cells.len() {
+            let (a, b) = (&lines[l].cells[k], &lines[l].cells[k + 1]);
+            let h = lines[l].h;
+            let framed = ideograph(a)
+                && ideograph(b)
+                && lines.iter().enumerate().any(|(m, o)| {
+                    m != l && (o.y - lines[l].y).abs() <= 2.5 * h && o.cells.iter().any(|c| (c.x0 - a.x0).abs() <= 0.5 && (c.x1 - b.x1).abs() <= 0.5)
+                });
+            if framed {
+                let b = lines[l].cells.remove(k + 1);
+                let a = &mut lines[l].cells[k];
+                a.items.extend(b.items);
+                a.x1 = b.x1;
+            }
+            k += 1;
+        }
+    }
 }
 
 /// Drop running headers and footers: the first or last line of a page that is a page number,
@@ -882,8 +956,10 @@ fn needs_space(a: &It, b: &It) -> bool {
     }
     let gap = b.x - a.right();
     let em = a.h.min(b.h);
-    if crate::text::is_cjk_text(last) && crate::text::is_cjk_text(first) {
-        // Chinese has no spaces between characters; a gap is letter spacing or justification.
+    let cjk_punct = |c: char| ('\u{3000}'..='\u{303f}').contains(&c) || ('\u{ff01}'..='\u{ff0f}').contains(&c) || ('\u{ff1a}'..='\u{ff20}').contains(&c);
+    if (crate::text::is_cjk_text(last) && crate::text::is_cjk_text(first)) || cjk_punct(last) || cjk_punct(first) {
+        // Chinese has no spaces between characters, nor beside its punctuation; a gap is
+        // letter spacing or justification (「4 、无正当理由…」 spread over its cell).
         false
     } else {
         gap > 0.15 * em
@@ -1328,5 +1404,44 @@ mod tests {
         let l = layout(&doc(items));
         let row = l.text.lines().find(|s| s.contains("（二）")).unwrap();
         assert!(!row.contains("不予"), "{}", l.text);
+    }
+
+    #[test]
+    fn text_spread_over_its_cell_is_one_cell() {
+        // 分散对齐: one character an item, equal gaps; one-digit values in equal columns stay apart.
+        // The characters of `t` from x0 to x1 with equal gaps between them.
+        let spread = |page: u32, x0: f32, x1: f32, y: f32, t: &str| -> Vec<TextItem> {
+            let its: Vec<TextItem> = t.chars().map(|c| item(page, 0.0, y, &c.to_string())).collect();
+            let gap = (x1 - x0 - its.iter().map(|i| i.w).sum::<f32>()) / (its.len() - 1) as f32;
+            let mut x = x0;
+            its.into_iter()
+                .map(|mut i| {
+                    i.x = x;
+                    x += i.w + gap;
+                    i
+                })
+                .collect()
+        };
+        let mut items = spread(1, 50.0, 250.0, 100.0, "4、无正当理由大量反复申请");
+        items.extend(spread(1, 50.0, 250.0, 120.0, "5、要求行政机关确认"));
+        items.extend(spread(1, 50.0, 250.0, 140.0, "规章"));
+        items.extend(spread(1, 50.0, 250.0, 160.0, "行政规范性文件"));
+        for y in [100.0, 120.0, 140.0, 160.0] {
+            for k in 0..7 {
+                items.push(item(1, 300.0 + 30.0 * k as f32, y, "0"));
+            }
+        }
+        let l = layout(&doc(items));
+        let lines: Vec<&str> = l.text.lines().filter(|s| !s.is_empty()).collect();
+        let zeros = "\t0".repeat(7);
+        assert_eq!(
+            lines,
+            vec![
+                format!("4、无正当理由大量反复申请{}", zeros),
+                format!("5、要求行政机关确认{}", zeros),
+                format!("规章{}", zeros),
+                format!("行政规范性文件{}", zeros)
+            ]
+        );
     }
 }
