@@ -676,11 +676,23 @@ fn print_css(p: &Profile, k: u64) -> String {
     if let Some(em) = p.label_em {
         let _ = writeln!(css, "td.l{{width:{}em;min-width:{}em}}", em, em);
     }
-    // Labels and values centred, or labels to the left and values to the right or centred.
-    match (k / 9) % 3 {
+    // Labels and values centred, or labels to the left and values to the right or centred, or
+    // labels spread over the cell's width (分散对齐).
+    match (k / 9) % 4 {
         1 => css.push_str("td.l{text-align:left}td.v{text-align:right}\n"),
         2 => css.push_str("td.l{text-align:left}\n"),
+        3 => css.push_str("td.l{text-align:justify;text-align-last:justify}\n"),
         _ => {}
+    }
+    // The page's own running header and footer (CSS margin boxes) when Chromium's are off: page
+    // numbers 「- 3 -」, 「第 3 页 共 7 页」 or 「3」, the agency or the report's title at the top.
+    if !p.header_footer {
+        match (k / 2) % 4 {
+            1 => css.push_str("@page{@bottom-center{content:\"- \" counter(page) \" -\";font-size:10pt}}\n"),
+            2 => css.push_str("@page{@top-center{content:\"政府信息公开工作年度报告\";font-size:9pt}@bottom-right{content:\"第 \" counter(page) \" 页 共 \" counter(pages) \" 页\";font-size:9pt}}\n"),
+            3 => css.push_str("@page{@top-right{content:\"政务公开\";font-size:9pt}@bottom-center{content:counter(page);font-size:9pt}}\n"),
+            _ => {}
+        }
     }
     css
 }
