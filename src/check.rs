@@ -163,7 +163,12 @@ pub(crate) fn run(src: &mut Source, form: Option<&'static str>, options: &Option
     let format_2019 = t2.as_ref().map(|t| t.1.format_2019).unwrap_or(false);
 
     let input_form = form.unwrap_or_else(|| detect_form(text, false, t3.as_ref().map(|t| &t.1), regions.1));
-    let finish = |t: Option<(RawTable, TableFacts)>| t.map(|(raw, facts)| (to_table(&src, &raw), facts));
+    let finish = |t: Option<(RawTable, TableFacts)>| {
+        t.map(|(raw, mut facts)| {
+            facts.cells_end = raw.rows.iter().flat_map(|r| r.cells.iter().map(|c| c.end)).max().unwrap_or(facts.region.0);
+            (to_table(src, &raw), facts)
+        })
+    };
     let mut doc = Doc { src: &src, headings, title, year, t2: None, t3: None, t4: None, format_2019, input_form };
     doc.t2 = finish(t2).filter(|t| !t.0.rows.is_empty() || t.1.format_2019);
     doc.t3 = finish(t3);

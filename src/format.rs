@@ -358,6 +358,37 @@ pub fn t2_row_in(label: &str) -> Option<&'static RowSpec> {
     first_row_in(T2_ROWS, SET.get_or_init(|| row_keys(T2_ROWS)), label)
 }
 
+/// The row of table 三 whose label begins with this normalised piece (at least five
+/// characters after its item number): a label wrapped before its distinctive words
+/// (「1、申请人无正当理由逾期不补」 and then, after a blank line, 「正、…」).
+pub fn t3_row_starting(label: &str) -> Option<&'static RowSpec> {
+    static CORES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let cores = CORES.get_or_init(|| T3_ROWS.iter().map(|r| strip_item_number(&crate::text::normalize_label(r.label)).to_string()).collect());
+    let piece = strip_item_number(label);
+    if piece.chars().count() < 5 {
+        return None;
+    }
+    let mut found = cores.iter().enumerate().filter(|(_, c)| c.starts_with(piece));
+    match (found.next(), found.next()) {
+        (Some((i, _)), None) => Some(&T3_ROWS[i]),
+        _ => None,
+    }
+}
+
+/// A label without the item number it starts with (「（一）」「1.」「一、」).
+fn strip_item_number(s: &str) -> &str {
+    let t = s.trim_start_matches(|c: char| c.is_ascii_digit() || crate::text::is_cjk_numeral(c));
+    let t = t.strip_prefix(['.', '、', '．']).unwrap_or(t);
+    if let Some(rest) = s.strip_prefix('（') {
+        if let Some(p) = rest.find('）') {
+            if rest[..p].chars().all(crate::text::is_cjk_numeral) {
+                return &rest[p + '）'.len_utf8()..];
+            }
+        }
+    }
+    t
+}
+
 /// The row of table 三 a normalised label names.
 pub fn t3_row_in(label: &str) -> Option<&'static RowSpec> {
     static SET: std::sync::OnceLock<crate::find::Keywords> = std::sync::OnceLock::new();

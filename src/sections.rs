@@ -82,7 +82,12 @@ pub fn heading_of(line: &str) -> Option<(u8, u8, usize)> {
             }
         }
     }
-    None
+    // A heading with a slip inside one of its words (「行政法复议」): the section whose numeral
+    // is printed, when one of its longer words is there with one stray character.
+    let spec = SECTIONS.get(printed as usize - 1)?;
+    let chars: Vec<char> = body.chars().collect();
+    let near = spec.keys.iter().filter(|k| k.chars().count() >= 4).filter_map(|k| crate::text::find_with_one_stray(&chars, k)).map(|(s, _)| s).min()?;
+    (near <= 8 && total <= 40).then_some((spec.number, printed, skip))
 }
 
 /// Every key of every section, tagged section × 16 + key.

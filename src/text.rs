@@ -105,6 +105,32 @@ pub fn is_subsequence(short: impl IntoIterator<Item = char>, long: impl IntoIter
     short.into_iter().all(|c| it.any(|x| x == c))
 }
 
+/// Where `key` stands in `chars` with exactly one stray character inside it (「行政法复议」 for
+/// 「行政复议」): (start, end) as char indices. Exact occurrences are not looked for here.
+pub fn find_with_one_stray(chars: &[char], key: &str) -> Option<(usize, usize)> {
+    let key: Vec<char> = key.chars().collect();
+    if key.len() < 2 {
+        return None;
+    }
+    (0..chars.len()).find_map(|s| {
+        if chars[s] != key[0] {
+            return None;
+        }
+        let (mut ki, mut ci, mut stray) = (0, s, 0);
+        while ki < key.len() && ci < chars.len() {
+            if chars[ci] == key[ki] {
+                ki += 1;
+            } else if stray == 0 && ki > 0 {
+                stray = 1;
+            } else {
+                return None;
+            }
+            ci += 1;
+        }
+        (ki == key.len() && stray == 1).then_some((s, ci))
+    })
+}
+
 /// The kind of item number a line or label starts with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Item {

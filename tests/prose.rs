@@ -22,7 +22,10 @@ fn read(rel: &str) -> String {
 /// Every fixture with its truth: the file, its layout extraction, its derived forms.
 fn cases() -> Vec<(PathBuf, J)> {
     let mut out = Vec::new();
-    let mut entries: Vec<_> = std::fs::read_dir(shared().join("truth")).expect("../shared/fixtures/truth").flatten().collect();
+    let mut entries: Vec<_> = ["truth", "truth-new"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(shared().join(d)).unwrap_or_else(|_| panic!("../shared/fixtures/{}", d)).flatten())
+        .collect();
     entries.sort_by_key(|e| e.path());
     for e in entries {
         let truth: J = serde_json::from_str(&std::fs::read_to_string(e.path()).unwrap()).unwrap();

@@ -149,6 +149,8 @@ fn with_paragraph(g: &Generated, para: &str) -> String {
         }
         Form::Markdown | Form::Tsv => format!("\n\n{}\n", para),
         Form::RunTogether => format!("\n{}", para),
+        // The prose figures are measured on the clean forms.
+        _ => unreachable!("prose precision runs over Form::ALL"),
     };
     format!("{}{}{}", &t[..line_end], insert, &t[line_end..])
 }

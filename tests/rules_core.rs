@@ -75,10 +75,16 @@ fn placeholders_notes_and_negative_counts() {
 #[test]
 fn sections_missing_renumbered_and_year() {
     let text = fixture("seeds/000_5c0ba7f944109c5a.txt");
+    // The heading without its number: the section is there, its numbering is not.
     let (no_six, _) = replace_nth(&text, "六、其他需要报告的事项", "其他需要报告的事项", 0);
     let r = check_text(&no_six);
+    assert_eq!(codes(&r), vec!["D04"]);
+    assert!(r.diagnostics.iter().find(|d| d.code.as_str() == "D04").unwrap().message.contains("六、其他需要报告的事项"));
+    // The section gone altogether.
+    let six = text.find("六、其他需要报告的事项").unwrap();
+    let r = check_text(&text[..six]);
     assert_eq!(codes(&r), vec!["D03"]);
-    assert!(r.diagnostics[0].message.contains("六、其他需要报告的事项"));
+    assert!(r.diagnostics.iter().find(|d| d.code.as_str() == "D03").unwrap().message.contains("六、其他需要报告的事项"));
 
     let (renumbered, _) = replace_nth(&text, "六、其他需要报告的事项", "七、其他需要报告的事项", 0);
     assert_eq!(codes(&check_text(&renumbered)), vec!["D04"]);

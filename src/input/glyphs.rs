@@ -32,6 +32,28 @@ pub fn unify(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// `unify` where it keeps every offset: each look-alike replaced by its ideograph only when both
+/// take the same number of bytes (ligatures and the like stay). `None` when nothing changes.
+pub fn same_length(t: &str) -> Option<String> {
+    if let std::borrow::Cow::Borrowed(_) = unify(t) {
+        return None;
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut changed = false;
+    for c in t.chars() {
+        if matches!(c as u32, 0x2E80..=0x2FDF | 0xF900..=0xFAFF) {
+            let m = unify(c.encode_utf8(&mut [0; 4])).chars().next().unwrap_or(c);
+            if m.len_utf8() == c.len_utf8() && m != c {
+                out.push(m);
+                changed = true;
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    (changed && out.len() == t.len()).then_some(out)
+}
+
 /// Whether some character might be a look-alike: its UTF-8 starts E2 BA–BF (U+2E80–U+2FFF) or
 /// EF A4–AC (U+F900–U+FB3F). Blocks of bytes are tested without an early exit inside a block,
 /// which the compiler turns into vector code; ordinary text is passed over at memory speed.

@@ -9,6 +9,8 @@
 //! - `docx`: a Word document's text, tables as tab-separated rows (merged cells repeated);
 //! - `pdf` (native, the CLI) and `positioned`: a PDF's text items with their places on the page
 //!   (from our reader or from PDF.js in the page) laid out into lines and cells;
+//! - `one_line`: web text with the whole report on one line, given line breaks where its
+//!   structure puts them;
 //! - `glyphs`: look-alike radicals (「⼀」 U+2F00) that PDF fonts map ideographs to;
 //! - `source`: the `Source` itself: reader text, original text, line/column and page positions.
 //!
@@ -22,6 +24,7 @@ pub mod decode;
 pub mod docx;
 pub mod glyphs;
 pub mod html;
+pub mod one_line;
 #[cfg(all(feature = "pdf", not(target_arch = "wasm32")))]
 pub mod pdf;
 pub mod positioned;
@@ -96,7 +99,23 @@ pub fn text(text: String) -> (Source, Option<&'static str>) {
     if html::looks_like_html(&text) {
         (html::flatten(text), Some("html"))
     } else {
-        (Source::plain(text), None)
+        (plain(text), None)
+    }
+}
+
+/// Plain text as the readers read it: as it is, or, when the report stands on one long line
+/// (web text), with line breaks where its structure puts them (`one_line`).
+pub fn plain(text: String) -> Source {
+    // The structure is looked for in the text as the readers will see it (look-alike radicals
+    // made ideographs; offsets unchanged).
+    let unified = glyphs::same_length(&text);
+    let view = unified.as_deref().unwrap_or(&text);
+    match one_line::breaks(view) {
+        Some(b) => {
+            let (flat, pieces) = one_line::with_breaks(view, &b);
+            Source::mapped(text, flat, pieces)
+        }
+        None => Source::plain(text),
     }
 }
 
@@ -154,7 +173,7 @@ fn with_encoding(input: Input, enc: String) -> Input {
 /// page), read as the text a person reads: table rows as lines, cells separated by tabs.
 pub fn html_flat(markup: &str) -> Input {
     let flat = html::flatten(markup.to_string()).text().to_string();
-    ready((Source::plain(flat), Some("html")), "html".into())
+    ready((plain(flat), Some("html")), "html".into())
 }
 
 /// Decode an HTML file: the charset its `<meta>` declares (GBK/GB2312 pages are common),
@@ -200,7 +219,7 @@ pub fn docx(_bytes: &[u8]) -> Input {
 
 /// The text of a .docx (`docx::docx_text`).
 pub fn docx_text(text: String) -> Input {
-    ready((Source::plain(text), Some("docx")), "docx".into())
+    ready((plain(text), Some("docx")), "docx".into())
 }
 
 /// A PDF's positioned text items (from PDF.js in the page, or `pdf` in the CLI).

@@ -95,33 +95,14 @@ impl Source {
     }
 
     /// Replace look-alike radicals and compatibility ideographs in the reader text by the
-    /// ideographs they stand for (`glyphs::unify`), keeping every offset: only replacements of
-    /// the same UTF-8 length are made, so spans need no new map.
+    /// ideographs they stand for (`glyphs::same_length`), keeping every offset, so spans need
+    /// no new map.
     pub fn unify_lookalikes(&mut self) {
-        let t = self.text();
-        let unified = crate::input::glyphs::unify(t);
-        if let std::borrow::Cow::Owned(_) = unified {
-            // Character by character, keep the original where the lengths differ (ligatures).
-            let mut out = String::with_capacity(t.len());
-            let mut changed = false;
-            for c in t.chars() {
-                let is_lookalike = matches!(c as u32, 0x2E80..=0x2FDF | 0xF900..=0xFAFF);
-                if is_lookalike {
-                    let m = crate::input::glyphs::unify(c.encode_utf8(&mut [0; 4])).chars().next().unwrap_or(c);
-                    if m.len_utf8() == c.len_utf8() && m != c {
-                        out.push(m);
-                        changed = true;
-                        continue;
-                    }
-                }
-                out.push(c);
+        if let Some(out) = crate::input::glyphs::same_length(self.text()) {
+            if self.flat.is_none() {
+                self.map = vec![(0, 0, true)];
             }
-            if changed && out.len() == t.len() {
-                if self.flat.is_none() {
-                    self.map = vec![(0, 0, true)];
-                }
-                self.flat = Some(out);
-            }
+            self.flat = Some(out);
         }
     }
 

@@ -443,6 +443,11 @@ impl Ctx<'_> {
                 if ["引起", "引发", "产生", "导致"].iter().any(|w| after.has(w)) {
                     continue;
                 }
+                // 「未发生因依申请公开被行政复议纠错或行政诉讼败诉情形」: about the disputes too.
+                let near: String = clause[a + "申请".len()..].chars().take(12).collect();
+                if ["复议", "诉讼", "纠错", "败诉"].iter().any(|w| near.has(w)) {
+                    continue;
+                }
                 let about = &clause[..a];
                 if about.has("复议") || about.has("诉讼") || keywords!(OFF_TOPIC).any_in(about) {
                     continue;
@@ -784,6 +789,7 @@ mod tests {
         assert_eq!(read_body(a, "本年度无政府信息公开申请。").1, vec!["无政府信息公开申请"]);
         assert!(read_body(a, "未收到申请人补正材料的，按规定处理。依申请公开工作规范。").1.is_empty());
         assert!(read_body(a, "全区各部门均未收到政府信息公开申请。").1.is_empty());
+        assert!(read_body(a, "全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。").1.is_empty());
         // 003: no applications and no disputes.
         let s = read_body(a, "2025 年我局未收到公民、法人及\n\n其他组织向我局提出的政府信息公开申请情况且无因政府信息公开申请引起的行政复议、行政诉讼案件。");
         assert_eq!(s.1.len(), 1);

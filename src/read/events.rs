@@ -35,6 +35,14 @@ pub fn events(text: &str, lines: &[Line]) -> Vec<Ev> {
             continue;
         }
         let alone = line.toks.len() == 1;
+        // A note in brackets on a line of its own is a piece of its own (it belongs to the
+        // number above it, not to the label below).
+        if alone && line.toks[0].kind == Kind::Text && super::tokens::is_note(&text[line.toks[0].start..line.toks[0].end]) {
+            run.flush(text, &mut out);
+            run.parts.push((line.toks[0].start, line.toks[0].end, true));
+            run.flush(text, &mut out);
+            continue;
+        }
         for (k, t) in line.toks.iter().enumerate() {
             match t.kind {
                 Kind::Text if k == 0 && line.margin => {

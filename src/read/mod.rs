@@ -13,6 +13,7 @@
 
 pub mod events;
 pub mod runtogether;
+pub mod stated;
 pub mod t2;
 pub mod t3;
 pub mod t4;
@@ -39,10 +40,16 @@ pub struct TableFacts {
     pub ambiguous: Vec<Ambiguity>,
     /// The (六)其他处理 row is a single row (2019 layout).
     pub single_other_row: Option<Piece>,
+    /// Rows placed by the template's order between labelled neighbours because their numbers
+    /// had no label (their cells are uncertain).
+    pub inferred: Vec<&'static str>,
     /// How the values were placed: "label", "order", "run-together".
     pub method: &'static str,
     /// Where the table's region is in the reader text.
     pub region: (usize, usize),
+    /// Where its last cell read ends in the reader text (what follows in the region is prose
+    /// or another section's text whose heading is missing).
+    pub cells_end: usize,
     /// The table is in the 2019 trial format (table 二 columns).
     pub format_2019: bool,
 }
@@ -131,45 +138,178 @@ pub(crate) fn ordered_values(evs: &[Ev], ncols: usize, transpose: bool) -> Vec<T
     out
 }
 
-/// Empty grid cells between a label and the first value on its line (`None` if they are not on
-/// one line or something else stands between them).
-fn empty_cells_between(text: &str, a: usize, b: usize) -> Option<usize> {
-    let gap = text.get(a..b)?;
-    if gap.contains('\n') {
-        return None;
-    }
-    let sep = if gap.contains('\t') { '\t' } else { '|' };
-    let parts: Vec<&str> = gap.split(sep).collect();
-    if parts.len() < 2 || parts.iter().any(|p| !p.trim().is_empty()) {
-        return None;
-    }
-    Some(parts.len() - 2)
-}
-
-/// A blank first value cell in a grid (「1.属于国家秘密\t\t0\t0…」) is skipped by the tokenizer,
-/// which cannot tell it from the empty label cells of merged headers. A row one value short
-/// whose label is followed by exactly one more empty cell than in the table's complete rows
-/// gets that cell back as a blank.
-pub(crate) fn restore_leading_blanks(text: &str, rows: &mut [(&'static str, Vec<Tok>)], labels: &[(&'static str, Piece)], want: &dyn Fn(&str) -> usize) {
-    let gap_of = |key: &str, vals: &[Tok]| -> Option<usize> {
-        let label = labels.iter().find(|l| same_key(l.0, key))?;
-        let first = vals.first()?;
-        empty_cells_between(text, label.1.end, first.start)
+/// Rows of a grid (tab-separated or markdown) with blank cells put back. The tokenizer cannot
+/// tell an empty cell before a row's first value from the empty label cells of merged headers,
+/// so it drops them; a row whose cells are all blank (2019-format pages leave 0 blank, `&nbsp;`)
+/// then has no values at all. A grid's row lines all have the same number of fields (a group
+/// heading spanning rows adds one or two to its first row): a labelled row of the wrong width
+/// whose line has as many fields as most labelled lines takes its line's last fields as its
+/// cells — when the values among them are the ones the row already has. (A line cut short, as a
+/// paste that ends inside a row, has fewer and keeps its row short.)
+pub(crate) fn restore_grid_blanks(text: &str, rows: &mut Vec<(&'static str, Vec<Tok>)>, labels: &[(&'static str, Piece)], want: &dyn Fn(&str) -> usize) {
+    // The width most labelled rows' lines have (at least five of them, more than half).
+    let all: Vec<usize> = labels.iter().filter_map(|(_, p)| grid_fields(text, p.start).map(|f| f.len())).collect();
+    let agreeing = |m: usize| all.iter().filter(|&&x| x == m).count();
+    let mode = all.iter().copied().max_by_key(|&w| (agreeing(w), w));
+    let Some(base) = mode.filter(|&m| agreeing(m) >= 5 && agreeing(m) * 2 > all.len()) else {
+        return restore_leading_blanks(text, rows, labels, want);
     };
-    let mut gaps: Vec<usize> = rows.iter().filter(|(k, v)| v.len() == want(k)).filter_map(|(k, v)| gap_of(k, v)).collect();
-    if gaps.is_empty() {
-        return;
-    }
-    gaps.sort_unstable();
-    let norm = gaps[gaps.len() / 2];
-    for (k, v) in rows.iter_mut() {
-        if v.len() + 1 != want(k) {
+    // A group heading spanning rows is one more field on its first row's line (two where two
+    // groups begin: 「三、本年度办理结果」「（四）无法提供」).
+    let widths = [base, base + 1, base + 2];
+    for (key, piece) in labels {
+        let n = want(key);
+        let at = rows.iter().position(|r| same_key(r.0, key));
+        let have: &[Tok] = at.map_or(&[], |i| &rows[i].1);
+        if have.len() == n || n == 0 {
             continue;
         }
-        if gap_of(k, v) == Some(norm + 1) {
-            // The empty cell is the one right before the first value.
-            let at = text[..v[0].start].rfind(['\t', '|']).unwrap_or(v[0].start);
-            v.insert(0, Tok { start: at, end: at, kind: tokens::Kind::Val(crate::model::Value::Blank) });
+        // (The label's last character: a label wrapped over lines ends on its row's line.)
+        let last = text[..piece.end].char_indices().next_back().map_or(piece.start, |(i, _)| i);
+        let Some(fields) = grid_fields(text, last) else { continue };
+        if !widths.contains(&fields.len()) || fields.len() <= n {
+            continue;
+        }
+        // The label's own field comes before the cells.
+        let label_field = fields.iter().position(|f| f.0 <= last && last < f.0 + f.1.len().max(1));
+        if label_field.is_none_or(|i| i >= fields.len() - n) {
+            continue;
+        }
+        let Some(cells) = cells_of(&fields[fields.len() - n..]) else { continue };
+        // The values must be the ones the row has: no value taken from elsewhere.
+        let values: Vec<usize> = cells.iter().filter(|t| !matches!(t.kind, tokens::Kind::Val(crate::model::Value::Blank))).map(|t| t.start).collect();
+        let had: Vec<usize> = have.iter().filter(|t| !matches!(t.kind, tokens::Kind::Val(crate::model::Value::Blank))).map(|t| t.start).collect();
+        if values != had {
+            continue;
+        }
+        match at {
+            Some(i) => rows[i].1 = cells,
+            None => rows.push((key, cells)),
         }
     }
+}
+
+/// Blank cells put back where a grid has too few labelled lines to know its width (table 二:
+/// rows of one and of three cells): a row short of cells whose line has, between its label and
+/// its first value, one empty field more than the complete rows have there starts with a blank;
+/// its line's fields after the label, past that many, are its cells when there are exactly as
+/// many as the row has columns (empty fields at the line's end aside).
+fn restore_leading_blanks(text: &str, rows: &mut Vec<(&'static str, Vec<Tok>)>, labels: &[(&'static str, Piece)], want: &dyn Fn(&str) -> usize) {
+    // Empty fields between a label and the first value on its line.
+    let empty_between = |a: usize, b: usize| -> Option<usize> {
+        let gap = text.get(a..b)?;
+        if gap.contains('\n') {
+            return None;
+        }
+        let sep = if gap.contains('\t') { '\t' } else { '|' };
+        let parts: Vec<&str> = gap.split(sep).collect();
+        if parts.len() < 2 || parts.iter().any(|p| !p.trim().is_empty()) {
+            return None;
+        }
+        Some(parts.len() - 2)
+    };
+    let gap_of = |key: &str, vals: &[Tok]| -> Option<usize> {
+        let label = labels.iter().find(|l| same_key(l.0, key))?;
+        empty_between(label.1.end, vals.first()?.start)
+    };
+    let mut gaps: Vec<usize> = rows.iter().filter(|(k, v)| v.len() == want(k)).filter_map(|(k, v)| gap_of(k, v)).collect();
+    gaps.sort_unstable();
+    let norm = gaps.get(gaps.len() / 2).copied().unwrap_or(0);
+    for (key, piece) in labels {
+        let n = want(key);
+        let at = rows.iter().position(|r| same_key(r.0, key));
+        let have: &[Tok] = at.map_or(&[], |i| &rows[i].1);
+        if have.len() == n || n == 0 {
+            continue;
+        }
+        let last = text[..piece.end].char_indices().next_back().map_or(piece.start, |(i, _)| i);
+        let Some(fields) = grid_fields(text, last) else { continue };
+        let Some(label_field) = fields.iter().position(|f| f.0 <= last && last < f.0 + f.1.len().max(1)) else { continue };
+        let mut after = &fields[label_field + 1..];
+        if after.len() < norm || after[..norm].iter().any(|f| !is_blank_field(f.1)) {
+            continue;
+        }
+        after = &after[norm..];
+        while after.len() > n && after.last().is_some_and(|f| is_blank_field(f.1)) {
+            after = &after[..after.len() - 1];
+        }
+        if after.len() != n {
+            continue;
+        }
+        let Some(cells) = cells_of(after) else { continue };
+        let values: Vec<usize> = cells.iter().filter(|t| !matches!(t.kind, tokens::Kind::Val(crate::model::Value::Blank))).map(|t| t.start).collect();
+        let had: Vec<usize> = have.iter().filter(|t| !matches!(t.kind, tokens::Kind::Val(crate::model::Value::Blank))).map(|t| t.start).collect();
+        if values != had {
+            continue;
+        }
+        match at {
+            Some(i) => rows[i].1 = cells,
+            None => rows.push((key, cells)),
+        }
+    }
+}
+
+/// The fields of the grid line that holds byte `at`: (start, text), the outer pipes of a
+/// markdown row not counted. `None` when the line is not a grid line.
+fn grid_fields(text: &str, at: usize) -> Option<Vec<(usize, &str)>> {
+    let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+    let line = text[line_start..line_end].trim_end_matches('\r');
+    let md = line.trim_start().starts_with('|');
+    let sep = if line.contains('\t') {
+        '\t'
+    } else if md {
+        '|'
+    } else {
+        return None;
+    };
+    let mut fields: Vec<(usize, &str)> = Vec::new();
+    let mut pos = 0;
+    for f in line.split(sep) {
+        fields.push((line_start + pos, f));
+        pos += f.len() + 1;
+    }
+    if md {
+        if fields.first().is_some_and(|f| f.1.trim().is_empty()) {
+            fields.remove(0);
+        }
+        if fields.last().is_some_and(|f| f.1.trim().is_empty()) {
+            fields.pop();
+        }
+    }
+    Some(fields)
+}
+
+fn is_blank_field(f: &str) -> bool {
+    f.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{3000}').is_empty()
+}
+
+/// Grid fields as cells: a number, a placeholder or text, or a blank for an empty field;
+/// `None` when one holds words (it is no cell).
+fn cells_of(fields: &[(usize, &str)]) -> Option<Vec<Tok>> {
+    let mut out = Vec::with_capacity(fields.len());
+    for &(at, f) in fields {
+        if is_blank_field(f) {
+            out.push(Tok { start: at, end: at, kind: tokens::Kind::Val(crate::model::Value::Blank) });
+            continue;
+        }
+        let lead = f.len() - f.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{3000}').len();
+        let t = f.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{3000}' || c == '*');
+        let v = tokens::classify(t)?;
+        out.push(Tok { start: at + lead, end: at + lead + t.len(), kind: tokens::Kind::Val(v) });
+    }
+    Some(out)
+}
+
+/// A grid line's fields as `n` cells, when it has exactly `n` fields (empty ones past them at
+/// its end aside): table 四's row of fifteen values.
+pub(crate) fn grid_line_cells(text: &str, at: usize, n: usize) -> Option<Vec<Tok>> {
+    let mut fields = grid_fields(text, at)?;
+    while fields.len() > n && fields.last().is_some_and(|f| is_blank_field(f.1)) {
+        fields.pop();
+    }
+    if fields.len() != n {
+        return None;
+    }
+    cells_of(&fields)
 }

@@ -20,6 +20,8 @@ const MAX_DIGITS: usize = 60;
 
 pub struct RunTogether {
     pub rows: Vec<(&'static str, Vec<Tok>)>,
+    /// Cells whose value differs between the balanced readings: (row, cell index).
+    pub uncertain: Vec<(&'static str, usize)>,
     pub ambiguous: Vec<Ambiguity>,
     /// (row, reason, start, end)
     pub unread: Vec<(&'static str, String, usize, usize)>,
@@ -34,8 +36,60 @@ fn digits_of(text: &str, t: &Tok) -> Option<String> {
     }
 }
 
+/// The digits of a row's value tokens read as one run: web text drops the separators between
+/// cells, and where it keeps a space (「230 000023」) the space stands between two cells. A row
+/// is a run when all its tokens are plain digits, fewer than its cells, with only spaces
+/// between them.
+pub struct Run {
+    pub digits: String,
+    /// The text offset of every digit.
+    offsets: Vec<usize>,
+    /// Places in `digits` where a space stood: a cell boundary, never inside a number.
+    pub forced: Vec<usize>,
+}
+
+impl Run {
+    pub fn of(text: &str, toks: &[Tok], cells: usize) -> Option<Run> {
+        if toks.is_empty() || toks.len() >= cells {
+            return None;
+        }
+        let mut run = Run { digits: String::new(), offsets: Vec::new(), forced: Vec::new() };
+        for (i, t) in toks.iter().enumerate() {
+            let raw = &text[t.start..t.end];
+            if raw.is_empty() || !raw.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            if i > 0 {
+                let gap = &text[toks[i - 1].end..t.start];
+                if !gap.chars().all(|c| c == ' ' || c == '\u{a0}' || c == '\u{3000}') {
+                    return None;
+                }
+                run.forced.push(run.digits.len());
+            }
+            run.digits.push_str(raw);
+            run.offsets.extend(t.start..t.end);
+        }
+        (run.digits.len() >= cells).then_some(run)
+    }
+
+    /// The cells of a split (cut positions in `digits`) as tokens of the text.
+    pub fn toks(&self, cuts: &[usize], vals: &[i64]) -> Vec<Tok> {
+        cuts.windows(2).zip(vals).map(|(w, v)| Tok { start: self.offsets[w[0]], end: self.offsets[w[1] - 1] + 1, kind: Kind::Val(Value::Int(*v)) }).collect()
+    }
+
+    /// The first and last text offsets of the run.
+    pub fn range(&self) -> (usize, usize) {
+        (self.offsets[0], self.offsets[self.offsets.len() - 1] + 1)
+    }
+}
+
 /// Every way to cut `digits` into `n` numbers without leading zeros that `ok` accepts.
 pub fn splits(digits: &str, n: usize, ok: &dyn Fn(&[i64]) -> bool) -> Vec<Vec<usize>> {
+    splits_at(digits, n, &[], ok)
+}
+
+/// As `splits`, with a cut at each of the places `forced` (where the text kept a space).
+pub fn splits_at(digits: &str, n: usize, forced: &[usize], ok: &dyn Fn(&[i64]) -> bool) -> Vec<Vec<usize>> {
     let b = digits.as_bytes();
     let mut out = Vec::new();
     if b.len() < n || b.len() > MAX_DIGITS || n == 0 {
@@ -45,7 +99,7 @@ pub fn splits(digits: &str, n: usize, ok: &dyn Fn(&[i64]) -> bool) -> Vec<Vec<us
     let mut vals = Vec::with_capacity(n);
     cuts.push(0);
     let mut steps = 0usize;
-    rec(b, n, &mut cuts, &mut vals, ok, &mut out, &mut steps);
+    rec(b, n, forced, &mut cuts, &mut vals, ok, &mut out, &mut steps);
     out
 }
 
@@ -54,9 +108,14 @@ pub fn splits(digits: &str, n: usize, ok: &dyn Fn(&[i64]) -> bool) -> Vec<Vec<us
 /// have; then the search before it stops as soon as the parts exceed it, instead of trying every
 /// cut of the whole run. Same candidates, in the same order (by cut positions), as `splits`.
 pub fn splits_to_total(digits: &str, n: usize, parts: &[usize], ok: &dyn Fn(&[i64]) -> bool) -> Vec<Vec<usize>> {
+    splits_to_total_at(digits, n, &[], parts, ok)
+}
+
+/// As `splits_to_total`, with a cut at each of the places `forced`.
+pub fn splits_to_total_at(digits: &str, n: usize, forced: &[usize], parts: &[usize], ok: &dyn Fn(&[i64]) -> bool) -> Vec<Vec<usize>> {
     let b = digits.as_bytes();
     if b.len() < n || b.len() > MAX_DIGITS || n < 2 || parts.iter().any(|&i| i >= n - 1) {
-        return splits(digits, n, ok);
+        return splits_at(digits, n, forced, ok);
     }
     let mut out: Vec<Vec<usize>> = Vec::new();
     let mut steps = 0usize;
@@ -64,7 +123,7 @@ pub fn splits_to_total(digits: &str, n: usize, parts: &[usize], ok: &dyn Fn(&[i6
     let mut vals = Vec::with_capacity(n);
     for len in 1..=(b.len() - (n - 1)).min(9) {
         let at = b.len() - len;
-        if len > 1 && b[at] == b'0' {
+        if len > 1 && b[at] == b'0' || forced.iter().any(|&f| f > at) {
             continue;
         }
         let total = b[at..].iter().fold(0i64, |v, d| v * 10 + (d - b'0') as i64);
@@ -78,7 +137,7 @@ pub fn splits_to_total(digits: &str, n: usize, parts: &[usize], ok: &dyn Fn(&[i6
         cuts.clear();
         vals.clear();
         cuts.push(0);
-        rec(&b[..at], n - 1, &mut cuts, &mut vals, &before, &mut found, &mut steps);
+        rec(&b[..at], n - 1, forced, &mut cuts, &mut vals, &before, &mut found, &mut steps);
         for mut c in found {
             let mut v = values(digits, &c);
             v.push(total);
@@ -96,7 +155,17 @@ pub fn splits_to_total(digits: &str, n: usize, parts: &[usize], ok: &dyn Fn(&[i6
     out
 }
 
-fn rec(b: &[u8], n: usize, cuts: &mut Vec<usize>, vals: &mut Vec<i64>, ok: &dyn Fn(&[i64]) -> bool, out: &mut Vec<Vec<usize>>, steps: &mut usize) {
+#[allow(clippy::too_many_arguments)]
+fn rec(
+    b: &[u8],
+    n: usize,
+    forced: &[usize],
+    cuts: &mut Vec<usize>,
+    vals: &mut Vec<i64>,
+    ok: &dyn Fn(&[i64]) -> bool,
+    out: &mut Vec<Vec<usize>>,
+    steps: &mut usize,
+) {
     *steps += 1;
     if out.len() > MAX_CANDIDATES || *steps > 2_000_000 {
         return;
@@ -113,7 +182,14 @@ fn rec(b: &[u8], n: usize, cuts: &mut Vec<usize>, vals: &mut Vec<i64>, ok: &dyn 
     if remaining < left {
         return;
     }
-    let max_len = if b[at] == b'0' { 1 } else { (remaining - (left - 1)).min(9) };
+    let mut max_len = if b[at] == b'0' { 1 } else { (remaining - (left - 1)).min(9) };
+    // A number never runs over a place where the text kept a space.
+    if let Some(&f) = forced.iter().find(|&&f| f > at && f < b.len()) {
+        max_len = max_len.min(f - at);
+        if left == 1 {
+            return;
+        }
+    }
     // The last number takes all the digits left: only that length is tried.
     let lens = if left == 1 { remaining..=remaining.min(max_len) } else { 1..=max_len };
     if lens.is_empty() {
@@ -127,19 +203,15 @@ fn rec(b: &[u8], n: usize, cuts: &mut Vec<usize>, vals: &mut Vec<i64>, ok: &dyn 
         cuts.push(at + len);
         // `ok` also judges prefixes (a finished block of table 四 must already balance).
         if ok(vals) {
-            rec(b, n, cuts, vals, ok, out, steps);
+            rec(b, n, forced, cuts, vals, ok, out, steps);
         }
         cuts.pop();
         vals.pop();
     }
 }
 
-fn values(digits: &str, cuts: &[usize]) -> Vec<i64> {
+pub fn values(digits: &str, cuts: &[usize]) -> Vec<i64> {
     cuts.windows(2).map(|w| digits[w[0]..w[1]].parse().unwrap_or(0)).collect()
-}
-
-fn toks(t: &Tok, cuts: &[usize], vals: &[i64]) -> Vec<Tok> {
-    cuts.windows(2).zip(vals).map(|(w, v)| Tok { start: t.start + w[0], end: t.start + w[1], kind: Kind::Val(Value::Int(*v)) }).collect()
 }
 
 /// Table 三: rows placed by label, each holding one digit run.
@@ -167,13 +239,13 @@ pub fn t3(text: &str, placed: &[(&'static str, Vec<Tok>)], rows: &[&'static str]
         true
     };
     // Only when most rows there are look run-together (a paste may hold only some rows).
-    let runs = placed.iter().filter(|(_, v)| v.len() == 1 && digits_of(text, &v[0]).map(|d| d.len() >= n).unwrap_or(false)).count();
+    let runs = placed.iter().filter(|(_, v)| Run::of(text, v, n).is_some()).count();
     let present = placed.iter().filter(|(k, _)| rows.contains(k)).count();
     if runs == 0 || runs * 2 < present {
         return None;
     }
-    let mut per_row: Vec<(&'static str, Option<Tok>, Vec<Vec<i64>>, Vec<Vec<usize>>)> = Vec::new();
-    let mut out = RunTogether { rows: Vec::new(), ambiguous: Vec::new(), unread: Vec::new() };
+    let mut per_row: Vec<(&'static str, Option<Run>, Vec<Vec<i64>>, Vec<Vec<usize>>)> = Vec::new();
+    let mut out = RunTogether { rows: Vec::new(), uncertain: Vec::new(), ambiguous: Vec::new(), unread: Vec::new() };
     for &k in rows {
         let Some(v) = placed.iter().find(|r| same_key(r.0, k)).map(|r| &r.1) else {
             continue;
@@ -186,7 +258,7 @@ pub fn t3(text: &str, placed: &[(&'static str, Vec<Tok>)], rows: &[&'static str]
             }
             continue;
         }
-        let Some(d) = (if v.len() == 1 { digits_of(text, &v[0]) } else { None }) else {
+        let Some(run) = Run::of(text, v, n) else {
             out.unread.push((
                 k,
                 format!("读到 {} 个数，应为 {} 个", v.len(), n),
@@ -196,15 +268,16 @@ pub fn t3(text: &str, placed: &[(&'static str, Vec<Tok>)], rows: &[&'static str]
             continue;
         };
         let cands = match total {
-            Some(t) if t == n - 1 => splits_to_total(&d, n, &applicants, &row_ok),
-            _ => splits(&d, n, &row_ok),
+            Some(t) if t == n - 1 => splits_to_total_at(&run.digits, n, &run.forced, &applicants, &row_ok),
+            _ => splits_at(&run.digits, n, &run.forced, &row_ok),
         };
         if cands.is_empty() {
-            out.unread.push((k, format!("「{}」无法拆成 {} 个能使本行平衡的数", d, n), v[0].start, v[0].end));
+            let (s, e) = run.range();
+            out.unread.push((k, format!("「{}」无法拆成 {} 个能使本行平衡的数", &text[s..e], n), s, e));
             continue;
         }
-        let readings: Vec<Vec<i64>> = cands.iter().map(|c| values(&d, c)).collect();
-        per_row.push((k, Some(v[0].clone()), readings, cands));
+        let readings: Vec<Vec<i64>> = cands.iter().map(|c| values(&run.digits, c)).collect();
+        per_row.push((k, Some(run), readings, cands));
     }
     // Choose one reading per row so that every column balances.
     let col_ok = |choice: &[usize]| -> bool {
@@ -251,8 +324,8 @@ pub fn t3(text: &str, placed: &[(&'static str, Vec<Tok>)], rows: &[&'static str]
             }
         }
     }
-    for (ri, (k, tok, readings, cuts)) in per_row.iter().enumerate() {
-        let Some(tok) = tok else {
+    for (ri, (k, run, readings, cuts)) in per_row.iter().enumerate() {
+        let Some(run) = run else {
             // Already separated cells.
             let v = placed.iter().find(|r| same_key(r.0, *k)).map(|r| r.1.clone()).unwrap_or_default();
             out.rows.push((k, v));
@@ -266,20 +339,26 @@ pub fn t3(text: &str, placed: &[(&'static str, Vec<Tok>)], rows: &[&'static str]
             o.dedup();
             o
         };
+        let (start, end) = run.range();
         if options.len() == 1 {
-            out.rows.push((k, toks(tok, &cuts[options[0]], &readings[options[0]])));
+            out.rows.push((k, run.toks(&cuts[options[0]], &readings[options[0]])));
         } else if !solutions.is_empty() {
             let used = solutions[0][ri];
+            for c in 0..n {
+                if options.iter().any(|&i| readings[i][c] != readings[used][c]) {
+                    out.uncertain.push((k, c));
+                }
+            }
             out.ambiguous.push(Ambiguity {
                 row: k,
-                start: tok.start,
-                end: tok.end,
+                start,
+                end,
                 readings: options.iter().map(|&i| readings[i].clone()).collect(),
                 used: options.iter().position(|&i| i == used),
             });
-            out.rows.push((k, toks(tok, &cuts[used], &readings[used])));
+            out.rows.push((k, run.toks(&cuts[used], &readings[used])));
         } else {
-            out.ambiguous.push(Ambiguity { row: k, start: tok.start, end: tok.end, readings: readings.clone(), used: None });
+            out.ambiguous.push(Ambiguity { row: k, start, end, readings: readings.clone(), used: None });
         }
     }
     // Keep template order.
@@ -287,32 +366,49 @@ pub fn t3(text: &str, placed: &[(&'static str, Vec<Tok>)], rows: &[&'static str]
     Some(out)
 }
 
-/// Table 四: one or three digit runs holding the 15 values.
-pub fn t4(text: &str, vals: &[Tok]) -> Option<(Vec<Tok>, Option<Ambiguity>)> {
-    let runs: Vec<(&Tok, String)> = vals.iter().filter_map(|t| digits_of(text, t).map(|d| (t, d))).collect();
-    if runs.len() != vals.len() || runs.is_empty() {
-        return None;
-    }
+/// Table 四's fifteen values read out of digit runs: one run (spaces kept by the text are cell
+/// boundaries) or one run per block. Returns the cells, the ambiguities (several balanced
+/// splits: every one of them is listed) and which cells differ between those splits (they are
+/// uncertain; the cells all splits agree on are not).
+pub fn t4(text: &str, vals: &[Tok]) -> Option<(Vec<Tok>, Vec<Ambiguity>, Vec<usize>)> {
     let block_ok = |v: &[i64]| v.chunks(5).all(|b| b.len() < 5 || b[0] + b[1] + b[2] + b[3] == b[4]);
-    let per = 15 / runs.len();
-    if 15 % runs.len() != 0 {
+    // Splits of one run into `per` cells starting at cell `first`: their tokens and ambiguity.
+    let mut out = Vec::new();
+    let mut ambiguous = Vec::new();
+    let mut uncertain = Vec::new();
+    let mut take = |run: &Run, per: usize, first: usize| -> bool {
+        let c = splits_at(&run.digits, per, &run.forced, &block_ok);
+        if c.is_empty() {
+            return false;
+        }
+        let readings: Vec<Vec<i64>> = c.iter().map(|x| values(&run.digits, x)).collect();
+        out.extend(run.toks(&c[0], &readings[0]));
+        if readings.len() > 1 {
+            for i in 0..per {
+                if readings.iter().any(|r| r[i] != readings[0][i]) {
+                    uncertain.push(first + i);
+                }
+            }
+            let (start, end) = run.range();
+            ambiguous.push(Ambiguity { row: "t4", start, end, readings, used: None });
+        }
+        true
+    };
+    if let Some(run) = Run::of(text, vals, 15) {
+        return take(&run, 15, 0).then_some((out, ambiguous, uncertain));
+    }
+    // One run per block (or all in one), each on its own.
+    if vals.is_empty() || 15 % vals.len() != 0 || vals.iter().any(|t| digits_of(text, t).is_none()) {
         return None;
     }
-    let mut out = Vec::new();
-    let mut amb = None;
-    for (t, d) in &runs {
-        let c = splits(d, per, &block_ok);
-        match c.len() {
-            0 => return None,
-            1 => out.extend(toks(t, &c[0], &values(d, &c[0]))),
-            _ => {
-                let readings: Vec<Vec<i64>> = c.iter().map(|x| values(d, x)).collect();
-                amb = Some(Ambiguity { row: "t4", start: t.start, end: t.end, readings, used: Some(0) });
-                out.extend(toks(t, &c[0], &values(d, &c[0])));
-            }
+    let per = 15 / vals.len();
+    for (i, t) in vals.iter().enumerate() {
+        let run = Run::of(text, std::slice::from_ref(t), per)?;
+        if !take(&run, per, i * per) {
+            return None;
         }
     }
-    Some((out, amb))
+    Some((out, ambiguous, uncertain))
 }
 
 #[cfg(test)]

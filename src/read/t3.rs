@@ -3,7 +3,7 @@
 
 use super::events::{events, Ev, Piece};
 use super::tokens::{tokenize, Kind, Tok};
-use super::{ordered_values, restore_leading_blanks, runtogether, RawRow, RawTable, TableFacts};
+use super::{ordered_values, restore_grid_blanks, runtogether, RawRow, RawTable, TableFacts};
 use crate::find::Find;
 use crate::format::{Variant, T3_ROWS};
 use crate::model::same_key;
@@ -27,7 +27,7 @@ fn classify(p: &Piece, body_started: bool) -> PieceKind {
     if n.starts_with("3.其他") && n.chars().count() <= 6 {
         return PieceKind::Row("other_3");
     }
-    if let Some(spec) = crate::format::t3_row_in(n) {
+    if let Some(spec) = crate::format::t3_row_in(n).or_else(|| crate::format::t3_row_starting(n)) {
         return PieceKind::Row(spec.key);
     }
     if n.has("其他处理") {
@@ -133,7 +133,6 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
     }
     // Trailing blank cells past the row's width are converter artefacts (a trailing tab).
     let has_sub_rows = facts.labels.iter().any(|l| l.0.starts_with("other_"));
-    let variant = if !has_sub_rows && placed.get("other").map(|v| !v.is_empty()).unwrap_or(false) { Variant::Only2019 } else { Variant::Only2021 };
 
     // Column count: from the rows themselves, then the header.
     let mut counts = [0usize; 16];
@@ -159,7 +158,14 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
             last.1.truncate(ncols);
         }
     }
-    restore_leading_blanks(text, &mut placed.rows, &facts.labels, &|_| ncols);
+    // Blank cells of grid rows back in their places; the 2019 format's single （六） row is
+    // labelled by the group heading.
+    let mut grid_labels = facts.labels.clone();
+    if let (false, Some(p)) = (has_sub_rows, &six_piece) {
+        grid_labels.push(("other", p.clone()));
+    }
+    restore_grid_blanks(text, &mut placed.rows, &grid_labels, &|_| ncols);
+    let variant = if !has_sub_rows && placed.get("other").map(|v| !v.is_empty()).unwrap_or(false) { Variant::Only2019 } else { Variant::Only2021 };
     let columns = columns_for(ncols, header_has_total);
     if ncols == 6 {
         facts.missing_columns.push("total");
@@ -169,6 +175,8 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
     let label_ok = orphans == 0 && rows_t.iter().all(|k| placed.get(k).map(|v| trimmed_len(v) == ncols).unwrap_or(false));
 
     let mut chosen: Vec<(&'static str, Vec<Tok>)> = Vec::new();
+    // Cells the reading leaves open: (row, cell index).
+    let mut doubt: Vec<(&'static str, usize)> = Vec::new();
     if label_ok {
         facts.method = "label";
         // The rows are taken out of `placed` (not needed after this).
@@ -177,6 +185,21 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
             v.truncate(ncols);
             chosen.push((k, v));
         }
+    } else if let Some((rows, inferred)) = place_with_gaps(text, &evs, &kinds, &rows_t, ncols, variant) {
+        // Labelled rows, and rows of numbers whose label the text lost, each the one row the
+        // template has between its neighbours.
+        facts.method = "label";
+        // When every sum holds the rows are where they belong; otherwise the rows placed by
+        // order are uncertain, and no sum rests on them.
+        if failures(&rows, &columns) > 0 {
+            for k in &inferred {
+                for c in 0..ncols {
+                    doubt.push((k, c));
+                }
+                facts.inferred.push(k);
+            }
+        }
+        chosen = rows;
     } else {
         // Placement by order: try the layouts the labels allow, with and without undoing
         // column-by-column extraction; keep one whose count fits (the sums pick among several).
@@ -216,6 +239,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
                 facts.unread.push((format!("{}：{}", crate::format::short_t3_label(crate::format::t3_row(k).unwrap()), reason), s, e));
             }
             chosen = rt.rows;
+            doubt = rt.uncertain;
         }
     }
 
@@ -261,7 +285,13 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
         .map(|(k, cells)| {
             let label =
                 facts.labels.iter().find(|l| same_key(l.0, k)).map(|l| &l.1).or(if k == "other" { six_piece.as_ref() } else { None }).map(|p| (p.start, p.end));
-            RawRow { key: k, label, cells, uncertain: Vec::new() }
+            let why = if facts.inferred.contains(&k) {
+                "这一行数字前没有行名（转换时丢失），按表格顺序归入此行"
+            } else {
+                "数字连写，按勾稽关系有不止一种拆法"
+            };
+            let uncertain = doubt.iter().filter(|d| same_key(d.0, k)).map(|d| (d.1, why.to_string())).collect();
+            RawRow { key: k, label, cells, uncertain }
         })
         .collect();
     Some((RawTable { table: "t3", columns, rows }, facts))
@@ -320,4 +350,116 @@ fn failures(rows: &[(&'static str, Vec<Tok>)], columns: &[&'static str]) -> usiz
         }
     }
     bad
+}
+
+/// Placement by label when some rows of numbers have no label of their own (converter output:
+/// a label detached from its row, a row of numbers with no label at all). The values after
+/// each label are its row's; a group of values with no label (or more values after a label than
+/// one row, on lines of their own) is a row whose label the text lost. Such a row goes to the
+/// template row between its labelled neighbours that has no values — when there is exactly
+/// one such row for each of them. Returns the rows and which of them were placed that way.
+fn place_with_gaps(
+    text: &str,
+    evs: &[Ev],
+    kinds: &[Option<PieceKind>],
+    rows_t: &[&'static str],
+    ncols: usize,
+    variant: Variant,
+) -> Option<(Vec<(&'static str, Vec<Tok>)>, Vec<&'static str>)> {
+    // Segments: a label (a row's, or none) and the values after it.
+    let mut segments: Vec<(Option<&'static str>, Vec<Tok>)> = Vec::new();
+    for (ev, k) in evs.iter().zip(kinds) {
+        match (ev, k) {
+            (Ev::Label(_), Some(PieceKind::Row(key))) => segments.push((Some(*key), Vec::new())),
+            (Ev::Label(_), Some(PieceKind::GroupSix)) => segments.push((if variant == Variant::Only2019 { Some("other") } else { None }, Vec::new())),
+            // A group heading ends the row before it; other text (a wrapped label's next
+            // line, a stray fragment) does not.
+            // (Unless the row before has no values yet: in PDF layout the group's name stands
+            // in the left column on the line of a row's values.)
+            (Ev::Label(_), Some(PieceKind::Group)) => {
+                if !matches!(segments.last(), Some((Some(_), v)) if v.is_empty()) {
+                    segments.push((None, Vec::new()));
+                }
+            }
+            (Ev::Label(_), _) => {}
+            (Ev::Val(t, _), _) => match segments.last_mut() {
+                Some(seg) => seg.1.push(t.clone()),
+                None => segments.push((None, vec![t.clone()])),
+            },
+            (Ev::Blank, _) => {}
+        }
+    }
+    // Rows: each segment's values by line, a row per line of `ncols` values.
+    let mut rows: Vec<(Option<&'static str>, Vec<Tok>)> = Vec::new();
+    for (label, vals) in segments {
+        if vals.is_empty() {
+            continue;
+        }
+        let mut lines: Vec<Vec<Tok>> = Vec::new();
+        for t in vals {
+            let new_line = lines.last().and_then(|l| l.last()).is_none_or(|p| text[p.end..t.start].contains('\n'));
+            if new_line {
+                lines.push(Vec::new());
+            }
+            lines.last_mut().unwrap().push(t);
+        }
+        if lines.len() == 1 || lines.iter().any(|l| trimmed_len(l) != ncols) {
+            // One row whose cells may be spread over lines.
+            let all: Vec<Tok> = lines.into_iter().flatten().collect();
+            if trimmed_len(&all) != ncols {
+                return None;
+            }
+            rows.push((label, all));
+            continue;
+        }
+        for (i, l) in lines.into_iter().enumerate() {
+            rows.push((if i == 0 { label } else { None }, l));
+        }
+    }
+    let labelled: Vec<&'static str> = rows.iter().filter_map(|r| r.0).collect();
+    if rows.iter().all(|r| r.0.is_some()) || rows.len() != rows_t.len() {
+        return None;
+    }
+    let index = |k: &str| rows_t.iter().position(|r| same_key(r, k));
+    let mut out: Vec<(&'static str, Vec<Tok>)> = Vec::new();
+    let mut inferred = Vec::new();
+    let mut i = 0;
+    while i < rows.len() {
+        if let Some(k) = rows[i].0 {
+            if out.iter().any(|r| same_key(r.0, k)) {
+                return None;
+            }
+            out.push((k, rows[i].1.clone()));
+            i += 1;
+            continue;
+        }
+        // A run of unlabelled rows between two labelled ones (or the table's ends).
+        let from = i;
+        while i < rows.len() && rows[i].0.is_none() {
+            i += 1;
+        }
+        let before = if from == 0 { None } else { rows[from - 1].0.and_then(index) };
+        let after = rows.get(i).and_then(|r| r.0).and_then(index);
+        let lo = before.map_or(0, |b| b + 1);
+        let hi = after.unwrap_or(rows_t.len());
+        if lo > hi {
+            return None;
+        }
+        let free: Vec<&'static str> = rows_t[lo..hi].iter().copied().filter(|k| !labelled.iter().any(|l| same_key(l, k))).collect();
+        if free.len() != i - from {
+            return None;
+        }
+        for (k, r) in free.into_iter().zip(&rows[from..i]) {
+            out.push((k, r.1.clone()));
+            inferred.push(k);
+        }
+    }
+    if out.len() != rows_t.len() {
+        return None;
+    }
+    out.sort_by_key(|r| index(r.0));
+    for r in out.iter_mut() {
+        r.1.truncate(ncols);
+    }
+    Some((out, inferred))
 }

@@ -16,17 +16,24 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
     if vals.is_empty() && !(header.has("维持") || header.has("纠正")) {
         return None;
     }
+    // Cells whose value the text leaves open (a digit run with several balanced splits).
+    let mut uncertain: Vec<usize> = Vec::new();
+    // A grid row of fifteen cells (HTML, tabs, markdown) holding the values: every cell in its
+    // place, blanks too (2019-format pages leave 0 blank, and the tokenizer drops a row's
+    // leading blanks).
+    if let Some(row) = grid_row(text, start, end, &vals) {
+        vals = row;
+    }
     // Blank cells count in a grid (HTML, tabs) only between values; leading ones are labels.
     while vals.len() > 15 && matches!(vals.last().map(|t| &t.kind), Some(Kind::Val(Value::Blank))) {
         vals.pop();
     }
     if vals.len() < 15 {
-        if let Some((split, amb)) = runtogether::t4(text, &vals) {
+        if let Some((split, amb, doubt)) = runtogether::t4(text, &vals) {
             facts.method = "run-together";
             vals = split;
-            if let Some(a) = amb {
-                facts.ambiguous.push(a);
-            }
+            facts.ambiguous.extend(amb);
+            uncertain = doubt;
         } else if let Some(t) = vals.iter().find(|t| text[t.start..t.end].len() > 5 && text[t.start..t.end].bytes().all(|b| b.is_ascii_digit())) {
             // A digit run that no balanced split explains: say so, guess nothing.
             facts.unread.push((format!("数字「{}」连在一起，找不到能使各组合计平衡的拆法", &text[t.start..t.end]), t.start, t.end));
@@ -46,7 +53,8 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
             facts.miscounted.push((b.key, cells.len()));
         }
         if !cells.is_empty() {
-            rows.push(RawRow { key: b.key, label: None, cells, uncertain: Vec::new() });
+            let doubt = uncertain.iter().filter(|&&c| c / 5 == i).map(|&c| (c % 5, "数字连写，按合计关系有不止一种拆法".to_string())).collect();
+            rows.push(RawRow { key: b.key, label: None, cells, uncertain: doubt });
         }
     }
     Some((RawTable { table: "t4", columns: vec!["upheld", "corrected", "other", "pending", "total"], rows }, facts))
@@ -143,4 +151,25 @@ fn permute(v: &mut Vec<usize>, k: usize, f: &mut dyn FnMut(&[usize])) {
         permute(v, k + 1, f);
         v.swap(k, i);
     }
+}
+
+/// The first grid line of the region with exactly fifteen cells, all values or blank, holding
+/// every value read (or all blank when none was).
+fn grid_row(text: &str, start: usize, end: usize, vals: &[Tok]) -> Option<Vec<Tok>> {
+    let mut pos = start;
+    for raw in crate::find::lines_inclusive(&text[start..end]) {
+        let ls = pos;
+        pos += raw.len();
+        let line = raw.trim_end_matches(['\n', '\r']);
+        if !(line.contains('\t') || line.trim_start().starts_with('|')) {
+            continue;
+        }
+        let Some(cells) = super::grid_line_cells(text, ls, 15) else { continue };
+        let got: Vec<usize> = cells.iter().filter(|t| !matches!(t.kind, Kind::Val(Value::Blank))).map(|t| t.start).collect();
+        let had: Vec<usize> = vals.iter().filter(|t| !matches!(t.kind, Kind::Val(Value::Blank))).map(|t| t.start).collect();
+        if got == had {
+            return Some(cells);
+        }
+    }
+    None
 }

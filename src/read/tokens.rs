@@ -65,7 +65,16 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Line> {
             continue;
         }
         let cells = crate::find::find_byte(line.as_bytes(), 0, b'\t').is_some() || is_markdown_row(core);
-        let toks = if cells { cell_tokens(line, ls) } else { word_tokens(line, ls) };
+        let toks = if cells {
+            cell_tokens(line, ls)
+        } else if is_note(core) {
+            // A note in brackets on a line of its own (「（其中修订 16 件）」, a cell's second
+            // line) is text, numbers and all.
+            let at = ls + (core.as_ptr() as usize - line.as_ptr() as usize);
+            vec![Tok { start: at, end: at + core.len(), kind: Kind::Text }]
+        } else {
+            word_tokens(line, ls)
+        };
         if is_markdown_rule(core) {
             continue;
         }
@@ -88,6 +97,11 @@ fn margin_fragment(line: &str, base: usize, toks: &[Tok]) -> bool {
     let n = w.chars().count();
     let gap = &line[first.end - base..next.start - base];
     (1..=2).contains(&n) && w.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '、') && gap.len() >= 4 && gap.trim().is_empty()
+}
+
+/// A whole line in brackets holding words: 「（其中修订 16 件）」 (`t` trimmed).
+pub fn is_note(t: &str) -> bool {
+    (t.starts_with('（') || t.starts_with('(')) && (t.ends_with('）') || t.ends_with(')')) && t.chars().any(crate::text::is_ideograph)
 }
 
 /// (`t`: the line trimmed.)
@@ -182,7 +196,7 @@ fn word_tokens(line: &str, base: usize) -> Vec<Tok> {
 }
 
 /// A whole word or cell as a value, if it is one.
-fn classify(w: &str) -> Option<Value> {
+pub(crate) fn classify(w: &str) -> Option<Value> {
     if let Some(v) = parse_number(w) {
         return Some(v);
     }

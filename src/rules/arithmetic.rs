@@ -1,4 +1,6 @@
-//! The sums of the format (A01–A05), applied from `format::SUMS` to whatever was read.
+//! The sums of the format (A01–A05), applied from `format::SUMS` to whatever was read. A sum
+//! with a cell the reader was unsure of (`certain: false`) is not checked: a wrong finding costs
+//! more than a missed one.
 //!
 //! Every sum becomes an equation Σ left = Σ right over cells. When one cell is in several
 //! failed equations, is in no equation that holds, and the same corrected value would balance
@@ -15,6 +17,10 @@ struct Term {
     column: &'static str,
     value: i64,
     span: Option<Span>,
+    /// The reader was sure of this cell (`Cell::certain`).
+    certain: bool,
+    /// The cell was left blank (it counts as 0; T05 asks for the 0).
+    blank: bool,
 }
 
 struct Equation {
@@ -92,7 +98,7 @@ fn term_of(t: &TableRead, r: &RowRead, column: &'static str) -> Option<Term> {
         return None;
     }
     let c = r.cells.get(t.column_index(r.key, column)?)?;
-    Some(Term { row: r.key, column, value: number(&c.value)?, span: c.span })
+    Some(Term { row: r.key, column, value: number(&c.value)?, span: c.span, certain: c.certain, blank: c.value == Value::Blank })
 }
 
 /// `term_of` for a column at a known place in the table's columns (a table whose rows all have
@@ -102,7 +108,7 @@ fn term_in(t: &TableRead, r: &RowRead, place: usize, column: &'static str) -> Op
         return None;
     }
     let c = r.cells.get(place)?;
-    Some(Term { row: r.key, column, value: number(&c.value)?, span: c.span })
+    Some(Term { row: r.key, column, value: number(&c.value)?, span: c.span, certain: c.certain, blank: c.value == Value::Blank })
 }
 
 /// Fill `buf` with one term per key; false when one is missing (then there is no equation).
@@ -173,10 +179,42 @@ fn each_equation(t: &TableRead, mut f: impl FnMut(Code, Place, &[Term], &[Term],
     }
 }
 
+/// The equations whose every cell the reader was sure of (no sum rests on an uncertain cell).
 fn equations(t: &TableRead) -> Vec<Equation> {
     let mut out = Vec::new();
-    each_equation(t, |code, place, left, right, shape| out.push(Equation { code, table: t.table, place, left: left.to_vec(), right: right.to_vec(), shape }));
+    each_equation(t, |code, place, left, right, shape| {
+        if all_certain(left, right) && !total_left_blank(t, right, shape) {
+            out.push(Equation { code, table: t.table, place, left: left.to_vec(), right: right.to_vec(), shape })
+        }
+    });
     out
+}
+
+fn all_certain(left: &[Term], right: &[Term]) -> bool {
+    left.iter().chain(right).all(|t| t.certain)
+}
+
+/// A total the report left blank together with every other total of its kind: a whole 总计
+/// column (or the whole （七）总计 row) not filled in, as 2019-format pages do. That is T05's
+/// finding; the sums are not checked against totals nobody wrote. (One blank total among
+/// filled ones counts as 0 like any blank cell.)
+fn total_left_blank(t: &TableRead, right: &[Term], shape: u8) -> bool {
+    if shape == 2 || right.len() != 1 || !right[0].blank {
+        return false;
+    }
+    let blank = |c: &crate::model::Cell| matches!(c.value, Value::Blank);
+    match shape {
+        0 => t.rows.iter().all(|r| t.column_index(r.key, right[0].column).and_then(|i| r.cells.get(i)).is_none_or(blank)),
+        _ => t.row(right[0].row).is_some_and(|r| r.cells.iter().all(blank)),
+    }
+}
+
+/// How many of the table's sums do not hold among those that rest on an uncertain cell (they
+/// are not reported as errors; the reading note says so).
+pub fn uncertain_failures(t: &TableRead) -> usize {
+    let mut n = 0;
+    each_equation(t, |_, _, left, right, _| n += usize::from(!all_certain(left, right) && sum_of(left) != sum_of(right)));
+    n
 }
 
 fn sum_of(terms: &[Term]) -> i64 {
@@ -191,7 +229,9 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         };
         // Most tables balance: then no equation needs to be kept.
         let mut any_failed = false;
-        each_equation(table, |_, _, left, right, _| any_failed |= sum_of(left) != sum_of(right));
+        each_equation(table, |_, _, left, right, shape| {
+            any_failed |= all_certain(left, right) && !total_left_blank(table, right, shape) && sum_of(left) != sum_of(right)
+        });
         if !any_failed {
             continue;
         }

@@ -4,6 +4,7 @@ use super::diag;
 use super::Code;
 use super::Context;
 use crate::doc::Doc;
+use crate::find::Find;
 use crate::format::{short_t3_label, t3_row, SECTIONS, T2_ROWS, T3_ROWS};
 use crate::model::{Diagnostic, Severity, Span};
 use crate::sections::lines;
@@ -83,9 +84,17 @@ fn first_line_end_from(text: &str, from: usize) -> usize {
 
 fn sections(doc: &Doc, out: &mut Vec<Diagnostic>, start: Span) {
     for spec in SECTIONS {
-        if doc.heading(spec.number).is_none() {
-            // A table found without its heading still means the heading is missing.
+        if doc.heading(spec.number).is_some() {
+            continue;
+        }
+        if !has_content(doc, spec.number) {
             out.push(diag(Code::D03, format!("缺少第{}部分「{}、{}」。年度报告应依次包含六个部分。", spec.numeral, spec.numeral, spec.title), vec![start]));
+        } else if let Some((s, e)) = unnumbered_heading(doc, spec) {
+            // The section is there, its heading without its number.
+            let printed = doc.text()[s..e].trim();
+            let mut d = diag(Code::D04, format!("「{}」缺少部分编号，应为「{}、{}」。", printed, spec.numeral, spec.title), vec![doc.span(s, e)]);
+            d.suggestion = Some(format!("{}、{}", spec.numeral, spec.title));
+            out.push(d);
         }
     }
     // Order and numbering of the headings that are there.
@@ -104,6 +113,42 @@ fn sections(doc: &Doc, out: &mut Vec<Diagnostic>, start: Span) {
         }
         last = last.max(h.number);
     }
+}
+
+/// Is a section's content there although its heading is not (a converter dropped it, or it was
+/// written differently)? Tables 二, 三 and 四 are their sections' content; 五 is there when,
+/// after table 四, the text speaks of the problems and their improvement; 六 when, after that,
+/// it speaks of the fee or of other matters to report. Section 一 is known by its heading only:
+/// every report's preamble speaks of the same things.
+fn has_content(doc: &Doc, n: u8) -> bool {
+    let text = doc.text();
+    let after_tables = [&doc.t2, &doc.t3, &doc.t4].iter().filter_map(|t| t.as_ref().map(|t| t.1.cells_end)).max().unwrap_or(text.len());
+    let tail = |from: usize, until: usize| text.get(from.min(until)..until).unwrap_or("");
+    let six = doc.heading(6).map_or(text.len(), |h| h.start);
+    match n {
+        2 => doc.t2.is_some() || doc.format_2019,
+        3 => doc.t3.is_some(),
+        4 => doc.t4.is_some(),
+        5 => {
+            let t = tail(after_tables, six);
+            ["存在的主要问题", "存在问题", "主要问题", "问题和不足", "不足之处"].iter().any(|w| t.has(w)) && ["改进", "整改", "措施"].iter().any(|w| t.has(w))
+        }
+        6 => {
+            let from = doc.heading(5).map_or(after_tables, |h| h.line_end);
+            let t = tail(from, text.len());
+            ["其他需要报告", "信息处理费", "处理费"].iter().any(|w| t.has(w))
+        }
+        _ => false,
+    }
+}
+
+/// A short line that is a section's heading without its numeral (「其他需要报告的事项」).
+fn unnumbered_heading(doc: &Doc, spec: &crate::format::SectionSpec) -> Option<(usize, usize)> {
+    let text = doc.text();
+    lines(text).find(|&(s, e)| {
+        let t = text[s..e].trim_matches(|c: char| c.is_whitespace() || c == '#' || c == '*');
+        t.chars().count() <= 24 && spec.keys.iter().any(|k| t.starts_with(k))
+    })
 }
 
 fn numeral(n: u8) -> char {
@@ -233,6 +278,12 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let printed = &doc.text()[piece.start..piece.end];
+            // In a grid a label stands in one cell: pieces gathered over several lines are
+            // what a converter scattered (「1.申请人无正当理由逾期不补正、」…「开申请」), not
+            // the report's wording.
+            if printed.contains('\n') && matches!(doc.input_form, "markdown" | "tsv" | "html" | "docx") {
+                continue;
+            }
             let mut d = diag(
                 Code::T03,
                 format!("{}行名「{}」与格式模板不一致，应为「{}」。", tname, printed.split_whitespace().collect::<String>(), template),
@@ -277,7 +328,11 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
         for a in &facts.ambiguous {
             let readings: Vec<String> = a.readings.iter().take(6).map(|r| r.iter().map(|v| v.to_string()).collect::<Vec<_>>().join("|")).collect();
             let used = match a.used {
-                Some(i) => format!("暂按第 {} 种读法（{}）核对", i + 1, readings.get(i).cloned().unwrap_or_default()),
+                Some(i) => format!(
+                    "表中暂按第 {} 种读法（{}）显示，各读法不同的格标为「请核对」，不据此报告合计错误",
+                    i + 1,
+                    readings.get(i).cloned().unwrap_or_default()
+                ),
                 None => "没有一种能使整张表平衡，这一行不作推测".to_string(),
             };
             let rowname = if id == "t3" { format!("「{}」", row_name(id, a.row)) } else { String::new() };
@@ -295,6 +350,30 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
                     used
                 ),
                 vec![doc.span(a.start, a.end)],
+            ));
+        }
+        // P04: rows placed by inference (their label lost, a cell floated out of the table).
+        if !facts.inferred.is_empty() {
+            let names: Vec<String> = facts.inferred.iter().map(|k| format!("「{}」", row_name(id, k))).collect();
+            let why = if id == "t2" {
+                "有一格在文本中跑到了表格外面，已按顺序和格内说明放回"
+            } else {
+                "的数字前没有行名（转换时丢失），已按表格顺序归入"
+            };
+            let unchecked = super::arithmetic::uncertain_failures(table);
+            let sums = if id == "t2" {
+                String::new()
+            } else if unchecked > 0 {
+                format!("，涉及这些格的合计有 {} 处不平衡，但因位置不确定没有报告为错误", unchecked)
+            } else {
+                "，不据此报告合计错误".to_string()
+            };
+            let spans: Vec<Span> =
+                facts.inferred.iter().filter_map(|k| table.row(k)).flat_map(|r| r.cells.iter().filter(|c| !c.certain).filter_map(|c| c.span)).collect();
+            out.push(diag(
+                Code::P04,
+                format!("{}{}{}。这些格标为「请核对」{}。请对照原表核实。", tname, names.join("、"), why, sums),
+                if spans.is_empty() { vec![region] } else { spans },
             ));
         }
         if facts.method == "run-together" {

@@ -373,7 +373,12 @@ const REDUP_OK_FIRST: &str = "一两几每";
 
 fn repeats(doc: &Doc, prose: &Prose, out: &mut Vec<Diagnostic>) {
     let t = &prose.text;
-    for (s, mid, e) in repeated_words(t) {
+    let mut found = repeated_words(t);
+    let phrases: Vec<_> = repeated_phrases(t).into_iter().filter(|p| !found.iter().any(|w| w.0 < p.2 && p.0 < w.2)).collect();
+    found.extend(phrases);
+    found.extend(doubled_de(t));
+    found.sort_unstable();
+    for (s, mid, e) in found {
         let word = &t[s..mid];
         let mut d = diag(Code::W04, format!("「{}」连续出现两次（「{}」），可能多打了一遍。", word, &t[s..e]), vec![prose.span(doc, s, e)]);
         d.suggestion = Some(word.to_string());
@@ -435,9 +440,67 @@ fn repeated_words(t: &str) -> Vec<(usize, usize, usize)> {
     out
 }
 
+/// Longer passages written twice in a row (「聚焦新中国成立70周年平潭专场新闻发布会」 twice): 7 to
+/// 40 characters, at least four of them ideographs, within one paragraph. Nobody writes such a
+/// passage twice on purpose. (start, middle, end) byte offsets.
+fn repeated_phrases(t: &str) -> Vec<(usize, usize, usize)> {
+    const MIN: usize = 7;
+    const MAX: usize = 40;
+    let chars: Vec<(usize, char)> = t.char_indices().collect();
+    let n = chars.len();
+    let mut out = Vec::new();
+    let mut c = 0;
+    while c + 2 * MIN <= n {
+        // Where the character comes again MIN..=MAX on: only there can a passage repeat.
+        let found = (MIN..=MAX.min((n - c) / 2)).rev().find(|&len| {
+            chars[c].1 == chars[c + len].1
+                && (0..len).all(|k| chars[c + k].1 == chars[c + len + k].1 && chars[c + k].1 != '\n')
+                && chars[c..c + len].iter().filter(|x| crate::text::is_ideograph(x.1)).count() >= 4
+        });
+        match found {
+            Some(len) => {
+                let end = chars.get(c + 2 * len).map_or(t.len(), |x| x.0);
+                out.push((chars[c].0, chars[c + len].0, end));
+                c += 2 * len;
+            }
+            None => c += 1,
+        }
+    }
+    out
+}
+
+/// 「的的」, except in 「的的确确」 and after 目/有/别 (「目的的」 is 目的 + 的).
+fn doubled_de(t: &str) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(p) = t[from..].find("的的").map(|p| p + from) {
+        from = p + "的".len();
+        let before = t[..p].chars().next_back();
+        let after = t[p + "的的".len()..].chars().next();
+        if after == Some('确') || matches!(before, Some('目' | '有' | '别' | '的')) {
+            continue;
+        }
+        out.push((p, p + "的".len(), p + "的的".len()));
+        from = p + "的的".len();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_passages_and_a_doubled_de() {
+        let t = "召开聚焦新中国成立70周年平潭专场新闻发布会聚焦新中国成立70周年平潭专场新闻发布会；打造统一的的网站界面。";
+        let got: Vec<&str> = repeated_phrases(t).iter().map(|r| &t[r.0..r.1]).collect();
+        assert_eq!(got, vec!["聚焦新中国成立70周年平潭专场新闻发布会"]);
+        let got: Vec<&str> = doubled_de(t).iter().map(|r| &t[r.0..r.2]).collect();
+        assert_eq!(got, vec!["的的"]);
+        assert!(doubled_de("的的确确，实现公开目的的途径").is_empty());
+        // Not repeated, or too short: nothing.
+        assert!(repeated_phrases("加强领导，加强领导。主动公开、主动公开").is_empty());
+    }
 
     /// The first statement of `repeated_words`, byte by byte, to check the keyed one on.
     /// Words of 2–6 ideographs written twice in a row: (start, middle, end) byte offsets, longest

@@ -10,31 +10,53 @@
 //!
 //! One wrong number can be injected into a chosen cell of table 三 or 四 (`Inject`); the
 //! result says which cell, what was printed instead of what, and where it is in the text.
+//!
+//! Two sets of forms: `Form::ALL`, the six clean forms every reader test runs over (their
+//! output is fixed: the same seed and options give the same bytes, and scripts and tests
+//! depend on it), and `Form::WILD`, the forms real reports arrive in when something went wrong
+//! on the way (web-page text flattened by a crawler, damaged converter markdown, the 2019 trial
+//! format), modelled on ../shared/fixtures/real/{pingtan_2019,pingtan_2022}.txt and
+//! shanghai_bangongting_2025.md. `Form::every()` is both. For every form `Generated::cells`
+//! says what each cell's value is, where it is printed and whether the text still shows where
+//! it belongs (`Shown`), so a test can tell a reader bug from information the text lost.
 
 use std::fmt::Write as _;
 
 // The parts of the generator; each form is one file.
 mod grid;
 mod html;
+mod html2019;
+mod md_damaged;
 mod pdf_layout;
 mod pdf_text;
 mod prose;
+pub mod quality;
 mod readings;
+mod rewrite;
 mod rng;
 mod template;
+mod truth;
 mod values;
+mod web_dom;
 mod web_text;
+mod wild;
 mod writer;
 
 use grid::*;
 use html::*;
+pub use html2019::T2y2019;
+use html2019::*;
+use md_damaged::*;
 use pdf_layout::*;
 use pdf_text::*;
 use prose::*;
 pub use readings::*;
+use rewrite::*;
 pub use rng::Rng;
 pub use template::*;
+pub use truth::*;
 use values::*;
+use web_dom::*;
 use web_text::*;
 use writer::*;
 
@@ -74,8 +96,10 @@ impl Tables {
             ("fees", vec![t.fees]),
         ]
     }
+    /// A cell of table 三 (`other`, the 2019 format's single （六） row, is kept in
+    /// `other_1`'s place).
     pub fn t3_cell(&self, row: &str, column: &str) -> Option<i64> {
-        let r = T3_ROWS.iter().position(|k| *k == row)?;
+        let r = t3_index(row)?;
         let c = T3_COLUMNS.iter().position(|k| *k == column)?;
         Some(self.t3[r][c])
     }
@@ -127,7 +151,7 @@ impl CellId {
         if self.table != "t3" {
             return vec![];
         }
-        let i = T3_ROWS.iter().position(|k| *k == self.row).unwrap_or(0);
+        let i = t3_index(self.row).unwrap_or(0);
         let mut v = vec!["A01"];
         if is_result_item(i) || i == IDX_TOTAL {
             v.push("A02");
@@ -171,10 +195,45 @@ pub enum Form {
     RunTogether,
     /// An HTML page with `<table>` markup (colspan/rowspan).
     Html,
+    /// `Form::WILD`: the `Html` page's text as a crawler's `textContent` or a browser's
+    /// select-all copy gives it: the whole report on one line, table cells run together, some
+    /// tables spaced, stray spaces, a crawler header or the portal's menus around it.
+    WebDom,
+    /// `Form::WILD`: a report in the 2019 trial format as an HTML page (Word-exported cell
+    /// markup, `&nbsp;` for 0, 总计 columns left blank, units in cells, negative 增/减).
+    Html2019,
+    /// `Form::WILD`: the `Html2019` page flattened as `WebDom` is.
+    WebDom2019,
+    /// `Form::WILD`: PDF→markdown converter output with the damage converters do (tables cut
+    /// into pieces, placeholder and foreign header rows, labels apart from their numbers, rows
+    /// shifted by stray label fragments, values floated out of the table, page markers).
+    MdDamaged,
 }
 
 impl Form {
+    /// The clean forms. What they generate for a seed and options never changes.
     pub const ALL: [Form; 6] = [Form::PdfText, Form::PdfLayout, Form::Markdown, Form::Tsv, Form::RunTogether, Form::Html];
+    /// The forms real reports arrive in when something went wrong on the way; the readers are
+    /// measured on them (examples/quality.rs, tests/real_forms.rs).
+    pub const WILD: [Form; 4] = [Form::WebDom, Form::Html2019, Form::WebDom2019, Form::MdDamaged];
+    /// `ALL` then `WILD`.
+    pub fn every() -> [Form; 10] {
+        let mut v = [Form::PdfText; 10];
+        v[..6].copy_from_slice(&Form::ALL);
+        v[6..].copy_from_slice(&Form::WILD);
+        v
+    }
+    pub fn is_wild(self) -> bool {
+        Form::WILD.contains(&self)
+    }
+    /// The form called `name` (`Form::name`).
+    pub fn by_name(name: &str) -> Option<Form> {
+        Form::every().into_iter().find(|f| f.name() == name)
+    }
+    /// Reports of this form are in the 2019 trial format.
+    pub fn is_2019(self) -> bool {
+        matches!(self, Form::Html2019 | Form::WebDom2019)
+    }
     pub fn name(self) -> &'static str {
         match self {
             Form::PdfText => "pdf-text",
@@ -183,6 +242,10 @@ impl Form {
             Form::Tsv => "tsv",
             Form::RunTogether => "run-together",
             Form::Html => "html",
+            Form::WebDom => "web-dom",
+            Form::Html2019 => "html-2019",
+            Form::WebDom2019 => "web-dom-2019",
+            Form::MdDamaged => "md-damaged",
         }
     }
 }
@@ -203,8 +266,9 @@ pub enum Inject {
 pub struct Options {
     pub form: Form,
     pub inject: Inject,
-    /// Run-together text: only values whose digit runs have exactly one balancing reading
-    /// (otherwise any values; `Generated::runs` then says how many readings there are).
+    /// Run-together text (`RunTogether`, `WebDom`, `WebDom2019`): only values whose digit runs
+    /// have exactly one balancing reading (otherwise any values; `Generated::runs` then says how
+    /// many readings there are).
     pub unique_runs: bool,
 }
 
@@ -239,13 +303,33 @@ pub struct Generated {
     /// Byte span of every value cell in `text`.
     pub spans: Vec<(CellId, usize, usize)>,
     pub injection: Option<Injection>,
-    /// Run-together form only.
+    /// Run-together forms only (`RunTogether`, `WebDom`, `WebDom2019`).
     pub runs: Option<RunInfo>,
+    /// Tables 二 and 三 are in the 2019 trial format (`T2_2019_ROWS`; table 三 with a single
+    /// `other` row, 23 rows).
+    pub format_2019: bool,
+    /// Every cell of the three tables in printed order: its value as the checker's JSON should
+    /// give it, its span, and how much of its place the text shows (`Shown`).
+    pub cells: Vec<Truth>,
+    /// What was done to this report beyond its form's plain shape (wild forms): the kinds of
+    /// damage and page furniture chosen for it, e.g. "t3-piece-per-row", "crawler-header".
+    pub damage: Vec<&'static str>,
+    /// Table 二 of a 2019 report (`format_2019`), as printed (its cells are also in `cells`);
+    /// `tables.t2` is then not printed.
+    pub t2_2019: Option<T2y2019>,
+    /// Where the report itself is in `text` when the form puts page furniture around it (the
+    /// web forms' crawler header, portal menus, footer): a finding outside it points at text
+    /// that is not the report.
+    pub body: Option<(usize, usize)>,
 }
 
 impl Generated {
     pub fn span_of(&self, cell: &CellId) -> Option<(usize, usize)> {
         self.spans.iter().find(|s| s.0 == *cell).map(|s| (s.1, s.2))
+    }
+    /// The truth of one cell.
+    pub fn truth(&self, cell: &CellId) -> Option<&Truth> {
+        self.cells.iter().find(|t| t.cell == *cell)
     }
 }
 
@@ -255,6 +339,9 @@ pub fn generate(seed: u64, form: Form) -> Generated {
 }
 
 pub fn generate_with(seed: u64, opts: &Options) -> Generated {
+    if opts.form.is_wild() {
+        return wild::generate_wild(seed, opts);
+    }
     let mut rng = Rng::new(seed);
     let meta = Meta::new(&mut rng);
     let run_together = opts.form == Form::RunTogether;
@@ -290,6 +377,7 @@ pub fn generate_with(seed: u64, opts: &Options) -> Generated {
         Form::Tsv => render_grid(&mut rng, &mut w, &meta, &prose, &printed, Grid::Tsv),
         Form::RunTogether => render_run_together(&mut rng, &mut w, &meta, &prose, &printed),
         Form::Html => render_html(&mut rng, &mut w, &meta, &prose, &printed),
+        _ => unreachable!("wild forms are generated by wild::generate_wild"),
     }
     let injection = injection.map(|(cell, original, now)| {
         let (start, end) = w.spans.iter().find(|s| s.0 == cell).map(|s| (s.1, s.2)).expect("every cell is rendered");
@@ -300,6 +388,7 @@ pub fn generate_with(seed: u64, opts: &Options) -> Generated {
         t4_readings: t4_readings(&t4_run(&printed.t4)),
         t2_unique: [printed.t2.regulations, printed.t2.normative_documents].iter().all(|r| r.iter().all(|v| (0..10).contains(v))),
     });
+    let cells = plain_truth(&w.s, &printed, &w.spans, runs.as_ref(), injection.as_ref().map(|i| i.cell));
     Generated {
         seed,
         form: opts.form,
@@ -311,6 +400,11 @@ pub fn generate_with(seed: u64, opts: &Options) -> Generated {
         spans: w.spans,
         injection,
         runs,
+        format_2019: false,
+        cells,
+        damage: Vec::new(),
+        t2_2019: None,
+        body: None,
     }
 }
 
@@ -322,7 +416,7 @@ pub(crate) fn inject(rng: &mut Rng, t: &mut Tables, how: Inject) -> Option<(Cell
         Inject::Cell(c) => c,
     };
     let slot: &mut i64 = if cell.table == "t3" {
-        let r = T3_ROWS.iter().position(|k| *k == cell.row).expect("t3 row key");
+        let r = t3_index(cell.row).expect("t3 row key");
         let c = T3_COLUMNS.iter().position(|k| *k == cell.column).expect("t3 column key");
         &mut t.t3[r][c]
     } else {
@@ -331,7 +425,14 @@ pub(crate) fn inject(rng: &mut Rng, t: &mut Tables, how: Inject) -> Option<(Cell
         &mut t.t4[b][c]
     };
     let original = *slot;
-    // A typo: off by a little, a digit more, or a digit less.
+    let now = typo(rng, original);
+    *slot = now;
+    Some((cell, original, now))
+}
+
+/// A typo of `original`: off by a little, a digit more, or a digit less; never the same, never
+/// negative.
+pub(crate) fn typo(rng: &mut Rng, original: i64) -> i64 {
     let mut now = match rng.below(4) {
         0 => original + rng.range(1, 3),
         1 if original > 0 => original - rng.range(1, original.min(3)),
@@ -341,8 +442,7 @@ pub(crate) fn inject(rng: &mut Rng, t: &mut Tables, how: Inject) -> Option<(Cell
     if now == original || now < 0 {
         now = original + 1;
     }
-    *slot = now;
-    Some((cell, original, now))
+    now
 }
 
 #[cfg(test)]
@@ -385,6 +485,176 @@ mod tests {
             got.sort();
             assert_eq!(got, want, "{:?}", inj);
         }
+    }
+
+    fn no_ws(s: &str) -> String {
+        s.chars().filter(|c| !c.is_whitespace()).collect()
+    }
+
+    #[test]
+    fn wild_forms_are_reproducible_and_say_what_they_printed() {
+        use crate::value::Value;
+        for form in Form::WILD {
+            for seed in 0..20 {
+                for inject in [Inject::No, Inject::AnyT3, Inject::AnyT4] {
+                    let opts = Options { form, inject, unique_runs: seed % 5 != 0 };
+                    let g = generate_with(seed, &opts);
+                    let again = generate_with(seed, &opts);
+                    let case = format!("{} seed {} {:?}", form.name(), seed, inject);
+                    assert_eq!(g.text, again.text, "{}", case);
+                    assert_eq!(g.cells, again.cells, "{}", case);
+                    assert_eq!(g.format_2019, form.is_2019());
+                    // Every cell of the template once, in printed order.
+                    let cells: Vec<CellId> = g.cells.iter().map(|t| t.cell).collect();
+                    assert_eq!(cells, template_cells(g.format_2019), "{}", case);
+                    assert_eq!(cells.len(), if g.format_2019 { 22 + 23 * 7 + 15 } else { 10 + 175 + 15 });
+                    for t in &g.cells {
+                        let what = format!("{} {:?}", case, t.cell);
+                        match (&t.value, t.span) {
+                            (Value::Blank, Some((s, e))) => {
+                                let at = &g.text[s..e];
+                                assert!(at == "&nbsp;" || (at.chars().count() == 1 && at.chars().all(char::is_whitespace)), "{}: blank at «{}»", what, at);
+                            }
+                            (Value::Blank, None) => {}
+                            (_, None) => panic!("{}: printed cell without a span", what),
+                            // The span holds what was printed (a floated note is split over lines, with
+                            // spaces around its digits).
+                            (_, Some((s, e))) => assert_eq!(no_ws(&g.text[s..e]), no_ws(&t.printed), "{}", what),
+                        }
+                        let number = match t.cell.table {
+                            "t3" => g.tables.t3_cell(t.cell.row, t.cell.column),
+                            "t4" => g.tables.t4_cell(t.cell.row, t.cell.column),
+                            _ => None,
+                        };
+                        match (&t.value, number) {
+                            (Value::Int(v), Some(n)) => assert_eq!(*v, n, "{}", what),
+                            // Blank and placeholder cells stand for 0, or (2019) a 总计 left blank.
+                            (_, Some(n)) => assert!(n == 0 || (g.format_2019 && t.cell.column == "total"), "{}: {:?} for {}", what, t.value, n),
+                            _ => {}
+                        }
+                    }
+                    match &g.injection {
+                        None => assert!(g.tables.failed_sums().is_empty(), "{}: {:?}", case, g.tables.failed_sums()),
+                        Some(inj) => {
+                            assert_eq!(&g.text[inj.start..inj.end], inj.printed.to_string(), "{}", case);
+                            assert_eq!(g.truth(&inj.cell).map(|t| t.value.clone()), Some(Value::Int(inj.printed)), "{}", case);
+                            let mut got: Vec<&str> = g.tables.failed_sums().iter().map(|f| f.0).collect();
+                            got.sort();
+                            let mut want = inj.cell.sums();
+                            want.sort();
+                            assert_eq!(got, want, "{}: {:?}", case, inj);
+                        }
+                    }
+                    let web = matches!(form, Form::WebDom | Form::WebDom2019);
+                    assert_eq!(g.runs.is_some(), web, "{}", case);
+                    if web && opts.unique_runs && inject == Inject::No {
+                        let r = g.runs.as_ref().unwrap();
+                        assert_eq!((r.t3_readings, r.t4_readings), (1, 1), "{}", case);
+                        assert!(g.cells.iter().filter(|t| t.cell.table != "t2").all(|t| t.shown != Shown::Ambiguous), "{}", case);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn web_dom_is_one_line_with_the_cells_run_together() {
+        let (mut runs, mut spaced, mut into_label, mut stray) = (0, 0, 0, 0);
+        for form in [Form::WebDom, Form::WebDom2019] {
+            for seed in 0..40 {
+                let g = generate(seed, form);
+                // The report, from the first section heading to the last, is one line.
+                let a = g.text.find("一、总体情况").unwrap();
+                let b = g.text.find("六、其他需要报告的事项").unwrap();
+                assert!(!g.text[a..b].contains('\n'), "{} seed {}", form.name(), seed);
+                let t3: Vec<&Truth> = g.cells.iter().filter(|t| t.cell.table == "t3" && t.span.is_some()).collect();
+                let adjacent = t3.windows(2).filter(|w| w[0].span.unwrap().1 == w[1].span.unwrap().0).count();
+                if adjacent > 100 {
+                    runs += 1;
+                } else if adjacent == 0 {
+                    spaced += 1;
+                }
+                // 「…00000002.其他法律…」: the last value of a row runs into the next label's number.
+                if t3.iter().any(|t| t.cell.column == "total" && g.text[t.span.unwrap().1..].starts_with(|c: char| c.is_ascii_digit())) {
+                    into_label += 1;
+                }
+                if g.damage.contains(&"stray-spaces") {
+                    stray += 1;
+                }
+            }
+        }
+        eprintln!(
+            "web text: {} tables 三 run together, {} spaced, {} with a total running into the next label, {} with stray spaces",
+            runs, spaced, into_label, stray
+        );
+        assert!(runs > 12 && spaced > 6 && into_label > 6 && stray > 6);
+    }
+
+    #[test]
+    fn md_damaged_reports_range_from_easy_to_nasty() {
+        let kinds = [
+            "t3-piece-per-row",
+            "t3-piece-per-page",
+            "t3-placeholder-header",
+            "t3-caption-repeated",
+            "t3-foreign-header",
+            "t3-label-row-then-numbers",
+            "t3-label-loose-then-numbers",
+            "t3-unlabelled-row",
+            "t3-label-middle-fragment",
+            "t3-group-label-fragments",
+            "t3-loose-header",
+            "t2-floated-notes",
+            "t2-notes-in-cells",
+            "t2-loose-blocks",
+            "t4-header-mismatch",
+            "blank-cells",
+            "dash-placeholders",
+            "page-markers",
+            "hard-wrapped-prose",
+        ];
+        let mut seen = std::collections::HashSet::new();
+        let (mut easy, mut nasty, mut lost, mut inferred) = (0, 0, 0, 0);
+        for seed in 0..300 {
+            let g = generate(seed, Form::MdDamaged);
+            seen.extend(g.damage.iter().copied());
+            let n = g.damage.iter().filter(|k| k.starts_with("t")).count();
+            if n <= 1 {
+                easy += 1;
+            }
+            if n >= 7 {
+                nasty += 1;
+            }
+            lost += g.cells.iter().any(|t| t.shown == Shown::Lost) as usize;
+            inferred += g.cells.iter().any(|t| t.shown == Shown::Inferred) as usize;
+        }
+        for k in kinds {
+            assert!(seen.contains(k), "damage {} never chosen", k);
+        }
+        assert!(easy > 30 && nasty > 20 && lost > 10 && inferred > 30, "easy {} nasty {} lost {} inferred {}", easy, nasty, lost, inferred);
+    }
+
+    #[test]
+    fn readings_of_printed_rows() {
+        let none = |_: &[Option<&str>]| true;
+        // 「230 000023」: a space is always a boundary.
+        assert_eq!(cell_readings("230 000023", 7, Blanks::None, &none, 100).len(), 3);
+        let row_ok =
+            |v: &[Option<&str>]| v.len() < 7 || v[..6].iter().map(|c| c.unwrap().parse::<i64>().unwrap()).sum::<i64>() == v[6].unwrap().parse().unwrap();
+        assert_eq!(
+            cell_readings("230 000023", 7, Blanks::None, &row_ok, 100),
+            vec![["23", "0", "0", "0", "0", "0", "23"].map(|s| Some(s.to_string())).to_vec()]
+        );
+        assert_eq!(t3_text_readings(&vec!["0000000".to_string(); 23], Blanks::None), 1);
+        // A kept U+00A0 is one blank cell; collapsed, it could be anywhere white space is.
+        assert_eq!(cell_readings("5\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}5", 7, Blanks::Nbsp, &none, 100).len(), 1);
+        assert_eq!(cell_readings("5 5", 7, Blanks::AnyWs, &none, 100).len(), 1);
+        assert_eq!(cell_readings("5 5 ", 7, Blanks::AnyWs, &none, 100).len(), 6);
+        // Negative changes and units in table 二 of 2019 (「2648-18538」, 「13575394432.52元」).
+        assert_eq!(t2_text_readings("2648-18538", 3, Blanks::None), 7);
+        assert!(t2_text_readings("13575394432.52元", 2, Blanks::None) > 1);
+        assert_eq!(t2_text_readings("0 12万元", 2, Blanks::None), 1);
+        assert_eq!(t4_text_readings("110024001510102", Blanks::None), 1);
     }
 
     #[test]

@@ -141,3 +141,224 @@ pub fn t4_readings(run: &str) -> usize {
     let n = ways(b, 0, 3, &block_ok, &mut memo);
     usize::try_from(n).unwrap_or(MANY)
 }
+
+/// How blank cells show in a row of run-together text (the wild web forms).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Blanks {
+    /// No cell is blank: white space only separates.
+    None,
+    /// A kept U+00A0 is exactly one blank cell (`&nbsp;` in the page); spaces only separate.
+    Nbsp,
+    /// Blanks became spaces and were collapsed with the rest: any run of white space may
+    /// stand for any number of blank cells.
+    AnyWs,
+}
+
+/// Every reading of a row's printed text (digits, white space, and for table 二 of the 2019
+/// format `-`, `.` and the units 元/万元) as `n` cells (`None` = blank) that `ok` accepts; at
+/// most `cap + 1` of them. `ok` sees every prefix of a reading as it grows and may reject it
+/// early (a block of table 四 that does not add up). A number never starts with 0 unless it is
+/// 0 (or 0.x); white space is always a boundary between cells.
+pub fn cell_readings(text: &str, n: usize, blanks: Blanks, ok: &dyn Fn(&[Option<&str>]) -> bool, cap: usize) -> Vec<Vec<Option<String>>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out: Vec<Vec<Option<String>>> = Vec::new();
+    let mut steps = 0usize;
+    #[allow(clippy::too_many_arguments)]
+    fn rec<'t>(
+        text: &'t str,
+        ch: &[(usize, char)],
+        p: usize,
+        n: usize,
+        blanks: Blanks,
+        cur: &mut Vec<Option<&'t str>>,
+        ok: &dyn Fn(&[Option<&str>]) -> bool,
+        cap: usize,
+        out: &mut Vec<Vec<Option<String>>>,
+        steps: &mut usize,
+    ) {
+        *steps += 1;
+        if out.len() > cap || *steps > 2_000_000 {
+            return;
+        }
+        let byte = |i: usize| if i < ch.len() { ch[i].0 } else { text.len() };
+        if p == ch.len() || cur.len() == n {
+            // Only white space may follow the last cell (no more blanks for a kept U+00A0).
+            let rest_ok = ch[p..].iter().all(|(_, c)| c.is_whitespace() && !(blanks == Blanks::Nbsp && *c == '\u{a0}'));
+            if cur.len() == n && rest_ok {
+                out.push(cur.iter().map(|c| c.map(str::to_string)).collect());
+            }
+            return;
+        }
+        let c = ch[p].1;
+        if c.is_whitespace() {
+            match blanks {
+                Blanks::None => rec(text, ch, p + 1, n, blanks, cur, ok, cap, out, steps),
+                Blanks::Nbsp => {
+                    let blank = c == '\u{a0}';
+                    if blank {
+                        cur.push(None);
+                        if cur.len() <= n && ok(cur) {
+                            rec(text, ch, p + 1, n, blanks, cur, ok, cap, out, steps);
+                        }
+                        cur.pop();
+                    } else {
+                        rec(text, ch, p + 1, n, blanks, cur, ok, cap, out, steps);
+                    }
+                }
+                Blanks::AnyWs => {
+                    let mut q = p;
+                    while q < ch.len() && ch[q].1.is_whitespace() {
+                        q += 1;
+                    }
+                    for k in 0..=(n - cur.len()) {
+                        cur.extend(std::iter::repeat_n(None, k));
+                        if k == 0 || ok(cur) {
+                            rec(text, ch, q, n, blanks, cur, ok, cap, out, steps);
+                        }
+                        cur.truncate(cur.len() - k);
+                    }
+                }
+            }
+            return;
+        }
+        // A number: -? digits (. digits)? (元|万元)?
+        let mut q = p;
+        if ch[q].1 == '-' {
+            q += 1;
+        }
+        let digits_from = q;
+        while q < ch.len() && ch[q].1.is_ascii_digit() {
+            q += 1;
+        }
+        if q == digits_from {
+            return;
+        }
+        let mut ends: Vec<usize> = Vec::new();
+        let max_int = if ch[digits_from].1 == '0' { digits_from + 1 } else { q };
+        for e in digits_from + 1..=max_int {
+            ends.push(e);
+        }
+        if max_int == q && q + 1 < ch.len() && ch[q].1 == '.' && ch[q + 1].1.is_ascii_digit() {
+            let mut r = q + 1;
+            while r < ch.len() && ch[r].1.is_ascii_digit() {
+                r += 1;
+            }
+            ends.extend(q + 2..=r);
+        }
+        for e in ends {
+            // A unit belongs to the number before it.
+            let mut e2 = e;
+            if e2 < ch.len() && ch[e2].1 == '元' {
+                e2 += 1;
+            } else if e2 + 1 < ch.len() && ch[e2].1 == '万' && ch[e2 + 1].1 == '元' {
+                e2 += 2;
+            }
+            let s = &text[byte(p)..byte(e2)];
+            if s == "-0" || s.starts_with("-0") && !s.starts_with("-0.") {
+                continue;
+            }
+            cur.push(Some(s));
+            if ok(cur) {
+                rec(text, ch, e2, n, blanks, cur, ok, cap, out, steps);
+            }
+            cur.pop();
+        }
+    }
+    let mut cur = Vec::with_capacity(n);
+    rec(text, &chars, 0, n, blanks, &mut cur, ok, cap, &mut out, &mut steps);
+    if steps > 2_000_000 {
+        // Too many to walk through: say so as "more than cap".
+        while out.len() <= cap {
+            out.push(Vec::new());
+        }
+    }
+    out
+}
+
+fn num(c: Option<&str>) -> i64 {
+    c.and_then(|s| s.parse().ok()).unwrap_or(0)
+}
+
+/// How many readings of a table 三 whose rows are printed as `rows` (the text of each row's
+/// values, in printed order: 25 rows, or 23 in the 2019 format) balance every sum, blank cells
+/// counting 0. `MANY` if too many to count.
+pub fn t3_text_readings(rows: &[String], blanks: Blanks) -> usize {
+    let format_2019 = rows.len() == 23;
+    let (total, forward) = if format_2019 { (21, 22) } else { (IDX_TOTAL, IDX_FORWARD) };
+    let row_ok = |v: &[Option<&str>]| v.len() < 7 || (0..6).map(|c| num(v[c])).sum::<i64>() == num(v[6]);
+    let mut cands: Vec<Vec<[i64; 7]>> = Vec::new();
+    for r in rows {
+        let c = cell_readings(r, 7, blanks, &row_ok, 2000);
+        if c.len() > 2000 {
+            return MANY;
+        }
+        if c.is_empty() {
+            return 0;
+        }
+        let mut v: Vec<[i64; 7]> = c.iter().map(|cells| std::array::from_fn(|k| num(cells[k].as_deref()))).collect();
+        // Readings that differ only in whether a cell is blank or 0 have the same numbers: one
+        // reading of the digits (where the blanks are is the cell's own truth, `Shown`).
+        v.sort();
+        v.dedup();
+        cands.push(v);
+    }
+    let combos = cands.iter().try_fold(1usize, |a, c| a.checked_mul(c.len()));
+    match combos {
+        Some(n) if n <= 50_000 => {}
+        _ => return MANY,
+    }
+    let mut choice = vec![0usize; rows.len()];
+    let mut count = 0usize;
+    loop {
+        let row = |i: usize| &cands[i][choice[i]];
+        let ok = (0..7).all(|c| {
+            let items: i64 = (IDX_GRANTED..total).map(|i| row(i)[c]).sum();
+            items == row(total)[c] && row(0)[c] + row(1)[c] == row(total)[c] + row(forward)[c]
+        });
+        if ok {
+            count += 1;
+        }
+        let mut i = 0;
+        while i < rows.len() {
+            choice[i] += 1;
+            if choice[i] < cands[i].len() {
+                break;
+            }
+            choice[i] = 0;
+            i += 1;
+        }
+        if i == rows.len() {
+            return count;
+        }
+    }
+}
+
+/// How many readings of table 四's printed values (one text for the 15 cells) balance each
+/// block, blank cells counting 0. `MANY` if too many.
+pub fn t4_text_readings(text: &str, blanks: Blanks) -> usize {
+    let ok = |v: &[Option<&str>]| (0..v.len() / 5).all(|b| (0..4).map(|c| num(v[b * 5 + c])).sum::<i64>() == num(v[b * 5 + 4]));
+    let r = cell_readings(text, 15, blanks, &ok, 1000);
+    if r.len() > 1000 {
+        MANY
+    } else {
+        distinct(r)
+    }
+}
+
+/// How many ways a table 二 row's printed values split into `n` cells (table 二 has no sums).
+pub fn t2_text_readings(text: &str, n: usize, blanks: Blanks) -> usize {
+    let r = cell_readings(text, n, blanks, &|_| true, 100);
+    if r.len() > 100 {
+        MANY
+    } else {
+        distinct(r)
+    }
+}
+
+/// Readings that differ only in whether a cell is blank or 0 are one reading of the digits.
+fn distinct(r: Vec<Vec<Option<String>>>) -> usize {
+    let mut v: Vec<Vec<String>> = r.into_iter().map(|cells| cells.into_iter().map(|c| c.unwrap_or_else(|| "0".into())).collect()).collect();
+    v.sort();
+    v.dedup();
+    v.len()
+}

@@ -81,3 +81,29 @@ pub(crate) fn group_of(i: usize) -> Option<usize> {
 }
 
 pub(crate) const CN_NUM: [&str; 8] = ["一", "二", "三", "四", "五", "六", "七", "八"];
+
+/// Table 二 of the 2019 trial format (国办公开办函〔2019〕60号), which keys.md does not cover:
+/// (row key, label, column keys). The keys are those of `t2_2019` in
+/// ../shared/fixtures/truth-new/pingtan_2019.json: 本年新制作数量 `new_made`, 本年新公开数量
+/// `new_published`, 对外公开总数量 `total_published`; 上一年项目数量 `prev_items`, 本年增/减
+/// `change` (may be negative), 处理决定数量 `decisions`; 采购项目数量 `projects`, 采购总金额
+/// `total_amount` (printed with its unit: 「251000元」「12万元」).
+pub const T2_2019_ROWS: [(&str, &str, &[&str]); 8] = [
+    ("regulations", "规章", &["new_made", "new_published", "total_published"]),
+    ("normative_documents", "规范性文件", &["new_made", "new_published", "total_published"]),
+    ("licensing", "行政许可", &["prev_items", "change", "decisions"]),
+    ("other_services", "其他对外管理服务事项", &["prev_items", "change", "decisions"]),
+    ("punishment", "行政处罚", &["prev_items", "change", "decisions"]),
+    ("coercion", "行政强制", &["prev_items", "change", "decisions"]),
+    ("fees", "行政事业性收费", &["prev_items", "change"]),
+    ("procurement", "政府集中采购", &["projects", "total_amount"]),
+];
+
+/// The 2019 table 二's blocks: (heading, column headers, rows of `T2_2019_ROWS` by index).
+pub(crate) const T2_2019_BLOCKS: [(&str, &[&str], &[usize]); 5] = [
+    ("第二十条第（一）项", &["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"], &[0, 1]),
+    ("第二十条第（五）项", &["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"], &[2, 3]),
+    ("第二十条第（六）项", &["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"], &[4, 5]),
+    ("第二十条第（八）项", &["信息内容", "上一年项目数量", "本年增/减"], &[6]),
+    ("第二十条第（九）项", &["信息内容", "采购项目数量", "采购总金额"], &[7]),
+];

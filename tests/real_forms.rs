@@ -1,0 +1,164 @@
+//! The forms real reports arrive in when something went wrong on the way (`testgen::Form::WILD`:
+//! web-page text flattened by a crawler, the 2019 trial format as HTML and as web text,
+//! damaged converter markdown), held to the bar of issue 12:
+//!
+//! - every cell is read exactly or marked uncertain (`certain: false`), and a table with an
+//!   uncertain cell has a P01/P02/P04 finding; a cell may be missing only where the text lost
+//!   its place or its digits have several readings (`Shown::Lost`/`Ambiguous`), and then its
+//!   table has a P-finding too;
+//! - no A-error on a report generated without an error, none on an injected report that leaves
+//!   out the injected cell, none resting on an uncertain cell;
+//! - a wrong number injected into a table the text shows exactly (every cell `Shown::Exact`) is
+//!   caught at its cell (an A-finding names it); elsewhere it is caught or its table flagged;
+//! - at least 98 % of the cells of each form are read exactly.
+//!
+//! Table 二 of the 2019 format is left out (keys.md does not cover it; `Generated::cells` has
+//! it under `T2_2019_ROWS` for when the reader reports it).
+//!
+//! TODAY THESE FAIL: the readers are being rewritten to read these forms, and the tests are
+//! `#[ignore]`d until they do (issue 12). Run them with
+//! `cargo test --test real_forms -- --ignored --nocapture`; examples/quality.rs prints the same
+//! figures over more seeds (`cargo run --release --example quality -- 200 --detail`).
+
+use nianbao::testgen::quality::{measure, Caught, Measure, Outcome};
+use nianbao::testgen::{generate_with, Form, Generated, Inject, Options, Shown};
+use std::sync::OnceLock;
+
+/// Seeds per form and mode (no error, 表三, 表四): 4 forms × 3 × 12 = 144 reports, about ten
+/// seconds in a debug build.
+const SEEDS: u64 = 12;
+
+struct Case {
+    g: Generated,
+    m: Measure,
+    mode: &'static str,
+}
+
+impl Case {
+    fn name(&self) -> String {
+        format!("{} {}{} (cargo run --example gen -- {} {}{} --check)", self.g.form.name(), self.g.seed, self.mode, self.g.form.name(), self.g.seed, self.mode)
+    }
+}
+
+/// The reports, generated and checked once for all the tests.
+fn cases() -> &'static [Case] {
+    static CASES: OnceLock<Vec<Case>> = OnceLock::new();
+    CASES.get_or_init(|| {
+        let mut v = Vec::new();
+        for form in Form::WILD {
+            for k in 0..SEEDS {
+                for (salt, inject, mode) in [(1u64, Inject::No, ""), (2, Inject::AnyT3, " t3"), (3, Inject::AnyT4, " t4")] {
+                    // Other seeds than examples/quality.rs (k * 16 + salt): the two look at different reports.
+                    let seed = 1_000_000 + k * 16 + salt;
+                    let g = generate_with(seed, &Options { form, inject, unique_runs: true });
+                    let r = nianbao::check_text(&g.text);
+                    let m = measure(&g, &r);
+                    v.push(Case { g, m, mode });
+                }
+            }
+        }
+        v
+    })
+}
+
+/// Fail with the first few problems and their seeds.
+fn verdict(what: &str, problems: Vec<String>) {
+    if !problems.is_empty() {
+        panic!("{}: {} problems, e.g.\n  {}", what, problems.len(), problems.iter().take(12).cloned().collect::<Vec<_>>().join("\n  "));
+    }
+}
+
+#[test]
+#[ignore = "until the readers read these forms (issue 12)"]
+fn every_cell_is_exact_or_marked_uncertain() {
+    let mut problems = Vec::new();
+    for c in cases() {
+        for u in &c.m.uncertain_without_p {
+            problems.push(format!("{}: {} uncertain, but no P01/P02/P04 for its table", c.name(), u));
+        }
+        for r in c.m.cells.iter().filter(|r| !r.t2_2019) {
+            let cell = format!("{}.{}.{}", r.cell.table, r.cell.row, r.cell.column);
+            match r.outcome {
+                Outcome::Exact | Outcome::Uncertain => {}
+                Outcome::Wrong => problems.push(format!(
+                    "{}: {} read {} but printed {} [{}]",
+                    c.name(),
+                    cell,
+                    r.got.as_ref().map(|v| v.display()).unwrap_or_default(),
+                    r.want.display(),
+                    r.shown.name()
+                )),
+                Outcome::Missing => {
+                    let lost = matches!(r.shown, Shown::Lost | Shown::Ambiguous) && c.m.p_tables.contains(&r.cell.table);
+                    if !lost {
+                        problems.push(format!("{}: {} missing (printed {}, {})", c.name(), cell, r.want.display(), r.shown.name()));
+                    }
+                }
+            }
+        }
+    }
+    verdict("cells neither exact nor marked uncertain", problems);
+}
+
+#[test]
+#[ignore = "until the readers read these forms (issue 12)"]
+fn no_arithmetic_error_that_is_not_there() {
+    let mut problems = Vec::new();
+    for c in cases() {
+        for a in &c.m.false_a {
+            problems.push(format!("{}: {}", c.name(), a));
+        }
+        for a in &c.m.a_on_uncertain {
+            problems.push(format!("{}: rests on an uncertain cell: {}", c.name(), a));
+        }
+    }
+    verdict("false A-errors", problems);
+}
+
+#[test]
+#[ignore = "until the readers read these forms (issue 12)"]
+fn an_injected_wrong_number_is_caught_at_its_cell() {
+    let mut problems = Vec::new();
+    for c in cases() {
+        let Some((cell, caught)) = c.m.injection else { continue };
+        let inj = c.g.injection.as_ref().expect("injected");
+        let what = format!("{}: {}.{}.{} {} printed as {}", c.name(), cell.table, cell.row, cell.column, inj.original, inj.printed);
+        match caught {
+            Caught::AtCell => {}
+            Caught::Flagged if !c.m.injected_table_exact => {}
+            Caught::Flagged => problems.push(format!("{}: only flagged, though the text shows every cell of its table", what)),
+            Caught::Missed => problems.push(format!("{}: missed", what)),
+        }
+    }
+    verdict("injected errors not caught", problems);
+}
+
+#[test]
+#[ignore = "until the readers read these forms (issue 12)"]
+fn at_least_98_percent_of_cells_exact_per_form() {
+    let mut problems = Vec::new();
+    for form in Form::WILD {
+        let (mut exact, mut all) = (0usize, 0usize);
+        for c in cases().iter().filter(|c| c.g.form == form) {
+            exact += c.m.count(Outcome::Exact, false);
+            all += Outcome::ALL.iter().map(|o| c.m.count(*o, false)).sum::<usize>();
+        }
+        let share = exact as f64 / all.max(1) as f64;
+        eprintln!("{}: {} of {} cells exact ({:.1} %)", form.name(), exact, all, 100.0 * share);
+        if share < 0.98 {
+            problems.push(format!("{}: {:.1} % of {} cells exact", form.name(), 100.0 * share, all));
+        }
+    }
+    verdict("forms below 98 % exact cells", problems);
+}
+
+/// Not ignored: the cases themselves are sound (every generated report is measured, with
+/// every cell of its tables), so the ignored tests measure what they say.
+#[test]
+fn the_measurement_covers_every_cell() {
+    for c in cases() {
+        assert_eq!(c.m.cells.len(), c.g.cells.len(), "{}", c.name());
+        assert_eq!(c.m.injection.is_some(), !c.mode.is_empty(), "{}", c.name());
+    }
+    assert_eq!(cases().len() as u64, Form::WILD.len() as u64 * SEEDS * 3);
+}
