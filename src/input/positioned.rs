@@ -727,7 +727,9 @@ fn cells_of(line: &[usize], items: &[It], edges: &[f32]) -> Vec<Cell> {
                 // label of its first item in narrow, tightly padded columns: 「（六）其他处」
                 // 「1.申请人无正」).
                 let v = is_value_text(&it.text) || is_value_text(&prev.text);
-                let item = crate::text::starts_item(&it.text).is_some();
+                // (The item number may be cut into several items: 「(」「二」「) 部分公开」.)
+                let ahead: String = line[k..line.len().min(k + 3)].iter().map(|&j| items[j].text.as_str()).collect();
+                let item = crate::text::starts_item(&it.text).is_some() || crate::text::starts_item(&ahead).is_some();
                 // Text starting at a left edge where other lines start (a left-aligned column
                 // beside a group label that fills its own) is a new cell at a narrow gap too.
                 let edge = gap > 0.3 * em && edges.iter().any(|&e| (e - it.x).abs() <= 0.5);
@@ -810,6 +812,9 @@ fn join_spread_pairs(lines: &mut [Line], items: &[It]) {
                 let a = &mut lines[l].cells[k];
                 a.items.extend(b.items);
                 a.x1 = b.x1;
+                // 「无」 alone is a value (none); 「无 法」 is a label.
+                let text: String = a.items.iter().map(|&i| items[i].text.as_str()).collect();
+                a.numeric = is_value_text(&text);
             }
             k += 1;
         }
@@ -1443,5 +1448,68 @@ mod tests {
                 format!("行政规范性文件{}", zeros)
             ]
         );
+    }
+
+    /// Items as PDF.js gives them from Chromium's print of a justified table (s136.a5,
+    /// s135.a5 of the printed corpus): (x, y, w, text), 9 pt.
+    fn printed(items: &[(f32, f32, f32, &str)]) -> PositionedDoc {
+        let items = items.iter().map(|&(x, y, w, t)| TextItem { page: 1, x, y, w, h: 9.0, dir: 0, text: t.into() }).collect();
+        PositionedDoc { pages: vec![PageSize { width: 420.0, height: 595.0 }], items }
+    }
+
+    const VALUES: [f32; 7] = [225.6, 249.7, 274.7, 302.1, 331.9, 356.9, 377.4];
+
+    #[test]
+    fn a_group_label_spread_as_wu_fa_is_not_a_value() {
+        // 「（四）无法提供」 spread over a narrow group column, 「无 法」 level with the row's
+        // values: 「无」 alone is a value (none), 「无法」 is text of the group label.
+        let mut v = vec![
+            (76.9, 411.8, 24.7, "( 四 )"),
+            (76.9, 426.0, 9.0, "无"),
+            (92.7, 426.0, 9.0, "法"),
+            (76.9, 440.2, 9.0, "提"),
+            (92.7, 440.2, 9.0, "供"),
+            (110.4, 419.2, 101.6, "2.没有现成信息需要另行"),
+            (110.4, 433.5, 9.0, "制"),
+            (203.0, 433.5, 9.0, "作"),
+        ];
+        for (x, t) in VALUES.iter().zip(["1", "1", "0", "0", "0", "0", "2"]) {
+            v.push((*x, 426.0, 5.0, t));
+        }
+        let l = layout(&printed(&v));
+        let lines: Vec<&str> = l.text.lines().filter(|s| !s.is_empty()).collect();
+        assert_eq!(lines, vec!["( 四 )无法提供\t2.没有现成信息需要另行制作\t1\t1\t0\t0\t0\t0\t2"]);
+    }
+
+    #[test]
+    fn an_item_number_cut_into_items_starts_a_cell() {
+        // PDF.js cuts 「(二) 部分公开…」 into 「(」「二」「) 部分公开…」, less than an em after
+        // the group label's line 「年 度 办」 and level with it: the row label starts there.
+        let mut v = vec![
+            (47.5, 495.8, 31.9, "三 、 本"),
+            (47.5, 510.0, 31.9, "年 度 办"),
+            (47.5, 524.2, 31.9, "理 结 果"),
+            (88.2, 495.8, 3.3, "("),
+            (102.4, 495.8, 9.0, "一"),
+            (122.3, 495.8, 3.3, ")"),
+            (138.8, 495.8, 68.8, "予 以 公 开"),
+            (88.2, 514.5, 3.3, "("),
+            (91.6, 514.5, 9.0, "二"),
+            (100.8, 514.5, 106.8, ") 部分公开（区分处理的，"),
+            (88.2, 529.5, 119.4, "只计这一情形，不计其他情"),
+            (88.2, 543.8, 9.0, "形"),
+            (198.6, 543.8, 9.0, "）"),
+        ];
+        for (x, t) in VALUES.iter().zip(["1", "0", "0", "0", "0", "0", "1"]) {
+            v.push((*x, 495.8, 5.0, t));
+        }
+        for (x, t) in VALUES.iter().zip(["1", "0", "0", "0", "1", "0", "2"]) {
+            v.push((*x, 529.5, 5.0, t));
+        }
+        let l = layout(&printed(&v));
+        let lines: Vec<&str> = l.text.lines().filter(|s| !s.is_empty()).collect();
+        assert!(lines[0].starts_with("三、本年度办理结果\t") && lines[0].ends_with("\t1\t0\t0\t0\t0\t0\t1"), "{:?}", lines);
+        assert!(lines[1].starts_with("(二) 部分公开（区分处理的，只计这一情形，不计其他情形"), "{:?}", lines);
+        assert!(lines[1].ends_with("\t1\t0\t0\t0\t1\t0\t2"), "{:?}", lines);
     }
 }
