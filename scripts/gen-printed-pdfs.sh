@@ -51,6 +51,10 @@ convert_docx() { # .docx → NAME.lo5.pdf with LibreOffice
   rm -rf "$tmp"
 }
 
+# The committed fixtures: REPORT.PROFILE of the corpus, each chosen for a breakage the reader
+# got wrong before (tests/printed.rs `CASES` says which; keep the two lists alike).
+FIXTURES="s100.lo5 s106.narrow s109.a5n s115.short s118.a4l s120.lo5 s121.letter s124.big s130.a4 s135.a5 s136.a5 s139.short tcword.big"
+
 case "$mode" in
   corpus)
     DIR=${2:-target/printed-corpus}
@@ -61,6 +65,37 @@ case "$mode" in
     convert_docx "$DIR"
     node scripts/pdf-items.mjs --out "$DIR/items" "$DIR"/*.pdf 2>/dev/null
     "$GEN" measure "$DIR" "$DIR/items"
+    ;;
+  fixtures)
+    OUT=tests/data/files/printed
+    ITEMS=tests/data/pdfjs/printed
+    TMP=$(mktemp -d)
+    trap 'rm -rf "$TMP"' EXIT
+    "$GEN" printed "$TMP" 80
+    sel="$TMP/selected.tsv"
+    : > "$sel"
+    keep=""
+    for f in $FIXTURES; do
+      case "$f" in
+        *.lo5) keep="$keep ${f%.lo5}.a5.docx" ;;
+        *) awk -F'\t' -v n="$f.html" '$1 == n' "$TMP/print.tsv" >> "$sel" ;;
+      esac
+    done
+    mv "$sel" "$TMP/print.tsv"
+    for docx in "$TMP"/*.a5.docx; do
+      case " $keep " in *" $(basename "$docx") "*) ;; *) rm "$docx" ;; esac
+    done
+    print_all "$TMP"
+    convert_docx "$TMP"
+    rm -rf "$OUT" "$ITEMS"
+    mkdir -p "$OUT" "$ITEMS"
+    for f in $FIXTURES; do
+      name=${f%%.*}
+      cp "$TMP/$f.pdf" "$OUT/"
+      cp "$TMP/$name.truth.json" "$TMP/$name.html" "$OUT/"
+    done
+    node scripts/pdf-items.mjs --out "$ITEMS" "$OUT"/*.pdf 2>/dev/null
+    du -ch "$OUT"/*.pdf | tail -1
     ;;
   *)
     echo "usage: scripts/gen-printed-pdfs.sh corpus [DIR] [COUNT] | fixtures" >&2
