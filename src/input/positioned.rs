@@ -157,6 +157,7 @@ pub fn layout(doc: &PositionedDoc) -> Layout {
         all.push(items);
     }
     drop_running_lines(&mut pages, &all, &doc.pages);
+    drop_repeated_headers(&mut pages, &all);
 
     let mut out = Out::default();
     let mut chars = 0;
@@ -168,7 +169,11 @@ pub fn layout(doc: &PositionedDoc) -> Layout {
     }
     continue_rows_over_pages(&mut page_rows, &all);
     for rows in page_rows.iter_mut() {
+        join_wrapped_numbers(rows, &all);
         keep_blank_columns(rows);
+    }
+    if let Some(first) = page_rows.first_mut() {
+        join_wrapped_title(first, body_size(&all));
     }
     for rows in page_rows {
         let mut prev_bottom: Option<(f32, f32)> = None;
@@ -185,6 +190,164 @@ pub fn layout(doc: &PositionedDoc) -> Layout {
         }
     }
     Layout { text: out.text, positions: out.positions, chars, pages: npages }
+}
+
+/// The size of the body text: the font size most characters are printed in.
+fn body_size(all: &[Vec<It>]) -> f32 {
+    let mut sizes: Vec<(f32, usize)> = Vec::new();
+    for it in all.iter().flatten() {
+        let n = it.text.chars().filter(|c| !c.is_whitespace()).count();
+        match sizes.iter_mut().find(|s| (s.0 - it.h).abs() <= 0.05 * it.h) {
+            Some(s) => s.1 += n,
+            None => sizes.push((it.h, n)),
+        }
+    }
+    sizes.iter().max_by_key(|s| s.1).map(|s| s.0).unwrap_or(0.0)
+}
+
+/// The title printed larger than the body text and wrapped over two or more lines
+/// (「某某区发展和改革委员会2021」「年政府信息公开工作年度报告」 on a narrow page): among the
+/// first lines of the first page, a line larger than the body text and the lines after it in
+/// the same size, one text each, close below each other and centred alike or starting alike,
+/// are one line.
+fn join_wrapped_title(rows: &mut Vec<Row>, body: f32) {
+    let single = |r: &Row| r.cells.len() == 1 && !r.has_values();
+    let Some(i) = rows.iter().take(5).position(|r| single(r) && body > 0.0 && r.h >= 1.2 * body) else { return };
+    while i + 1 < rows.len() {
+        let (a, b) = (&rows[i], &rows[i + 1]);
+        let h = a.h;
+        let close = b.top - a.bottom <= 0.8 * h && b.top > a.top;
+        let (ea, eb) = (a.extents[0], b.extents[0]);
+        let aligned = ((ea.0 + ea.1) / 2.0 - (eb.0 + eb.1) / 2.0).abs() <= h || (ea.0 - eb.0).abs() <= 0.3 * h;
+        if !(single(b) && (b.h - h).abs() <= 0.05 * h && close && aligned) {
+            break;
+        }
+        let next = rows.remove(i + 1);
+        let a = &mut rows[i];
+        a.cells[0].extend(next.cells.into_iter().flatten());
+        a.extents[0] = (ea.0.min(eb.0), ea.1.max(eb.1), false);
+        a.bottom = next.bottom;
+    }
+}
+
+/// Numbers wrapped inside narrow cells: Word and LibreOffice break a number that does not fit
+/// its column (「1711」 as 「1」 over 「711」), and the row's other values stand on a line of
+/// their own, level with the middle, the first or the last line of the wrapped ones. Two to
+/// three rows a line apart or less (closer than any two table rows) whose values, once the
+/// pieces stacked in one column on consecutive lines are joined, fill distinct columns, are one
+/// row: the upper piece is digits not starting with 0 (a number cannot), the lower digits, in
+/// one size; the rows below the first have no label of their own (only the rest of a wrapped
+/// one, never an item number). Only in tables of five columns or more (三, 四).
+fn join_wrapped_numbers(rows: &mut Vec<Row>, all: &[Vec<It>]) {
+    let text = |cell: &[(usize, usize)]| -> String { cell.iter().map(|&(q, i)| all[q][i].text.as_str()).collect::<String>().trim().to_string() };
+    // Baseline and size of a row's first value.
+    let value_y = |r: &Row| -> Option<(f32, f32)> {
+        let k = r.extents.iter().position(|e| e.2)?;
+        let &(q, i) = r.cells[k].first()?;
+        Some((all[q][i].y, all[q][i].h))
+    };
+    let widest = rows.iter().map(|r| r.extents.iter().filter(|e| e.2).count()).max().unwrap_or(0);
+    if widest < 5 {
+        return;
+    }
+    let mut i = 0;
+    while i + 1 < rows.len() {
+        let mut done = false;
+        for j in i + 1..(i + 3).min(rows.len()) {
+            let w = &rows[i..=j];
+            let Some(ys) = w.iter().map(value_y).collect::<Option<Vec<(f32, f32)>>>() else { break };
+            let h = ys[0].1;
+            if ys.iter().any(|y| (y.1 - h).abs() > 0.1 * h) || ys[j - i].0 - ys[0].0 > 1.6 * h {
+                continue;
+            }
+
+            // Value cells of the window: (row, cell).
+            let vals: Vec<(usize, usize)> =
+                w.iter().enumerate().flat_map(|(r, row)| (0..row.cells.len()).filter(move |&k| row.extents[k].2).map(move |k| (r, k))).collect();
+            let ext = |v: (usize, usize)| w[v.0].extents[v.1];
+            let piece_y = |v: (usize, usize)| w[v.0].cells[v.1].first().map(|&(q, i)| all[q][i].y).unwrap_or(0.0);
+            let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+            // Stacked pieces: (upper, lower).
+            let mut pairs: Vec<((usize, usize), (usize, usize))> = Vec::new();
+            for &d in &vals {
+                let dt = text(&w[d.0].cells[d.1]);
+                if !digits(&dt) {
+                    continue;
+                }
+                let up = vals.iter().copied().filter(|u| u.0 < d.0).find(|&u| {
+                    let ut = text(&w[u.0].cells[u.1]);
+                    let (ue, de) = (ext(u), ext(d));
+                    let step = piece_y(d) - piece_y(u);
+                    digits(&ut) && !ut.starts_with('0') && overlap(ue.0, ue.1, de.0, de.1) > 0.0 && step >= 0.8 * h && step <= 1.6 * h
+                });
+                if let Some(u) = up {
+                    if !pairs.iter().any(|p| p.0 == u || p.1 == u) {
+                        pairs.push((u, d));
+                    }
+                }
+            }
+            if pairs.is_empty() {
+                continue;
+            }
+            // The cells of the joined row's values: each a piece alone or a stacked pair.
+            let mut cells: Vec<(f32, f32, Vec<(usize, usize)>)> = Vec::new();
+            for &v in &vals {
+                if pairs.iter().any(|p| p.1 == v) {
+                    continue;
+                }
+                let (x0, x1, _) = ext(v);
+                let mut items = w[v.0].cells[v.1].clone();
+                let (mut a, mut b) = (x0, x1);
+                if let Some(p) = pairs.iter().find(|p| p.0 == v) {
+                    items.extend(w[p.1 .0].cells[p.1 .1].iter().copied());
+                    a = a.min(ext(p.1).0);
+                    b = b.max(ext(p.1).1);
+                }
+                cells.push((a, b, items));
+            }
+            let o = order_by(&cells.iter().map(|c| (c.0, 0.0)).collect::<Vec<_>>());
+            let cells = apply_order(cells, &o);
+            if cells.len() < 5 || cells.windows(2).any(|c| c[1].0 < c[0].1) {
+                continue;
+            }
+            // Labels: by column, top to bottom; one label a column (only its first piece may
+            // start with an item number).
+            let mut label: Vec<(f32, f32, Vec<(usize, usize)>)> = Vec::new();
+            let mut one_label = true;
+            for row in w {
+                for k in (0..row.cells.len()).filter(|&k| !row.extents[k].2) {
+                    let (x0, x1, _) = row.extents[k];
+                    match label.iter_mut().find(|c| overlap(c.0, c.1, x0, x1) > 0.3 * (x1 - x0).min(c.1 - c.0).max(0.1)) {
+                        Some(c) => {
+                            one_label &= crate::text::starts_item(&text(&row.cells[k])).is_none();
+                            c.0 = c.0.min(x0);
+                            c.1 = c.1.max(x1);
+                            c.2.extend(row.cells[k].iter().copied());
+                        }
+                        None => label.push((x0, x1, row.cells[k].clone())),
+                    }
+                }
+            }
+            if !one_label {
+                continue;
+            }
+            let o = order_by(&label.iter().map(|c| (c.0, 0.0)).collect::<Vec<_>>());
+            let label = apply_order(label, &o);
+            let joined = Row {
+                top: w.iter().map(|r| r.top).fold(f32::INFINITY, f32::min),
+                bottom: w.iter().map(|r| r.bottom).fold(f32::NEG_INFINITY, f32::max),
+                h: w[0].h,
+                extents: label.iter().map(|c| (c.0, c.1, false)).chain(cells.iter().map(|c| (c.0, c.1, true))).collect(),
+                cells: label.into_iter().map(|c| c.2).chain(cells.into_iter().map(|c| c.2)).collect(),
+            };
+            rows.splice(i..=j, std::iter::once(joined));
+            done = true;
+            break;
+        }
+        if !done {
+            i += 1;
+        }
+    }
 }
 
 /// Blank cells of a wide table (table 三, 四): a row with fewer values than the rows around it
@@ -242,6 +405,10 @@ fn keep_blank_columns(rows: &mut [Row]) {
             if !distinct || cols.iter().any(|c| c.1 > 0.4 * min_gap) {
                 continue;
             }
+            // Not when text stands between the values (it would be lost).
+            if vals.windows(2).any(|w| w[1] != w[0] + 1) {
+                continue;
+            }
             // Rebuild the row: its label cells, then one cell per column.
             let r = &mut rows[i];
             let first_value = vals[0];
@@ -269,48 +436,119 @@ fn keep_blank_columns(rows: &mut [Row]) {
     }
 }
 
-/// A table row cut by a page break: the rest of its label at the top of the next page (lines
-/// with no values, before the page's first row with values, in the label column of the row that
-/// ends the previous page, not starting with an item number) is joined to that row.
+/// A table row cut by a page break, its cells' lines printed partly at the foot of one page
+/// and partly at the top of the next:
+/// - the rest of its label at the top of the next page (rows with no values, before the page's
+///   first row with values, each cell in a label column of the row that ends the previous
+///   page, not starting with an item number) is joined to that row;
+/// - the start of its label at the foot of the previous page (rows with no values after the
+///   last row with values there, each cell in a label column of the next page's first row,
+///   whose label does not start with an item number and so goes on a label begun before) is
+///   joined to the next page's first row.
 fn continue_rows_over_pages(pages: &mut [Vec<Row>], all: &[Vec<It>]) {
+    let text_of = |cell: &[(usize, usize)]| -> String { cell.iter().map(|&(q, i)| all[q][i].text.as_str()).collect() };
+    let height = |cell: &[(usize, usize)]| -> f32 { cell.iter().map(|&(q, i)| all[q][i].h).fold(0.0, f32::max) };
+    // The label cell of `row` (index) a cell (x0, x1) lies in.
+    // (Not a line much wider than the cell: text under the table, not a label's next line.)
+    let column = |row: &Row, x0: f32, x1: f32, slack: f32| -> Option<usize> {
+        let first_value = row.extents.iter().position(|e| e.2).unwrap_or(row.extents.len());
+        (0..first_value).find(|&k| {
+            let (a, b, _) = row.extents[k];
+            overlap(a, b, x0, x1) > 0.5 * (x1 - x0).min(b - a).max(0.1) && x1 - x0 <= slack * (b - a) + 3.0 * row.h
+        })
+    };
+    let plain_label = |text: &str| crate::text::starts_item(text).is_none() && crate::sections::heading_of(text).is_none();
     for p in 1..pages.len() {
         let (before, after) = pages.split_at_mut(p);
-        let Some(last) = before[p - 1].last_mut() else { continue };
-        if !last.has_values() {
-            continue;
-        }
-        let label_cols: Vec<usize> = (0..last.cells.len()).filter(|&k| !last.extents[k].2).collect();
-        if label_cols.is_empty() {
-            continue;
-        }
-        // (row on the new page, label cell of `last` it continues)
-        let mut moves: Vec<(usize, usize)> = Vec::new();
-        for (r, row) in after[0].iter().enumerate() {
-            if row.has_values() || row.cells.len() != 1 {
-                break;
+        let prev = &mut before[p - 1];
+        let next = &mut after[0];
+        if prev.last().map(|r| r.has_values()).unwrap_or(false) {
+            let last = prev.last_mut().unwrap();
+            // (row on the new page, [(cell, label cell of `last` it continues)])
+            let mut moves: Vec<Vec<(usize, usize)>> = Vec::new();
+            for row in next.iter() {
+                if row.has_values() {
+                    break;
+                }
+                let mapped: Vec<(usize, usize)> = (0..row.cells.len())
+                    .filter_map(|c| {
+                        let k = column(last, row.extents[c].0, row.extents[c].1, 1.0)?;
+                        let h = height(&row.cells[c]);
+                        let fits = (h - last.h).abs() <= 0.25 * h.max(last.h) && plain_label(&text_of(&row.cells[c]));
+                        fits.then_some((c, k))
+                    })
+                    .collect();
+                if mapped.is_empty() || mapped.len() != row.cells.len() {
+                    break;
+                }
+                moves.push(mapped);
             }
-            let text: String = row.cells[0].iter().map(|&(q, i)| all[q][i].text.as_str()).collect();
-            let (x0, x1, _) = row.extents[0];
-            let h = row.cells[0].iter().map(|&(q, i)| all[q][i].h).fold(0.0, f32::max);
-            let col = label_cols
+            // Only when the table goes on below them (other labels may come first: a group
+            // label beside the next rows).
+            let goes_on = next[moves.len()..]
                 .iter()
-                .copied()
-                .find(|&k| overlap(last.extents[k].0, last.extents[k].1, x0, x1) > 0.5 * (x1 - x0).min(last.extents[k].1 - last.extents[k].0).max(0.1));
-            let fits = (h - last.h).abs() <= 0.25 * h.max(last.h) && !crate::text::starts_item(&text).is_some() && crate::sections::heading_of(&text).is_none();
-            match col {
-                Some(k) if fits => moves.push((r, k)),
-                _ => break,
+                .take(8)
+                .take_while(|r| r.has_values() || r.cells.iter().all(|c| crate::sections::heading_of(&text_of(c)).is_none()))
+                .any(|r| r.has_values());
+            if moves.is_empty() || !goes_on {
+                continue;
             }
+            for (r, mapped) in moves.iter().enumerate() {
+                for &(c, k) in mapped {
+                    let items = next[r].cells[c].clone();
+                    last.cells[k].extend(items);
+                }
+            }
+            next.drain(..moves.len());
+        } else {
+            // The rows after the previous page's last row with values.
+            let Some(last_values) = prev.iter().rposition(|r| r.has_values()) else { continue };
+            let Some(first) = next.first_mut() else { continue };
+            if !first.has_values() {
+                continue;
+            }
+            let first_value = first.extents.iter().position(|e| e.2).unwrap_or(0);
+            if first_value == 0 {
+                continue;
+            }
+            let tail = &prev[last_values + 1..];
+            if tail.is_empty() || tail.len() > 6 {
+                continue;
+            }
+            let mut moves: Vec<(usize, usize, usize)> = Vec::new(); // (tail row, cell, label cell of `first`)
+            let mut ok = true;
+            for (r, row) in tail.iter().enumerate() {
+                for c in 0..row.cells.len() {
+                    let text = text_of(&row.cells[c]);
+                    let h = height(&row.cells[c]);
+                    let k = column(first, row.extents[c].0, row.extents[c].1, 2.0);
+                    // Only the first piece of a column may start with an item number.
+                    let starts_label = moves.iter().all(|m| m.2 != k.unwrap_or(usize::MAX));
+                    let fits = (h - first.h).abs() <= 0.25 * h.max(first.h)
+                        && crate::sections::heading_of(&text).is_none()
+                        && (starts_label || crate::text::starts_item(&text).is_none());
+                    match k {
+                        Some(k) if fits => moves.push((r, c, k)),
+                        _ => ok = false,
+                    }
+                }
+            }
+            // Each label cell joined to goes on a label begun before.
+            if !ok || moves.is_empty() || moves.iter().any(|m| !plain_label(&text_of(&first.cells[m.2]))) {
+                continue;
+            }
+            let mut heads: Vec<Vec<(usize, usize)>> = vec![Vec::new(); first_value];
+            for &(r, c, k) in &moves {
+                heads[k].extend(tail[r].cells[c].iter().copied());
+            }
+            for (k, head) in heads.into_iter().enumerate() {
+                if !head.is_empty() {
+                    let rest = std::mem::take(&mut first.cells[k]);
+                    first.cells[k] = head.into_iter().chain(rest).collect();
+                }
+            }
+            prev.truncate(last_values + 1);
         }
-        // Only when the table goes on below them.
-        if moves.is_empty() || !after[0].get(moves.len()).map(|r| r.has_values()).unwrap_or(false) {
-            continue;
-        }
-        for &(r, k) in &moves {
-            let items = after[0][r].cells[0].clone();
-            last.cells[k].extend(items);
-        }
-        after[0].drain(..moves.len());
     }
 }
 
@@ -457,27 +695,45 @@ fn lines_of(items: &[It]) -> Vec<Line> {
         l.items = o.iter().map(|&k| l.items[k]).collect();
         l.top = l.items.iter().map(|&i| items[i].top()).fold(f32::INFINITY, f32::min);
         l.bottom = l.items.iter().map(|&i| items[i].bottom()).fold(f32::NEG_INFINITY, f32::max);
-        l.cells = cells_of(&l.items, items);
     }
+    // Left edges: where three or more lines of the page start (a margin, a left-aligned
+    // column's cells).
+    let starts: Vec<f32> = lines.iter().filter_map(|l| l.items.first().map(|&i| items[i].x)).collect();
+    let edges: Vec<f32> = starts.iter().copied().filter(|&x| starts.iter().filter(|&&y| (x - y).abs() <= 0.5).count() >= 3).collect();
+    for l in lines.iter_mut() {
+        l.cells = cells_of(&l.items, items, &edges);
+    }
+    join_spread_pairs(&mut lines, items);
     let o = order_by(&lines.iter().map(|l| (l.y, 0.0)).collect::<Vec<_>>());
     let lines = apply_order(lines, &o);
     lines
 }
 
 /// Split a line's items (in x order) into cells at wide gaps.
-fn cells_of(line: &[usize], items: &[It]) -> Vec<Cell> {
+fn cells_of(line: &[usize], items: &[It], edges: &[f32]) -> Vec<Cell> {
+    let spread = letter_spaced(line, items);
     let mut cells: Vec<Cell> = Vec::new();
-    for &i in line {
+    for (k, &i) in line.iter().enumerate() {
         let it = &items[i];
         let new_cell = match cells.last() {
             None => true,
+            Some(_) if spread[k - 1] => false,
             Some(c) => {
                 let prev = &items[*c.items.last().unwrap()];
                 let gap = it.x - c.x1;
                 let em = prev.h.min(it.h);
-                // A value next to text, or two values, are separate cells at a smaller gap.
+                // A value next to text, or two values, are separate cells at a smaller gap; so
+                // is text that starts with an item number after a gap (a group label and the
+                // label of its first item in narrow, tightly padded columns: 「（六）其他处」
+                // 「1.申请人无正」).
                 let v = is_value_text(&it.text) || is_value_text(&prev.text);
-                gap > if v { 0.6 * em } else { 1.0 * em }
+                // (The item number may be cut into several items: 「(」「二」「) 部分公开」.)
+                let ahead: String = line[k..line.len().min(k + 3)].iter().map(|&j| items[j].text.as_str()).collect();
+                let item = crate::text::starts_item(&it.text).is_some() || crate::text::starts_item(&ahead).is_some();
+                // Text starting at a left edge where other lines start (a left-aligned column
+                // beside a group label that fills its own) is a new cell at a narrow gap too.
+                let edge = gap > 0.3 * em && edges.iter().any(|&e| (e - it.x).abs() <= 0.5);
+                edge || gap > if v || item { 0.6 * em } else { 1.0 * em }
             }
         };
         if new_cell {
@@ -493,6 +749,76 @@ fn cells_of(line: &[usize], items: &[It]) -> Vec<Cell> {
         c.numeric = is_value_text(&text);
     }
     cells
+}
+
+/// Text spread over its cell's width (分散对齐, `text-align: justify` on every line): one
+/// character an item, wide and equal gaps between them. `out[k]` says that item k and k + 1
+/// of the line are such neighbours: in a run of three or more one-character items with equal
+/// gaps, most of them Chinese (not a row of one-digit values in equal columns), or the first
+/// two items of a line with values, each one Chinese character (「规 章」).
+fn letter_spaced(line: &[usize], items: &[It]) -> Vec<bool> {
+    let mut out = vec![false; line.len()];
+    let one = |k: usize| -> Option<char> {
+        let t = items[line[k]].text.trim();
+        let mut cs = t.chars();
+        let c = cs.next()?;
+        cs.next().is_none().then_some(c)
+    };
+    let gap = |k: usize| items[line[k + 1]].x - items[line[k]].right();
+    // (A value may only begin a run: the 「1」 of 「1 、 属 于 …」, not a value beside the label;
+    // but 「无」 is also a character of labels.)
+    let next_ok = |k: usize| one(k).map(|c| c == '无' || !is_value_text(&items[line[k]].text)).unwrap_or(false);
+    let mut k = 0;
+    while k + 1 < line.len() {
+        if one(k).is_none() || !next_ok(k + 1) || gap(k) <= 0.3 * items[line[k]].h {
+            k += 1;
+            continue;
+        }
+        let g = gap(k);
+        let mut e = k + 1;
+        while e + 1 < line.len() && next_ok(e + 1) && (gap(e) - g).abs() <= 0.6f32.max(0.05 * g) {
+            e += 1;
+        }
+        let n = e - k + 1;
+        let cjk = (k..=e).filter(|&j| one(j).map(crate::text::is_cjk_text).unwrap_or(false)).count();
+        if n >= 3 && 3 * cjk >= 2 * n {
+            out[k..e].iter_mut().for_each(|o| *o = true);
+        }
+        k = e;
+    }
+    out
+}
+
+/// Two characters spread over their cell (「规 章」, the last line 「申 请」 of a label spread
+/// over every line): two cells of one Chinese character each, the first starting where a cell
+/// of a line close above or below starts and the second ending where it ends, are one cell.
+fn join_spread_pairs(lines: &mut [Line], items: &[It]) {
+    let ideograph = |c: &Cell| -> bool {
+        let t: Vec<char> = c.items.iter().flat_map(|&i| items[i].text.trim().chars()).collect();
+        t.len() == 1 && ('\u{4e00}'..='\u{9fff}').contains(&t[0])
+    };
+    for l in 0..lines.len() {
+        let mut k = 0;
+        while k + 1 < lines[l].cells.len() {
+            let (a, b) = (&lines[l].cells[k], &lines[l].cells[k + 1]);
+            let h = lines[l].h;
+            let framed = ideograph(a)
+                && ideograph(b)
+                && lines.iter().enumerate().any(|(m, o)| {
+                    m != l && (o.y - lines[l].y).abs() <= 2.5 * h && o.cells.iter().any(|c| (c.x0 - a.x0).abs() <= 0.5 && (c.x1 - b.x1).abs() <= 0.5)
+                });
+            if framed {
+                let b = lines[l].cells.remove(k + 1);
+                let a = &mut lines[l].cells[k];
+                a.items.extend(b.items);
+                a.x1 = b.x1;
+                // 「无」 alone is a value (none); 「无 法」 is a label.
+                let text: String = a.items.iter().map(|&i| items[i].text.as_str()).collect();
+                a.numeric = is_value_text(&text);
+            }
+            k += 1;
+        }
+    }
 }
 
 /// Drop running headers and footers: the first or last line of a page that is a page number,
@@ -529,6 +855,55 @@ fn drop_running_lines(pages: &mut [Vec<Line>], items: &[Vec<It>], sizes: &[PageS
     let drop = apply_order(drop, &o);
     for (p, li) in drop.into_iter().rev() {
         pages[p].remove(li);
+    }
+}
+
+/// A table's header rows repeated at the top of each page the table runs onto (an HTML
+/// `<thead>` as browsers print it, Word's "repeat as header row"): the lines at the top of a
+/// page, before its first line with values, that print the same texts at the same places as
+/// lines standing right above a table's values on an earlier page (the same x, the same steps
+/// between them) are dropped, so that the table reads on as one. At least two lines must
+/// repeat so: a table's header has two rows or more, and a page that opens with a block of
+/// table 二 (「信息内容 本年处理决定数量」, a line that also heads the block before) keeps it.
+fn drop_repeated_headers(pages: &mut [Vec<Line>], items: &[Vec<It>]) {
+    // Does page q have the item `it` of page p, moved down by dy?
+    let has = |q: usize, it: &It, dy: f32| -> bool {
+        let tol = 0.15 * it.h;
+        items[q].iter().any(|o| (o.x - it.x).abs() <= tol && (o.y - it.y - dy).abs() <= tol && (o.h - it.h).abs() <= tol && o.text == it.text)
+    };
+    for p in 1..pages.len() {
+        let lines = &pages[p];
+        let Some(first_values) = lines.iter().position(|l| l.is_anchor()) else { continue };
+        if first_values < 2 {
+            continue;
+        }
+        let Some(&a) = lines[0].items.first() else { continue };
+        let anchor = &items[p][a];
+        let mut best = 0usize;
+        for q in (0..p).rev() {
+            for cand in &items[q] {
+                if cand.text != anchor.text || (cand.x - anchor.x).abs() > 0.15 * anchor.h || (cand.h - anchor.h).abs() > 0.15 * anchor.h {
+                    continue;
+                }
+                let dy = cand.y - anchor.y;
+                let n = (0..first_values).take_while(|&k| lines[k].items.iter().all(|&i| has(q, &items[p][i], dy))).count();
+                if n < 2 || n <= best {
+                    continue;
+                }
+                // On page q those lines stood above a table's values.
+                let below = lines[n - 1].bottom + dy;
+                if pages[q].iter().filter(|l| l.top >= below - 0.3 * anchor.h).take(3).any(|l| l.is_anchor()) {
+                    best = n;
+                }
+            }
+            if best > 0 {
+                break;
+            }
+        }
+        let chars: usize = pages[p][..best].iter().flat_map(|l| l.items.iter()).map(|&i| items[p][i].text.chars().filter(|c| !c.is_whitespace()).count()).sum();
+        if best >= 2 && chars >= 4 {
+            pages[p].drain(..best);
+        }
     }
 }
 
@@ -581,16 +956,26 @@ fn needs_space(a: &It, b: &It) -> bool {
     let first = b.text.trim_start().chars().next().unwrap_or(' ');
     let same_line = overlap(a.top(), a.bottom(), b.top(), b.bottom()) > 0.3 * a.h.min(b.h);
     if !same_line {
-        return last.is_ascii_alphanumeric() && first.is_ascii_alphanumeric();
+        // (A number wrapped in a narrow cell is one number.)
+        return last.is_ascii_alphanumeric() && first.is_ascii_alphanumeric() && !(last.is_ascii_digit() && first.is_ascii_digit());
     }
     let gap = b.x - a.right();
     let em = a.h.min(b.h);
-    if crate::text::is_cjk_text(last) && crate::text::is_cjk_text(first) {
-        // Chinese has no spaces between characters; a gap is letter spacing or justification.
+    let cjk_punct = |c: char| ('\u{3000}'..='\u{303f}').contains(&c) || ('\u{ff01}'..='\u{ff0f}').contains(&c) || ('\u{ff1a}'..='\u{ff20}').contains(&c);
+    if (crate::text::is_cjk_text(last) && crate::text::is_cjk_text(first)) || cjk_punct(last) || cjk_punct(first) {
+        // Chinese has no spaces between characters, nor beside its punctuation; a gap is
+        // letter spacing or justification (「4 、无正当理由…」 spread over its cell).
         false
     } else {
         gap > 0.15 * em
     }
+}
+
+/// An item number cut by the end of its line in a narrow column: 「（三」 over 「）不予公开」.
+/// No line of a wrapped label is only that.
+fn cut_item(s: &str) -> bool {
+    let t: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+    t.len() >= 2 && t.len() <= 3 && matches!(t[0], '（' | '(') && t[1..].iter().all(|&c| crate::text::is_cjk_numeral(c) || c.is_ascii_digit())
 }
 
 /// Lines of one page, with wrapped row labels joined into their table rows.
@@ -626,7 +1011,7 @@ fn rows_of(page: usize, lines: &[Line], items: &[It]) -> Vec<Row> {
             let ctext: String = c.items.iter().map(|&i| items[i].text.as_str()).collect();
             let h = c.items.iter().map(|&i| items[i].h).fold(0.0, f32::max);
             let y = c.items.first().map(|&i| items[i].y).unwrap_or(l.y);
-            pieces.push(Piece { line: li, cell: ci, x0: c.x0, x1: c.x1, y, h, item: crate::text::starts_item(&ctext).is_some() });
+            pieces.push(Piece { line: li, cell: ci, x0: c.x0, x1: c.x1, y, h, item: crate::text::starts_item(&ctext).is_some() || cut_item(&ctext) });
         }
     }
     // Cells: chains of pieces in one column, split where an item number starts a label.
@@ -865,5 +1250,266 @@ mod tests {
         let l = layout(&doc(items));
         let lines: Vec<&str> = l.text.lines().filter(|s| !s.is_empty()).collect();
         assert_eq!(lines, vec!["规章\t3", "行政规范性文件\t5"]);
+    }
+
+    /// Table 三's header (two lines) and rows from `y`, the values at xs.
+    fn t3_rows(page: u32, y: f32, header: bool, rows: &[(&str, &[&str])]) -> Vec<TextItem> {
+        let xs = [300.0, 340.0, 380.0, 420.0, 460.0, 500.0, 540.0];
+        let mut out = vec![];
+        let mut y = y;
+        if header {
+            out.push(item(page, 400.0, y, "申请人情况"));
+            y += 15.0;
+            for (x, t) in xs.iter().zip(["自然人", "商业", "科研", "公益", "法律", "其他", "总计"]) {
+                out.push(item(page, *x, y, t));
+            }
+            y += 20.0;
+        }
+        for (label, vals) in rows {
+            if !label.is_empty() {
+                out.push(item(page, 50.0, y, label));
+            }
+            for (x, v) in xs.iter().zip(vals.iter()) {
+                out.push(item(page, *x, y, v));
+            }
+            y += 20.0;
+        }
+        out
+    }
+
+    const ZEROS: &[&str] = &["0", "0", "0", "0", "0", "0", "0"];
+
+    #[test]
+    fn a_header_repeated_on_the_next_page_is_dropped() {
+        let mut items = t3_rows(1, 600.0, true, &[("（一）予以公开", &["1", "0", "0", "0", "0", "0", "1"]), ("（二）部分公开", ZEROS)]);
+        items.extend(t3_rows(2, 100.0, true, &[("1.属于国家秘密", ZEROS), ("2.其他法律行政法规禁止公开", ZEROS)]));
+        let l = layout(&doc(items));
+        assert_eq!(l.text.matches("申请人情况").count(), 1, "{}", l.text);
+        assert_eq!(l.text.matches("自然人").count(), 1, "{}", l.text);
+        assert!(l.text.contains("（二）部分公开\t0\t0\t0\t0\t0\t0\t0\n1.属于国家秘密\t0"), "{}", l.text);
+    }
+
+    #[test]
+    fn a_block_heading_line_of_table_two_opening_a_page_stays() {
+        // 「信息内容 本年处理决定数量」 heads both blocks: one line repeating is not a header.
+        let block = |page: u32, y: f32, label: &str| {
+            vec![
+                item(page, 50.0, y, "信息内容"),
+                item(page, 300.0, y, "本年处理决定数量"),
+                item(page, 50.0, y + 20.0, label),
+                item(page, 300.0, y + 20.0, "12"),
+            ]
+        };
+        let mut items = block(1, 700.0, "行政许可");
+        items.extend(block(2, 100.0, "行政处罚"));
+        let l = layout(&doc(items));
+        assert_eq!(l.text.matches("信息内容").count(), 2, "{}", l.text);
+    }
+
+    #[test]
+    fn a_row_cut_by_a_page_break_is_joined_whichever_side_its_values_are() {
+        // Values on the first page, the rest of the label below the repeated header.
+        let mut items = t3_rows(1, 600.0, true, &[("（一）予以公开", ZEROS), ("5.属于三类内", ZEROS)]);
+        items.extend(t3_rows(2, 100.0, true, &[]));
+        items.push(item(2, 50.0, 135.0, "部事务信息"));
+        items.extend(t3_rows(2, 155.0, false, &[("6.属于四类过程性信息", ZEROS)]));
+        let l = layout(&doc(items));
+        assert!(l.text.contains("5.属于三类内部事务信息\t0"), "{}", l.text);
+        // The start of the label at the foot of the page, the values with its rest on the next.
+        let mut items = t3_rows(1, 600.0, false, &[("（一）予以公开", ZEROS)]);
+        items.push(item(1, 50.0, 620.0, "8.属于行政查"));
+        items.extend(t3_rows(2, 100.0, false, &[("询事项", ZEROS), ("1.本机关不掌握相关政府信息", ZEROS)]));
+        let l = layout(&doc(items));
+        assert!(l.text.contains("\n8.属于行政查询事项\t0\t0"), "{}", l.text);
+    }
+
+    #[test]
+    fn an_item_number_after_a_narrow_gap_starts_a_cell() {
+        // A group label and its first item's label, 0.9 em apart.
+        let mut items = vec![item(1, 50.0, 100.0, "（六）其他处"), item(1, 119.0, 100.0, "1.申请人无正")];
+        items.push(item(1, 75.0, 115.0, "理"));
+        items.push(item(1, 119.0, 115.0, "当理由逾期不"));
+        let xs = [300.0, 340.0, 380.0, 420.0, 460.0, 500.0, 540.0];
+        for x in xs {
+            items.push(item(1, x, 107.0, "0"));
+        }
+        let l = layout(&doc(items));
+        let row = l.text.lines().find(|s| s.contains('0')).unwrap();
+        assert!(row.starts_with("（六）其他处理\t1.申请人无正当理由逾期不\t0"), "{}", l.text);
+    }
+
+    #[test]
+    fn a_wrapped_title_is_one_line() {
+        let big = |x: f32, y: f32, t: &str| TextItem { page: 1, x, y, w: 18.0 * t.chars().count() as f32, h: 18.0, dir: 0, text: t.into() };
+        let mut items = vec![big(60.0, 60.0, "某某区发展和改革委员会2021"), big(70.0, 84.0, "年政府信息公开工作年度报告")];
+        items.push(item(1, 50.0, 120.0, "本报告根据《中华人民共和国政府信息公开条例》编制，"));
+        items.push(item(1, 50.0, 136.0, "所列数据的统计期限自1月1日起至12月31日止。"));
+        let l = layout(&doc(items));
+        let lines: Vec<&str> = l.text.lines().filter(|s| !s.is_empty()).collect();
+        assert_eq!(lines[0], "某某区发展和改革委员会2021年政府信息公开工作年度报告");
+        assert_eq!(lines.len(), 3, "{}", l.text);
+    }
+
+    #[test]
+    fn a_number_wrapped_in_its_cell_is_one_number() {
+        // 「1711」 and 「1866」 wrapped in narrow cells; the row's other values level with the middle.
+        let xs = [300.0, 340.0, 380.0, 420.0, 460.0, 500.0, 540.0];
+        let mut items = vec![item(1, 50.0, 100.0, "一、本年新收政府"), item(1, 50.0, 111.0, "信息公开申请数量")];
+        items.push(item(1, xs[0], 100.0, "1"));
+        items.push(item(1, xs[0], 111.0, "711"));
+        items.push(item(1, xs[6], 100.0, "1"));
+        items.push(item(1, xs[6], 111.0, "866"));
+        for (x, v) in xs[1..6].iter().zip(["122", "0", "17", "10", "6"]) {
+            items.push(item(1, *x, 105.5, v));
+        }
+        items.extend(t3_rows(1, 130.0, false, &[("二、上年结转政府信息公开申请数量", &["1", "0", "0", "0", "0", "0", "1"])]));
+        let l = layout(&doc(items));
+        assert!(l.text.contains("一、本年新收政府信息公开申请数量\t1711\t122\t0\t17\t10\t6\t1866\n"), "{}", l.text);
+        // Two rows of one column, a line apart, are two numbers: the upper piece is 0.
+        let mut items = t3_rows(1, 100.0, false, &[("1.属于国家秘密", ZEROS)]);
+        items.extend(t3_rows(1, 111.0, false, &[("2.其他法律行政法规禁止公开", &["12", "0", "0", "0", "0", "0", "12"])]));
+        let l = layout(&doc(items));
+        assert!(l.text.contains("1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0\n2.其他"), "{}", l.text);
+    }
+
+    #[test]
+    fn text_at_a_left_edge_of_other_lines_starts_a_cell() {
+        // Item labels left-aligned at x=180; a group label filling its column ends 8 pt before.
+        let xs = [300.0, 340.0, 380.0, 420.0, 460.0, 500.0, 540.0];
+        let mut items = vec![];
+        for (k, t) in ["3.危及“三", "安全一稳定”", "4.保护第三", "方合法权益", "5.属于三类"].iter().enumerate() {
+            items.push(item(1, 180.0, 100.0 + 15.0 * k as f32, t));
+        }
+        items.push(item(1, 122.0, 146.0, "（三）不予"));
+        for (y, vs) in [(108.0, ZEROS), (138.0, &["5", "0", "0", "0", "0", "0", "5"][..])] {
+            for (x, v) in xs.iter().zip(vs.iter()) {
+                items.push(item(1, *x, y, v));
+            }
+        }
+        let l = layout(&doc(items));
+        assert!(l.text.contains("\n4.保护第三方合法权益\t5\t0"), "{}", l.text);
+        assert!(!l.text.contains("不予方合法"), "{}", l.text);
+    }
+
+    #[test]
+    fn an_item_number_cut_at_the_end_of_its_line_starts_a_label() {
+        // A wide label wrapped, then the narrow group column's label below it, its item number
+        // cut by the line's end (「（三」「）不予」): not the wide label's next line.
+        let xs = [300.0, 340.0, 380.0, 420.0, 460.0, 500.0, 540.0];
+        let mut items = vec![item(1, 72.0, 100.0, "（二）部分公开"), item(1, 72.0, 115.0, "其他情形）")];
+        items.push(item(1, 72.0, 130.0, "（三"));
+        items.push(item(1, 72.0, 145.0, "）不予"));
+        items.push(item(1, 77.0, 160.0, "公开"));
+        items.push(item(1, 105.0, 145.0, "1.属于国家秘密"));
+        for (y, vs) in [(107.5, &["4", "0", "0", "0", "0", "0", "4"][..]), (145.0, ZEROS)] {
+            for (x, v) in xs.iter().zip(vs.iter()) {
+                items.push(item(1, *x, y, v));
+            }
+        }
+        let l = layout(&doc(items));
+        let row = l.text.lines().find(|s| s.contains("（二）")).unwrap();
+        assert!(!row.contains("不予"), "{}", l.text);
+    }
+
+    #[test]
+    fn text_spread_over_its_cell_is_one_cell() {
+        // 分散对齐: one character an item, equal gaps; one-digit values in equal columns stay apart.
+        // The characters of `t` from x0 to x1 with equal gaps between them.
+        let spread = |page: u32, x0: f32, x1: f32, y: f32, t: &str| -> Vec<TextItem> {
+            let its: Vec<TextItem> = t.chars().map(|c| item(page, 0.0, y, &c.to_string())).collect();
+            let gap = (x1 - x0 - its.iter().map(|i| i.w).sum::<f32>()) / (its.len() - 1) as f32;
+            let mut x = x0;
+            its.into_iter()
+                .map(|mut i| {
+                    i.x = x;
+                    x += i.w + gap;
+                    i
+                })
+                .collect()
+        };
+        let mut items = spread(1, 50.0, 250.0, 100.0, "4、无正当理由大量反复申请");
+        items.extend(spread(1, 50.0, 250.0, 120.0, "5、要求行政机关确认"));
+        items.extend(spread(1, 50.0, 250.0, 140.0, "规章"));
+        items.extend(spread(1, 50.0, 250.0, 160.0, "行政规范性文件"));
+        for y in [100.0, 120.0, 140.0, 160.0] {
+            for k in 0..7 {
+                items.push(item(1, 300.0 + 30.0 * k as f32, y, "0"));
+            }
+        }
+        let l = layout(&doc(items));
+        let lines: Vec<&str> = l.text.lines().filter(|s| !s.is_empty()).collect();
+        let zeros = "\t0".repeat(7);
+        assert_eq!(
+            lines,
+            vec![
+                format!("4、无正当理由大量反复申请{}", zeros),
+                format!("5、要求行政机关确认{}", zeros),
+                format!("规章{}", zeros),
+                format!("行政规范性文件{}", zeros)
+            ]
+        );
+    }
+
+    /// Items as PDF.js gives them from Chromium's print of a justified table (s136.a5,
+    /// s135.a5 of the printed corpus): (x, y, w, text), 9 pt.
+    fn printed(items: &[(f32, f32, f32, &str)]) -> PositionedDoc {
+        let items = items.iter().map(|&(x, y, w, t)| TextItem { page: 1, x, y, w, h: 9.0, dir: 0, text: t.into() }).collect();
+        PositionedDoc { pages: vec![PageSize { width: 420.0, height: 595.0 }], items }
+    }
+
+    const VALUES: [f32; 7] = [225.6, 249.7, 274.7, 302.1, 331.9, 356.9, 377.4];
+
+    #[test]
+    fn a_group_label_spread_as_wu_fa_is_not_a_value() {
+        // 「（四）无法提供」 spread over a narrow group column, 「无 法」 level with the row's
+        // values: 「无」 alone is a value (none), 「无法」 is text of the group label.
+        let mut v = vec![
+            (76.9, 411.8, 24.7, "( 四 )"),
+            (76.9, 426.0, 9.0, "无"),
+            (92.7, 426.0, 9.0, "法"),
+            (76.9, 440.2, 9.0, "提"),
+            (92.7, 440.2, 9.0, "供"),
+            (110.4, 419.2, 101.6, "2.没有现成信息需要另行"),
+            (110.4, 433.5, 9.0, "制"),
+            (203.0, 433.5, 9.0, "作"),
+        ];
+        for (x, t) in VALUES.iter().zip(["1", "1", "0", "0", "0", "0", "2"]) {
+            v.push((*x, 426.0, 5.0, t));
+        }
+        let l = layout(&printed(&v));
+        let lines: Vec<&str> = l.text.lines().filter(|s| !s.is_empty()).collect();
+        assert_eq!(lines, vec!["( 四 )无法提供\t2.没有现成信息需要另行制作\t1\t1\t0\t0\t0\t0\t2"]);
+    }
+
+    #[test]
+    fn an_item_number_cut_into_items_starts_a_cell() {
+        // PDF.js cuts 「(二) 部分公开…」 into 「(」「二」「) 部分公开…」, less than an em after
+        // the group label's line 「年 度 办」 and level with it: the row label starts there.
+        let mut v = vec![
+            (47.5, 495.8, 31.9, "三 、 本"),
+            (47.5, 510.0, 31.9, "年 度 办"),
+            (47.5, 524.2, 31.9, "理 结 果"),
+            (88.2, 495.8, 3.3, "("),
+            (102.4, 495.8, 9.0, "一"),
+            (122.3, 495.8, 3.3, ")"),
+            (138.8, 495.8, 68.8, "予 以 公 开"),
+            (88.2, 514.5, 3.3, "("),
+            (91.6, 514.5, 9.0, "二"),
+            (100.8, 514.5, 106.8, ") 部分公开（区分处理的，"),
+            (88.2, 529.5, 119.4, "只计这一情形，不计其他情"),
+            (88.2, 543.8, 9.0, "形"),
+            (198.6, 543.8, 9.0, "）"),
+        ];
+        for (x, t) in VALUES.iter().zip(["1", "0", "0", "0", "0", "0", "1"]) {
+            v.push((*x, 495.8, 5.0, t));
+        }
+        for (x, t) in VALUES.iter().zip(["1", "0", "0", "0", "1", "0", "2"]) {
+            v.push((*x, 529.5, 5.0, t));
+        }
+        let l = layout(&printed(&v));
+        let lines: Vec<&str> = l.text.lines().filter(|s| !s.is_empty()).collect();
+        assert!(lines[0].starts_with("三、本年度办理结果\t") && lines[0].ends_with("\t1\t0\t0\t0\t0\t0\t1"), "{:?}", lines);
+        assert!(lines[1].starts_with("(二) 部分公开（区分处理的，只计这一情形，不计其他情形"), "{:?}", lines);
+        assert!(lines[1].ends_with("\t1\t0\t0\t0\t1\t0\t2"), "{:?}", lines);
     }
 }

@@ -225,6 +225,53 @@ test('generated PDFs and .docx files read back exactly in the page and the CLI',
   await close(o);
 });
 
+/** The drawn tables: every cell's shown value by its key (table|row|column). */
+async function drawnCells(page) {
+  return page.evaluate(() => Object.fromEntries(Array.from(document.querySelectorAll('td[data-cell]'))
+    .map((td) => [td.dataset.cell, td.querySelector('.val') ? td.querySelector('.val').textContent : null])));
+}
+
+/** The truth's cells as the page writes them (fmtValue in static/app.js). */
+function truthCells(truth) {
+  const shown = (v) => (v === null ? '（空）' : String(v));
+  const out = {};
+  for (const [row, cols] of Object.entries(truth.t2)) for (const [col, v] of Object.entries(cols)) out[`t2|${row}|${col}`] = shown(v);
+  for (const [row, vals] of Object.entries(truth.t3.rows)) vals.forEach((v, i) => { out[`t3|${row}|${truth.t3.columns[i]}`] = shown(v); });
+  for (const [block, cols] of Object.entries(truth.t4)) for (const [col, v] of Object.entries(cols)) out[`t4|${block}|${col}`] = shown(v);
+  return out;
+}
+
+const PRINTED = path.join(GEN, 'printed');
+
+test('PDFs printed from web pages and exported from Word dropped: the drawn tables show every value of the truth, as the CLI reads them', async (t) => {
+  // Tables split over pages with repeated or single headers, rows cut by page breaks, wrapped
+  // and spread labels, wrapped numbers, running headers and footers (tests/printed.rs).
+  if (!fs.existsSync(PRINTED)) return t.skip('no printed fixtures');
+  const files = fs.readdirSync(PRINTED).filter((f) => f.endsWith('.pdf')).sort();
+  assert.ok(files.length >= 8, 'printed fixtures');
+  const cli = cliCheck(files.map((f) => path.join(PRINTED, f)));
+  // The findings of the same reports as web pages: the true ones.
+  const web = cliCheck(files.map((f) => path.join(PRINTED, `${f.split('.')[0]}.html`)));
+  const o = await open();
+  for (const [i, f] of files.entries()) {
+    const truth = JSON.parse(fs.readFileSync(path.join(PRINTED, `${f.split('.')[0]}.truth.json`), 'utf8'));
+    const before = await dropFile(o.page, path.join(PRINTED, f), 'application/pdf');
+    const got = await waitChecked(o.page, before);
+    assert.ok(got.report, `${f}: ${got.msg}`);
+    assert.equal(got.report.input_form, 'pdf', f);
+    assert.deepEqual(tables(got.report), truthTables(truth), `${f}: values`);
+    assert.deepEqual(tables(cli[i]), truthTables(truth), `${f}: CLI values`);
+    assert.deepEqual(codes(got.report.diagnostics.map((d) => d.code)), codes(cli[i].diagnostics.map((d) => d.code)), `${f}: findings as the CLI's`);
+    assert.deepEqual(codes(got.report.diagnostics.map((d) => d.code)), codes(web[i].diagnostics.map((d) => d.code)), `${f}: findings as the web page's`);
+    const drawn = await drawnCells(o.page);
+    const want = truthCells(truth);
+    const shown = Object.fromEntries(Object.keys(want).map((k) => [k, drawn[k]]));
+    assert.deepEqual(shown, want, `${f}: the drawn tables show the truth's values`);
+    if (i === 0) await shot(o.page, `pdf-printed-${f.replace(/\.pdf$/, '')}.png`, { fullPage: false });
+  }
+  await close(o);
+});
+
 test('GBK text, UTF-8 with a BOM, a GB2312 web page and a portal page around the report dropped read exactly', async () => {
   const cases = [['hongzequ_2023.gbk.txt', 'hongzequ_2023'], ['huaian_2024.bom.txt', 'huaian_2024'], ['testcity_2025.gb2312.html', 'testcity_2025'],
     ['testcity_2025.portal.html', 'testcity_2025']];
