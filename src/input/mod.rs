@@ -148,6 +148,18 @@ pub fn file(bytes: &[u8], file_name: Option<&str>) -> Input {
     }
 }
 
+/// `file` of bytes the caller gives up: a UTF-8 text file becomes the text without a copy
+/// (the CLI reads files of tens of megabytes).
+pub fn file_owned(bytes: Vec<u8>, file_name: Option<&str>) -> Input {
+    if bytes.len() <= MAX_FILE_BYTES && kind_of(&bytes, file_name) == Kind::Text {
+        return match decode::decode_owned(bytes) {
+            Decoded::NotText(reason) => unreadable(reason, "binary", String::new()),
+            Decoded::Text { text: t, encoding } => ready(text(t), encoding.to_string()),
+        };
+    }
+    file(&bytes, file_name)
+}
+
 /// Like `file`, but an HTML page is read as its flattened text, and the spans point into that
 /// text (what the page shows). Other kinds are the same as `file`.
 pub fn file_flat(bytes: &[u8], file_name: Option<&str>) -> Input {
