@@ -47,6 +47,33 @@ struct Piece {
 
 const VERBATIM: u32 = u32::MAX;
 
+/// The prose of one section (`Prose::section`): a range of the report's prose, or, where it
+/// cannot be cut out, joined alone.
+pub enum Section<'a> {
+    Cut { all: &'a Prose, from: usize, to: usize },
+    Alone(Prose),
+}
+
+impl Section<'_> {
+    pub fn text(&self) -> &str {
+        match self {
+            Section::Cut { all, from, to } => &all.text[*from..*to],
+            Section::Alone(p) => &p.text,
+        }
+    }
+
+    /// The input span of a range of `text()`, as `Prose::span` of the section's own prose.
+    pub fn span(&self, doc: &Doc, start: usize, end: usize) -> Span {
+        match self {
+            Section::Cut { all, from, to } => {
+                let (s, e) = all.reader_range_in(*from, *to, start, end);
+                doc.span(s, e)
+            }
+            Section::Alone(p) => p.span(doc, start, end),
+        }
+    }
+}
+
 /// The reader-text ranges that are prose: the whole text without the title, the heading lines
 /// and the table regions.
 pub fn ranges(doc: &Doc) -> Vec<(usize, usize)> {
@@ -118,7 +145,21 @@ impl Prose {
     /// prose `all` instead of joined again (its bytes for the section body are one block, after
     /// the paragraph break that opens it).
     pub fn of_section(doc: &Doc, all: &Prose, n: u8) -> Prose {
-        let Some((bs, be)) = doc.section_body(n) else { return Prose::build(doc, &[]) };
+        match Prose::section(doc, all, n) {
+            Section::Cut { all, from, to } => Prose {
+                text: all.text[from..to].to_string(),
+                pieces: all.pieces_of(from, to),
+                sections: if to > from { vec![(0, n)] } else { Vec::new() },
+                sentences: Default::default(),
+            },
+            Section::Alone(p) => p,
+        }
+    }
+
+    /// `of_section` without a copy where the section can be cut out of `all`: the range of
+    /// `all` it is (a section can be most of a long report).
+    pub fn section<'a>(doc: &Doc, all: &'a Prose, n: u8) -> Section<'a> {
+        let Some((bs, be)) = doc.section_body(n) else { return Section::Alone(Prose::build(doc, &[])) };
         // Joined bytes come in reader order: the block is where their reader offsets are
         // inside the body.
         let from = all.first_from(bs);
@@ -126,14 +167,9 @@ impl Prose {
         let from = if all.text.as_bytes().get(from) == Some(&b'\n') && from < to { from + 1 } else { from };
         let (from, to) = (from.min(to), to);
         if !all.text.is_char_boundary(from) || !all.text.is_char_boundary(to) {
-            return Prose::of_sections(doc, &[n]);
+            return Section::Alone(Prose::of_sections(doc, &[n]));
         }
-        Prose {
-            text: all.text[from..to].to_string(),
-            pieces: all.pieces_of(from, to),
-            sections: if to > from { vec![(0, n)] } else { Vec::new() },
-            sentences: Default::default(),
-        }
+        Section::Cut { all, from, to }
     }
 
     /// The prose of some sections only.
@@ -183,6 +219,7 @@ impl Prose {
                 prev_heading = md_heading || (starts_item(line) && trimmed.chars().count() <= 20 && !trimmed.ends_with(['，', ',', '、']));
             }
         }
+        p.pieces.shrink_to_fit();
         p
     }
 
@@ -343,12 +380,17 @@ impl Prose {
 
     /// The reader-text range of a range of the joined text.
     pub fn reader_range(&self, start: usize, end: usize) -> (usize, usize) {
-        let len = self.text.len();
+        self.reader_range_in(0, self.text.len(), start, end)
+    }
+
+    /// `reader_range` of the prose that is bytes `from..to` of this one, as if cut out.
+    fn reader_range_in(&self, from: usize, to: usize, start: usize, end: usize) -> (usize, usize) {
+        let len = to - from;
         if len == 0 {
             return (0, 0);
         }
-        let s = self.origin(start.min(len - 1)).0;
-        let e = if end > start { self.origin((end - 1).min(len - 1)).1 } else { s };
+        let s = self.origin(from + start.min(len - 1)).0;
+        let e = if end > start { self.origin(from + (end - 1).min(len - 1)).1 } else { s };
         (s, e.max(s))
     }
 
@@ -528,8 +570,18 @@ pub(crate) mod tests {
                 for t in [&text, &noisy] {
                     with_doc(t, |doc| {
                         for n in 1..=6 {
-                            let cut = Prose::of_section(doc, &Prose::read(doc), n);
+                            let all = Prose::read(doc);
+                            let cut = Prose::of_section(doc, &all, n);
                             let alone = Prose::of_sections(doc, &[n]);
+                            // The section as a range of the report's prose reads the same.
+                            let section = Prose::section(doc, &all, n);
+                            assert_eq!(section.text(), cut.text);
+                            let len = cut.text.len();
+                            for (s, e) in [(0, len), (0, 1), (len / 3, len / 2), (len / 2, len), (len, len)] {
+                                if s <= e && e <= len && cut.text.is_char_boundary(s) && cut.text.is_char_boundary(e) {
+                                    assert_eq!(section.span(doc, s, e), cut.span(doc, s, e), "section {} {}..{}", n, s, e);
+                                }
+                            }
                             assert_eq!(
                                 (&cut.text, cut.origins()),
                                 (&alone.text, alone.origins()),

@@ -11,7 +11,7 @@ use super::Context;
 use crate::doc::Doc;
 use crate::find::Find;
 use crate::model::{Diagnostic, Value};
-use crate::prose::Prose;
+use crate::prose::Section;
 
 /// Fewer characters than this in 五 (without punctuation) is "a few characters".
 const FIVE_MIN_CHARS: usize = 20;
@@ -28,18 +28,19 @@ pub fn states_fee(text: &str) -> bool {
     })
 }
 
-fn body(cx: &Context, n: u8) -> Option<(Prose, std::ops::Range<usize>)> {
+fn body<'a>(cx: &'a Context, n: u8) -> Option<(Section<'a>, std::ops::Range<usize>)> {
     cx.doc.heading(n)?;
     let p = cx.section_prose(n);
     // Where the trimmed body lies in the prose (a range, not a copy: a section can be long).
-    let s = p.text.len() - p.text.trim_start_matches(char::is_whitespace).len();
-    let e = p.text.trim_end_matches(char::is_whitespace).len().max(s);
+    let t = p.text();
+    let s = t.len() - t.trim_start_matches(char::is_whitespace).len();
+    let e = t.trim_end_matches(char::is_whitespace).len().max(s);
     Some((p, s..e))
 }
 
 /// The span of a short body, or the heading when the body is empty or long.
-fn place(doc: &Doc, p: &Prose, n: u8, short: bool) -> crate::model::Span {
-    let t = &p.text;
+fn place(doc: &Doc, p: &Section, n: u8, short: bool) -> crate::model::Span {
+    let t = p.text();
     let s = t.len() - t.trim_start().len();
     let e = t.trim_end().len();
     if short && e > s {
@@ -58,7 +59,7 @@ fn six(cx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     let Some((p, r)) = body(cx, 6) else { return };
-    let t = &p.text[r];
+    let t = &p.text()[r];
     if states_fee(t) {
         return;
     }
@@ -102,7 +103,7 @@ fn is_none(t: &str) -> bool {
 fn five(cx: &Context, out: &mut Vec<Diagnostic>) {
     let doc = cx.doc;
     let Some((p, r)) = body(cx, 5) else { return };
-    let t = &p.text[r];
+    let t = &p.text()[r];
     let chars = t.chars().filter(|c| crate::text::is_ideograph(*c) || c.is_ascii_alphanumeric()).count();
     if chars >= FIVE_MIN_CHARS && !is_none(t) {
         return;
