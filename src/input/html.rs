@@ -160,6 +160,7 @@ pub fn flatten(html: String) -> Source {
         }
     }
     pieces.shrink_to_fit();
+    flat.shrink_to_fit();
     Source::mapped_u32(html, flat, pieces)
 }
 

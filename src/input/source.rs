@@ -235,7 +235,14 @@ impl Source {
 fn line_starts(text: &str) -> Vec<u32> {
     // memchr's vectorised search: most bytes of a text are not newlines (lines are tens of bytes).
     let b = text.as_bytes();
-    let mut v = Vec::with_capacity(b.len() / 32 + 2);
+    // Counted first, so the list is made at its size (growing it by doubling left up to half
+    // of it unused: a long text has millions of lines).
+    let mut n = 1;
+    crate::find::each_byte(b'\n', b, |_| {
+        n += 1;
+        false
+    });
+    let mut v = Vec::with_capacity(n);
     v.push(0);
     crate::find::each_byte(b'\n', b, |i| {
         v.push((i + 1) as u32);
