@@ -198,6 +198,8 @@ fn check(args: &[String]) -> ExitCode {
             // Spans point into the text as decoded; show that text.
             let _ = out.write_all(render::render_text(f, &text, &report).as_bytes());
         }
+        // Out before the next file's messages on standard error, in the order they happen.
+        let _ = out.flush();
     }
     if format == "json" {
         let _ = out.write_all(if json_written == 0 { b"[]\n" } else { b"\n]\n" });
