@@ -157,9 +157,12 @@ pub(crate) fn run(src: &mut Source, form: Option<&'static str>, options: &Option
     let year = title.as_ref().and_then(|t| t.year);
 
     let regions = regions(text, &headings);
-    let t2 = regions.0.and_then(|(s, e)| read::t2::read(text, s, e));
     let t3 = regions.1.and_then(|(s, e)| read::t3::read(text, s, e));
     let t4 = regions.2.and_then(|(s, e)| read::t4::read(text, s, e));
+    // Web text on one line, or digits run together in table 三 or 四: the page lost its cell
+    // separators everywhere.
+    let runs = src.one_line || [&t3, &t4].iter().any(|t| t.as_ref().is_some_and(|t| t.1.method == "run-together"));
+    let t2 = regions.0.and_then(|(s, e)| read::t2::read(text, s, e, runs));
     let format_2019 = t2.as_ref().map(|t| t.1.format_2019).unwrap_or(false);
 
     let input_form = form.unwrap_or_else(|| detect_form(text, false, t3.as_ref().map(|t| &t.1), regions.1));

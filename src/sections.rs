@@ -134,8 +134,14 @@ pub fn find_title(text: &str, first_heading: Option<usize>) -> Option<Title> {
     }
     let head = &text[..limit];
     let ls: Vec<(usize, usize)> = lines(head).filter(|&(s, e)| !head[s..e].trim().is_empty()).take(12).collect();
+    let mut first: Option<Title> = None;
     for (i, &(s, e)) in ls.iter().enumerate() {
         let line = head[s..e].trim();
+        // A saved portal page's breadcrumb (「当前位置：首页 > … > 政府信息公开年报」) names the
+        // column the report sits in, not the report.
+        if is_breadcrumb(line) {
+            continue;
+        }
         let mut joined = strip_title_marks(line);
         let mut end = e;
         // A title wrapped as "…年度报\n告".
@@ -183,9 +189,22 @@ pub fn find_title(text: &str, first_heading: Option<usize>) -> Option<Title> {
         } else {
             Some(agency)
         };
-        return Some(Title { text: compact, start: s, end, year, agency });
+        let title = Title { text: compact, start: s, end, year, agency };
+        // A line naming a report without a year (a column's name, 「政府信息公开年报」) gives
+        // way to a title with its year below it.
+        if title.year.is_some() {
+            return Some(title);
+        }
+        first.get_or_insert(title);
     }
-    None
+    first
+}
+
+/// A navigation line of a portal page: 「当前位置：首页 > 政务公开 > …」, 「首页 » 信息公开」.
+fn is_breadcrumb(line: &str) -> bool {
+    let l = line.trim_start();
+    let arrows = l.chars().filter(|c| matches!(c, '>' | '＞' | '»' | '›' | '→')).count();
+    ["当前位置", "您的位置", "您现在的位置", "所在位置", "现在位置"].iter().any(|p| l.starts_with(p)) || (arrows >= 2 && l.contains("首页"))
 }
 
 fn strip_title_marks(s: &str) -> String {
@@ -260,6 +279,13 @@ mod tests {
         let t = find_title("某市生态环境局二〇二四年度政府信息公开工作年度报告\n", None).unwrap();
         assert_eq!(t.year, Some(2024));
         assert_eq!(t.agency.as_deref(), Some("某市生态环境局"));
+        // A portal page: the breadcrumb names the column 「政府信息公开年报」, not the report.
+        let page = "首页 | 政务公开\n当前位置：首页 > 政务公开 > 政府信息公开年报\n凤泉区人民政府2022年度政府信息公开工作年度报告\n发布时间：2023-03-13\n";
+        let t = find_title(page, None).unwrap();
+        assert_eq!((t.year, t.agency.as_deref()), (Some(2022), Some("凤泉区人民政府")));
+        // A report whose title has no year still has its title.
+        let t = find_title("某县人民政府政府信息公开工作年度报告\n本报告根据…\n", None).unwrap();
+        assert_eq!((t.year, t.agency.as_deref()), (None, Some("某县人民政府")));
         let t = find_title("某县人民政府政府信息公开工作年度报告（2023年）\n", None).unwrap();
         assert_eq!(t.year, Some(2023));
         assert_eq!(t.agency.as_deref(), Some("某县人民政府"));

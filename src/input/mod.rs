@@ -113,7 +113,9 @@ pub fn plain(text: String) -> Source {
     match one_line::breaks(view) {
         Some(b) => {
             let (flat, pieces) = one_line::with_breaks(view, &b);
-            Source::mapped(text, flat, pieces)
+            let mut source = Source::mapped(text, flat, pieces);
+            source.one_line = true;
+            source
         }
         None => Source::plain(text),
     }

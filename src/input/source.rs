@@ -14,6 +14,9 @@ pub struct Source {
     /// For HTML: sorted (flat offset, original offset, verbatim) pieces. (Offsets are u32
     /// here and below: a text is far below 4 GiB, and a long page has many pieces and lines.)
     map: Vec<(u32, u32, bool)>,
+    /// The text was web text with the whole report on one line, given its line breaks by
+    /// `input::one_line`: its table cells lost their separators.
+    pub one_line: bool,
     /// Byte offset of every line start in `original`.
     line_starts: Vec<u32>,
     /// Characters before every 512-byte block of `original`, so a column is found in constant
@@ -56,6 +59,7 @@ impl Source {
             original: text,
             flat: None,
             map: Vec::new(),
+            one_line: false,
             line_starts,
             char_blocks: Default::default(),
             positions: Vec::new(),
@@ -70,6 +74,7 @@ impl Source {
             original,
             flat: Some(flat),
             map: pieces.into_iter().map(|(f, o, verbatim)| (f as u32, o as u32, verbatim)).collect(),
+            one_line: false,
             line_starts,
             char_blocks: Default::default(),
             positions: Vec::new(),
@@ -84,6 +89,7 @@ impl Source {
             original,
             flat: Some(flat),
             map,
+            one_line: false,
             line_starts,
             char_blocks: Default::default(),
             positions: Vec::new(),

@@ -77,6 +77,12 @@ impl Run {
         cuts.windows(2).zip(vals).map(|(w, v)| Tok { start: self.offsets[w[0]], end: self.offsets[w[1] - 1] + 1, kind: Kind::Val(Value::Int(*v)) }).collect()
     }
 
+    /// Whether the text ends with the run: a paste cut inside it may have lost digits, so its
+    /// digits are not the row's.
+    pub fn ends_text(&self, text: &str) -> bool {
+        text[self.range().1..].trim().is_empty()
+    }
+
     /// The first and last text offsets of the run.
     pub fn range(&self) -> (usize, usize) {
         (self.offsets[0], self.offsets[self.offsets.len() - 1] + 1)
@@ -210,6 +216,61 @@ fn rec(
     }
 }
 
+/// The split of `digits` into `n` numbers when it is the only one there is, balanced or not
+/// (as many digits as cells, or zeros that can only stand alone: `100` in two is 10|0). The
+/// text then shows every value, and a sum that fails is the report's, not the reader's.
+/// `ok` judges the split (prefixes too, as for `splits`); the split is refused when some
+/// reading with cells left blank balances: reports that leave zeros blank lose those cells in
+/// run-together text, and their true values would then be accused.
+pub fn only_split(digits: &str, n: usize, forced: &[usize], ok: &dyn Fn(&[i64]) -> bool) -> Option<Vec<usize>> {
+    let mut all = splits_at(digits, n, forced, &|_| true);
+    if all.len() != 1 || balances_with_blanks(digits.as_bytes(), n, forced, ok) {
+        return None;
+    }
+    Some(all.remove(0))
+}
+
+/// Whether the digits read as `n` cells, some of them blank (0), balance. Also true when the
+/// search is too long to finish: then it cannot be ruled out.
+fn balances_with_blanks(b: &[u8], n: usize, forced: &[usize], ok: &dyn Fn(&[i64]) -> bool) -> bool {
+    fn go(b: &[u8], at: usize, n: usize, forced: &[usize], vals: &mut Vec<i64>, blanks: usize, ok: &dyn Fn(&[i64]) -> bool, steps: &mut usize) -> bool {
+        *steps += 1;
+        if *steps > 200_000 {
+            return true;
+        }
+        let left = n - vals.len();
+        if left == 0 {
+            return at == b.len() && blanks > 0;
+        }
+        let remaining = b.len() - at;
+        // A blank cell.
+        vals.push(0);
+        if ok(vals) && go(b, at, n, forced, vals, blanks + 1, ok, steps) {
+            return true;
+        }
+        vals.pop();
+        if remaining == 0 {
+            return false;
+        }
+        let mut max_len = if b[at] == b'0' { 1 } else { remaining.min(9) };
+        if let Some(&f) = forced.iter().find(|&&f| f > at && f < b.len()) {
+            max_len = max_len.min(f - at);
+        }
+        let mut v = 0i64;
+        for len in 1..=max_len {
+            v = v * 10 + (b[at + len - 1] - b'0') as i64;
+            vals.push(v);
+            if ok(vals) && go(b, at + len, n, forced, vals, blanks, ok, steps) {
+                return true;
+            }
+            vals.pop();
+        }
+        false
+    }
+    let mut steps = 0;
+    go(b, 0, n, forced, &mut Vec::with_capacity(n), 0, ok, &mut steps)
+}
+
 pub fn values(digits: &str, cuts: &[usize]) -> Vec<i64> {
     cuts.windows(2).map(|w| digits[w[0]..w[1]].parse().unwrap_or(0)).collect()
 }
@@ -245,6 +306,8 @@ pub fn t3(text: &str, placed: &[(&'static str, Vec<Tok>)], rows: &[&'static str]
         return None;
     }
     let mut per_row: Vec<(&'static str, Option<Run>, Vec<Vec<i64>>, Vec<Vec<usize>>)> = Vec::new();
+    // Rows read by their only split though it does not balance.
+    let mut forced_rows: Vec<&'static str> = Vec::new();
     let mut out = RunTogether { rows: Vec::new(), uncertain: Vec::new(), ambiguous: Vec::new(), unread: Vec::new() };
     for &k in rows {
         let Some(v) = placed.iter().find(|r| same_key(r.0, k)).map(|r| &r.1) else {
@@ -271,6 +334,17 @@ pub fn t3(text: &str, placed: &[(&'static str, Vec<Tok>)], rows: &[&'static str]
             Some(t) if t == n - 1 => splits_to_total_at(&run.digits, n, &run.forced, &applicants, &row_ok),
             _ => splits_at(&run.digits, n, &run.forced, &row_ok),
         };
+        // No balanced split: the only split there is, when the run has one (see `only_split`)
+        // and the text goes on after it. At most one such row per table (below).
+        let cands = if cands.is_empty() && !run.ends_text(text) {
+            let only: Vec<Vec<usize>> = only_split(&run.digits, n, &run.forced, &row_ok).into_iter().collect();
+            if !only.is_empty() {
+                forced_rows.push(k);
+            }
+            only
+        } else {
+            cands
+        };
         if cands.is_empty() {
             let (s, e) = run.range();
             out.unread.push((k, format!("「{}」无法拆成 {} 个能使本行平衡的数", &text[s..e], n), s, e));
@@ -278,6 +352,21 @@ pub fn t3(text: &str, placed: &[(&'static str, Vec<Tok>)], rows: &[&'static str]
         }
         let readings: Vec<Vec<i64>> = cands.iter().map(|c| values(&run.digits, c)).collect();
         per_row.push((k, Some(run), readings, cands));
+    }
+    // One row that does not balance is one wrong cell the sums will point at; more than one
+    // suggests the runs are not what the rows hold (a blank cell dropped), so those rows are
+    // left unread.
+    if forced_rows.len() > 1 {
+        per_row.retain(|r| {
+            if !forced_rows.contains(&r.0) {
+                return true;
+            }
+            if let Some(run) = &r.1 {
+                let (s, e) = run.range();
+                out.unread.push((r.0, format!("「{}」无法拆成 {} 个能使本行平衡的数", &text[s..e], n), s, e));
+            }
+            false
+        });
     }
     // Choose one reading per row so that every column balances.
     let col_ok = |choice: &[usize]| -> bool {
@@ -331,7 +420,9 @@ pub fn t3(text: &str, placed: &[(&'static str, Vec<Tok>)], rows: &[&'static str]
             out.rows.push((k, v));
             continue;
         };
-        let options: Vec<usize> = if solutions.is_empty() {
+        // (When the search stopped at MAX_CANDIDATES, other combinations may balance too: every
+        // reading of the row stays possible.)
+        let options: Vec<usize> = if solutions.is_empty() || solutions.len() >= MAX_CANDIDATES {
             (0..readings.len()).collect()
         } else {
             let mut o: Vec<usize> = solutions.iter().map(|s| s[ri]).collect();
@@ -377,9 +468,17 @@ pub fn t4(text: &str, vals: &[Tok]) -> Option<(Vec<Tok>, Vec<Ambiguity>, Vec<usi
     let mut ambiguous = Vec::new();
     let mut uncertain = Vec::new();
     let mut take = |run: &Run, per: usize, first: usize| -> bool {
-        let c = splits_at(&run.digits, per, &run.forced, &block_ok);
+        let mut c = splits_at(&run.digits, per, &run.forced, &block_ok);
         if c.is_empty() {
-            return false;
+            // The only split there is, when at most one block fails: one wrong cell, which
+            // the sums then point at. (Several failing blocks suggest the run is not what the
+            // row holds — a blank cell dropped, say — and nothing is accused.)
+            let only = only_split(&run.digits, per, &run.forced, &block_ok).filter(|_| !run.ends_text(text));
+            let failing = |c: &Vec<usize>| values(&run.digits, c).chunks(5).filter(|b| b.len() == 5 && b[0] + b[1] + b[2] + b[3] != b[4]).count();
+            match only.filter(|c| failing(c) <= 1) {
+                Some(only) => c.push(only),
+                None => return false,
+            }
         }
         let readings: Vec<Vec<i64>> = c.iter().map(|x| values(&run.digits, x)).collect();
         out.extend(run.toks(&c[0], &readings[0]));

@@ -18,7 +18,9 @@ fn row_of(p: &Piece) -> Option<&'static str> {
     crate::format::t2_row_in(&p.norm).map(|spec| spec.key)
 }
 
-pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFacts)> {
+/// `runs_elsewhere`: the digits of table 三 or 四 run together (web text that lost its cell
+/// separators), so a run of digits after a label here is one too, even with a space before it.
+pub fn read(text: &str, start: usize, end: usize, runs_elsewhere: bool) -> Option<(RawTable, TableFacts)> {
     let lines = tokenize(text, start, end);
     let evs = events(text, &lines);
     let mut facts = TableFacts { region: (start, end), ..Default::default() };
@@ -129,9 +131,15 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
                         let n = expect(s.key);
                         let mut doubt = Vec::new();
                         // Web text that lost its cell separators runs the digits into the
-                        // label (「行政规范性文件8855698」); elsewhere one number where three are
-                        // due is a row with blank cells, not a run.
-                        let glued = label_of(s.key).is_some_and(|(_, le)| v.first().is_some_and(|t| t.start == le));
+                        // label (「行政规范性文件8855698」), or after a space when the other
+                        // tables' digits run together too (「规章 000」); elsewhere one number
+                        // where three are due is a row with blank cells, not a run.
+                        // A number written with a leading zero (「049」) is no number: a run too.
+                        let zero_led = v.iter().any(|t| {
+                            let raw = &text[t.start..t.end];
+                            raw.len() >= 2 && raw.starts_with('0') && raw.bytes().all(|b| b.is_ascii_digit())
+                        });
+                        let glued = runs_elsewhere || zero_led || label_of(s.key).is_some_and(|(_, le)| v.first().is_some_and(|t| t.start == le));
                         if let Some(run) = runtogether::Run::of(text, &v, n).filter(|_| glued) {
                             match split_by_prose(text, (start, end), s.key, &run, n) {
                                 Split::One(cells) => v = cells,
