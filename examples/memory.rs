@@ -6,8 +6,8 @@
 //! mostly not tables), the crawler's one-line web text of reports run on in one line, and the
 //! real fixture huaian_2024.txt repeated when ../shared/fixtures is there — runs
 //! `target/release/nianbao check --format json|text` on each as its own process, and prints its
-//! peak resident memory (the kernel's maximum RSS of the child, from wait4), the ratio to the
-//! input's size, and the wall-clock time. Figures go to BENCHMARKS.md ("CLI memory").
+//! peak resident memory (the kernel's maximum RSS of the process, from `/usr/bin/time -f %M`),
+//! the ratio to the input's size, and the wall-clock time. Figures go to BENCHMARKS.md ("CLI memory").
 
 use nianbao::testgen::{generate, Form};
 use std::path::{Path, PathBuf};
@@ -40,30 +40,29 @@ fn long_prose(size: usize) -> String {
     s
 }
 
-/// Peak RSS (bytes) and seconds of one run of the CLI.
+/// Peak RSS (bytes) and seconds of one run of the CLI, from `/usr/bin/time -f %M` (Debian
+/// package `time`). Not from wait4 here: a child started from this process carries this
+/// process's own high-water mark (tens of megabytes of inputs made) into its maximum RSS,
+/// while `time` is small.
 #[cfg(unix)]
 fn run(cli: &Path, format: &str, file: &Path) -> (u64, f64) {
     let t0 = Instant::now();
-    let child = Command::new(cli)
+    let out = Command::new("/usr/bin/time")
+        .args(["-f", "%M"])
+        .arg(cli)
         .args(["check", "--format", format])
         .arg(file)
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("run target/release/nianbao (cargo build --release first)");
-    let mut status = 0;
-    // SAFETY: an all-zero rusage is a valid value, and wait4 only writes into it.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: waits for our own child by its pid; the pointers are to live locals.
-    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
-    assert!(pid > 0, "wait4 failed");
-    // ru_maxrss is in KiB on Linux.
-    (usage.ru_maxrss as u64 * 1024, t0.elapsed().as_secs_f64())
+        .output()
+        .expect("run /usr/bin/time (apt-get install time) and target/release/nianbao (cargo build --release)");
+    let err = String::from_utf8_lossy(&out.stderr);
+    let kib: u64 = err.lines().last().and_then(|l| l.trim().parse().ok()).expect("the maximum RSS from /usr/bin/time");
+    (kib * 1024, t0.elapsed().as_secs_f64())
 }
 
 #[cfg(not(unix))]
 fn main() {
-    eprintln!("the memory figures need a Unix system (wait4)");
+    eprintln!("the memory figures need a Unix system (/usr/bin/time)");
 }
 
 #[cfg(unix)]
