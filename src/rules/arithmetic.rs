@@ -197,16 +197,25 @@ fn all_certain(left: &[Term], right: &[Term]) -> bool {
 /// A total the report left blank together with every other total of its kind: a whole 总计
 /// column (or the whole （七）总计 row) not filled in, as 2019-format pages do. That is T05's
 /// finding; the sums are not checked against totals nobody wrote. (One blank total among
-/// filled ones counts as 0 like any blank cell.)
+/// filled ones counts as 0 like any blank cell; so do blank totals whose parts are all blank
+/// or 0 but one: a page that leaves every 0 blank, with one sum that does not hold.)
 fn total_left_blank(t: &TableRead, right: &[Term], shape: u8) -> bool {
     if shape == 2 || right.len() != 1 || !right[0].blank {
         return false;
     }
     let blank = |c: &crate::model::Cell| matches!(c.value, Value::Blank);
-    match shape {
+    let all_blank = match shape {
         0 => t.rows.iter().all(|r| t.column_index(r.key, right[0].column).and_then(|i| r.cells.get(i)).is_none_or(blank)),
         _ => t.row(right[0].row).is_some_and(|r| r.cells.iter().all(blank)),
+    };
+    if !all_blank {
+        return false;
     }
+    // Totals nobody wrote stand where numbers were due: at least two of them over parts that
+    // are not all 0.
+    let mut unwritten = 0;
+    each_equation(t, |_, _, l, r, sh| unwritten += usize::from(sh == shape && r.len() == 1 && r[0].blank && sum_of(l) != 0));
+    unwritten >= 2
 }
 
 /// How many of the table's sums do not hold among those that rest on an uncertain cell (they
@@ -279,17 +288,19 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             let (expected, actual) = (e.left_sum(), e.right_sum());
             let tname = if id == "t3" { "表三" } else { "表四" };
             let place = e.place.text(e.table);
+            // A blank total is said to be blank, not 0.
+            let written = if e.right.len() == 1 && e.right[0].blank { "是空白".to_string() } else { format!("填的是 {}", actual) };
             let mut msg = match e.shape {
                 0 => format!(
-                    "{}{}：{} = {}，但{}填的是 {}。",
+                    "{}{}：{} = {}，但{}{}。",
                     tname,
                     place,
                     terms_text(e.table, &e.left, true),
                     expected,
                     column_label(e.table, e.right[0].column),
-                    actual
+                    written
                 ),
-                1 => format!("{}{}：（一）至（六）各项办理结果之和为 {}，但（七）总计填的是 {}。", tname, place, expected, actual),
+                1 => format!("{}{}：（一）至（六）各项办理结果之和为 {}，但（七）总计{}。", tname, place, expected, written),
                 _ => format!(
                     "{}{}：第一项加第二项（{} = {}）应等于第三项加第四项（{} = {}）。",
                     tname,
@@ -359,7 +370,11 @@ fn terms_text(table: &str, terms: &[Term], by_column: bool) -> String {
                     k => row_label(table, k).to_string(),
                 }
             };
-            format!("{} {}", name, t.value)
+            if t.blank {
+                format!("{} 空白（按 0 计）", name)
+            } else {
+                format!("{} {}", name, t.value)
+            }
         })
         .collect();
     show.join(" + ")
