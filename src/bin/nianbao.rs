@@ -149,9 +149,11 @@ fn check(args: &[String]) -> ExitCode {
     }
     let mut any_error = false;
     let mut io_error = false;
-    let mut json_out = Vec::new();
+    // JSON: one pretty array, each file's report written out as soon as it is checked (not
+    // all of them kept to the end).
+    let mut json_written = 0;
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = std::io::BufWriter::new(stdout.lock());
     for f in &files {
         let bytes = if f == "-" {
             let mut b = Vec::new();
@@ -171,42 +173,65 @@ fn check(args: &[String]) -> ExitCode {
                 }
             }
         };
+        // The bytes are given up: a UTF-8 text file becomes the text without a copy.
         // PDF and .docx: the text read from the file, so findings can be quoted.
-        let mut c = nianbao::check_input_with(nianbao::input::file(&bytes, Some(f)), &options);
+        let mut c = nianbao::check_input_with(nianbao::input::file_owned(bytes, Some(f)), &options);
         if let Some(prev) = &previous {
             let mut extra = nianbao::check_pair(&c.report, &c.text, &prev.report, &prev.text);
             options.keep(&mut extra);
             nianbao::merge_findings(&mut c.report, extra);
         }
-        let (report, checked_text) = (c.report, Some(c.text));
+        let nianbao::Checked { report, text, .. } = c;
         any_error |= report.summary.errors > 0;
         if format == "json" {
+            drop(text);
             let mut v = serde_json::to_value(&report).unwrap_or_default();
+            drop(report);
             if let Some(o) = v.as_object_mut() {
                 o.insert("file".into(), serde_json::Value::String(f.clone()));
             }
-            json_out.push(v);
+            // As `serde_json::to_string_pretty` writes an array of these values.
+            let _ = out.write_all(if json_written == 0 { b"[\n  " } else { b",\n  " });
+            let _ = serde_json::to_writer_pretty(Indented(&mut out), &v);
+            json_written += 1;
         } else {
             // Spans point into the text as decoded; show that text.
-            let text = match checked_text {
-                Some(t) => t,
-                None => match nianbao::input::decode::decode(&bytes) {
-                    nianbao::input::decode::Decoded::Text { text, .. } => text,
-                    _ => String::new(),
-                },
-            };
             let _ = out.write_all(render::render_text(f, &text, &report).as_bytes());
         }
+        // Out before the next file's messages on standard error, in the order they happen.
+        let _ = out.flush();
     }
     if format == "json" {
-        let _ = writeln!(out, "{}", serde_json::to_string_pretty(&json_out).unwrap_or_else(|_| "[]".into()));
+        let _ = out.write_all(if json_written == 0 { b"[]\n" } else { b"\n]\n" });
     }
+    let _ = out.flush();
     if io_error {
         ExitCode::from(2)
     } else if any_error {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Writes through, with two spaces after every line break: a report's pretty JSON as an
+/// element of a pretty array (a JSON string holds no raw line break).
+struct Indented<W>(W);
+
+impl<W: Write> Write for Indented<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut rest = buf;
+        while let Some(i) = rest.iter().position(|&b| b == b'\n') {
+            self.0.write_all(&rest[..=i])?;
+            self.0.write_all(b"  ")?;
+            rest = &rest[i + 1..];
+        }
+        self.0.write_all(rest)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
     }
 }
 

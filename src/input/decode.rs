@@ -39,6 +39,24 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
 }
 
+/// `decode` of bytes the caller gives up: UTF-8 (the usual case) becomes the text in the same
+/// buffer, without a copy of the whole file.
+pub fn decode_owned(mut bytes: Vec<u8>) -> Decoded {
+    let bom = bytes.starts_with(&[0xEF, 0xBB, 0xBF]);
+    if !bom && (bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || binary_kind(&bytes).is_some()) {
+        return decode(&bytes);
+    }
+    if bom {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Decoded::Text { text, encoding: "UTF-8" },
+        // With a BOM, invalid bytes are read as UTF-8 all the same (as `decode` does).
+        Err(e) if bom => Decoded::Text { text: String::from_utf8_lossy(e.as_bytes()).into_owned(), encoding: "UTF-8" },
+        Err(e) => decode(e.as_bytes()),
+    }
+}
+
 /// Recognise files that are not text at all, so the user is told what to do.
 fn binary_kind(bytes: &[u8]) -> Option<String> {
     if bytes.starts_with(b"%PDF") {
@@ -56,4 +74,37 @@ fn binary_kind(bytes: &[u8]) -> Option<String> {
         return Some("这不是文本文件（含有大量二进制字节），无法读取。".into());
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(d: Decoded) -> (Option<(String, &'static str)>, Option<String>) {
+        match d {
+            Decoded::Text { text, encoding } => (Some((text, encoding)), None),
+            Decoded::NotText(r) => (None, Some(r)),
+        }
+    }
+
+    #[test]
+    fn decoding_owned_bytes_is_decoding_them() {
+        let gbk = encoding_rs::GB18030.encode("二〇二四年政府信息公开").0.into_owned();
+        let cases: Vec<Vec<u8>> = vec![
+            b"".to_vec(),
+            "年度报告\n一、总体情况".as_bytes().to_vec(),
+            [&[0xEF, 0xBB, 0xBF][..], "年度报告".as_bytes()].concat(),
+            [&[0xEF, 0xBB, 0xBF][..], &[0xC3, 0x28, b'a'][..]].concat(),
+            [&[0xFF, 0xFE][..], &[0x74, 0x5E][..]].concat(),
+            [&[0xFE, 0xFF][..], &[0x5E, 0x74][..]].concat(),
+            gbk,
+            vec![0x81, 0x30, 0xFF, 0xFF, b'a'],
+            b"%PDF-1.7 ...".to_vec(),
+            b"PK\x03\x04rest".to_vec(),
+            vec![0, 1, 2, 3, b'a'],
+        ];
+        for b in cases {
+            assert_eq!(parts(decode_owned(b.clone())), parts(decode(&b)), "{:?}", b);
+        }
+    }
 }

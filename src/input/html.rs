@@ -33,7 +33,8 @@ pub fn declared_charset(bytes: &[u8]) -> Option<String> {
 
 pub fn flatten(html: String) -> Source {
     let mut flat = String::with_capacity(html.len() / 2);
-    let mut pieces: Vec<(usize, usize, bool)> = Vec::new();
+    // (flat offset, markup offset, verbatim): u32, a page has a piece every few bytes.
+    let mut pieces: Vec<(u32, u32, bool)> = Vec::new();
     let bytes = html.as_bytes();
     let mut i = 0;
     let mut skip_until: Option<&'static str> = None;
@@ -114,7 +115,7 @@ pub fn flatten(html: String) -> Source {
                         // Word and CMS editors wrap cell text in <p>/<span>/<br>: inside a cell
                         // these are not new lines, or the row would fall apart.
                         if !flat.is_empty() && !flat.ends_with([' ', '\t', '\n']) {
-                            pieces.push((flat.len(), i, false));
+                            pieces.push((flat.len() as u32, i as u32, false));
                             flat.push(' ');
                         }
                     } else if !flat.is_empty() && !flat.ends_with('\n') {
@@ -128,7 +129,7 @@ pub fn flatten(html: String) -> Source {
         }
         if b == b'&' {
             if let Some((ch, len)) = entity(&html[i..]) {
-                pieces.push((flat.len(), i, false));
+                pieces.push((flat.len() as u32, i as u32, false));
                 flat.push(ch);
                 i += len;
                 continue;
@@ -143,22 +144,24 @@ pub fn flatten(html: String) -> Source {
         for (k, c) in run.char_indices() {
             if c == '\n' || c == '\r' || c == '\t' {
                 if seg_start < start + k {
-                    pieces.push((flat.len(), seg_start, true));
+                    pieces.push((flat.len() as u32, seg_start as u32, true));
                     flat.push_str(&html[seg_start..start + k]);
                 }
                 if !flat.ends_with(' ') && !flat.ends_with('\n') && !flat.ends_with('\t') && !flat.is_empty() {
-                    pieces.push((flat.len(), start + k, false));
+                    pieces.push((flat.len() as u32, (start + k) as u32, false));
                     flat.push(' ');
                 }
                 seg_start = start + k + c.len_utf8();
             }
         }
         if seg_start < i {
-            pieces.push((flat.len(), seg_start, true));
+            pieces.push((flat.len() as u32, seg_start as u32, true));
             flat.push_str(&html[seg_start..i]);
         }
     }
-    Source::mapped(html, flat, pieces)
+    pieces.shrink_to_fit();
+    flat.shrink_to_fit();
+    Source::mapped_u32(html, flat, pieces)
 }
 
 /// Does the cell starting here hold a table before it ends (a layout cell)? Looks at the tags
@@ -185,12 +188,12 @@ fn holds_table(rest: &str) -> bool {
     false
 }
 
-fn push_break(flat: &mut String, pieces: &mut Vec<(usize, usize, bool)>, at: usize, s: &str) {
+fn push_break(flat: &mut String, pieces: &mut Vec<(u32, u32, bool)>, at: usize, s: &str) {
     // Trailing spaces before a break are layout, not content.
     while flat.ends_with(' ') {
         flat.pop();
     }
-    pieces.push((flat.len(), at, false));
+    pieces.push((flat.len() as u32, at as u32, false));
     flat.push_str(s);
 }
 

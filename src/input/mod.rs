@@ -150,6 +150,43 @@ pub fn file(bytes: &[u8], file_name: Option<&str>) -> Input {
     }
 }
 
+/// `file` of bytes the caller gives up: a UTF-8 text file becomes the text without a copy
+/// (the CLI reads files of tens of megabytes).
+pub fn file_owned(bytes: Vec<u8>, file_name: Option<&str>) -> Input {
+    if bytes.len() > MAX_FILE_BYTES {
+        return too_large(bytes.len());
+    }
+    match kind_of(&bytes, file_name) {
+        Kind::Text => match decode::decode_owned(bytes) {
+            Decoded::NotText(reason) => unreadable(reason, "binary", String::new()),
+            Decoded::Text { text: t, encoding } => ready(text(t), encoding.to_string()),
+        },
+        Kind::Html => {
+            let (markup, enc) = decode_html_owned(bytes);
+            ready((html::flatten(markup), Some("html")), enc)
+        }
+        _ => file(&bytes, file_name),
+    }
+}
+
+/// `decode_html` of bytes the caller gives up: a UTF-8 page (not declared GBK) becomes its
+/// text in the same buffer. (`decode_html` reads such bytes as the same text, "UTF-8".)
+fn decode_html_owned(bytes: Vec<u8>) -> (String, String) {
+    let gb = html::declared_charset(&bytes).is_some_and(|cs| gb_charset(&cs));
+    if gb || bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        return decode_html(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, "UTF-8".into()),
+        Err(e) => decode_html(e.as_bytes()),
+    }
+}
+
+/// The charsets `decode_html` reads as GB18030.
+fn gb_charset(cs: &str) -> bool {
+    matches!(cs, "gbk" | "gb2312" | "gb18030" | "x-gbk" | "cp936" | "ms936" | "windows-936" | "euc-cn" | "csgb2312" | "chinese" | "iso-ir-58")
+}
+
 /// Like `file`, but an HTML page is read as its flattened text, and the spans point into that
 /// text (what the page shows). Other kinds are the same as `file`.
 pub fn file_flat(bytes: &[u8], file_name: Option<&str>) -> Input {
@@ -186,7 +223,7 @@ pub fn decode_html(bytes: &[u8]) -> (String, String) {
         // every decoder of encoding_rs into the page's wasm.
         match cs.as_str() {
             // GB2312 and GBK pages often hold GB18030 characters: decode with the superset.
-            "gbk" | "gb2312" | "gb18030" | "x-gbk" | "cp936" | "ms936" | "windows-936" | "euc-cn" | "csgb2312" | "chinese" | "iso-ir-58" => {
+            cs if gb_charset(cs) => {
                 let (text, _, _) = encoding_rs::GB18030.decode(bytes);
                 return (text.into_owned(), "GB18030".into());
             }
@@ -272,4 +309,26 @@ pub fn pdf(bytes: &[u8]) -> Input {
 #[cfg(not(all(feature = "pdf", not(target_arch = "wasm32"))))]
 pub fn pdf(_bytes: &[u8]) -> Input {
     unreadable("这是 PDF 文件。这个版本不能直接读取 PDF，请复制 PDF 中的文字粘贴进来。".into(), "pdf", String::new())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decoding_an_owned_page_is_decoding_it() {
+        let gbk_page = [&b"<meta charset=\"gbk\">"[..], &encoding_rs::GB18030.encode("年度报告").0].concat();
+        let pages: Vec<Vec<u8>> = vec![
+            "<html><meta charset=\"utf-8\"><p>年度报告</p>".as_bytes().to_vec(),
+            "<p>年度报告</p>".as_bytes().to_vec(),
+            "<meta charset=\"gbk\"><p>ascii only</p>".as_bytes().to_vec(),
+            gbk_page,
+            [&[0xEF, 0xBB, 0xBF][..], "<p>年</p>".as_bytes()].concat(),
+            b"<p>\x00\x01 binary-ish</p>".to_vec(),
+            vec![b'<', b'p', b'>', 0xC3, 0x28],
+        ];
+        for b in pages {
+            assert_eq!(decode_html_owned(b.clone()), decode_html(&b), "{:?}", b);
+        }
+    }
 }

@@ -66,7 +66,9 @@ struct Heading {
 }
 
 fn line_breaks(line: &str) -> Vec<usize> {
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    // (Offsets as u32, the list made at its size: the line can be a whole long page.)
+    let mut chars: Vec<(u32, char)> = Vec::with_capacity(line.chars().count());
+    chars.extend(line.char_indices().map(|(i, c)| (i as u32, c)));
     let headings = headings(line, &chars);
     if headings.is_empty() && !line.contains("本年新收") {
         return Vec::new();
@@ -105,7 +107,7 @@ fn may_precede_heading(c: char) -> bool {
 
 /// Section headings: 「一、」… 「六、」 followed by one of the section's words (one stray
 /// character inside a word is allowed: 「行政法复议」), each section once, in order.
-fn headings(line: &str, chars: &[(usize, char)]) -> Vec<Heading> {
+fn headings(line: &str, chars: &[(u32, char)]) -> Vec<Heading> {
     let mut out: Vec<Heading> = Vec::new();
     for i in 0..chars.len() {
         let c = chars[i].1;
@@ -141,20 +143,20 @@ fn headings(line: &str, chars: &[(usize, char)]) -> Vec<Heading> {
             continue;
         }
         let end = end.unwrap_or(key_end);
-        let byte = |ci: usize| chars.get(ci).map_or(line.len(), |x| x.0);
-        out.push(Heading { number, start: chars[i].0, end: byte(end) });
+        let byte = |ci: usize| chars.get(ci).map_or(line.len(), |x| x.0 as usize);
+        out.push(Heading { number, start: chars[i].0 as usize, end: byte(end) });
     }
     out
 }
 
 /// Does the section's template title stand at `from`?
-fn title_at(chars: &[(usize, char)], from: usize, title: &str) -> bool {
+fn title_at(chars: &[(u32, char)], from: usize, title: &str) -> bool {
     title.chars().enumerate().all(|(k, c)| chars.get(from + k).is_some_and(|x| x.1 == c))
 }
 
 /// Where `key` ends when it starts within 6 characters after `from` (with at most one stray
 /// character inside a key of four or more), as a char index.
-fn key_at(chars: &[(usize, char)], from: usize, key: &str) -> Option<usize> {
+fn key_at(chars: &[(u32, char)], from: usize, key: &str) -> Option<usize> {
     let key: Vec<char> = key.chars().collect();
     for s in from..(from + 7).min(chars.len()) {
         if chars[s].1 != key[0] {
@@ -182,7 +184,7 @@ fn key_at(chars: &[(usize, char)], from: usize, key: &str) -> Option<usize> {
 
 /// The end of a heading whose words end at `from`: after the 「情况」 or 「事项」 that closes it,
 /// when one comes before any punctuation, digit or space.
-fn heading_end(chars: &[(usize, char)], from: usize) -> Option<usize> {
+fn heading_end(chars: &[(u32, char)], from: usize) -> Option<usize> {
     let mut i = from.saturating_sub(2);
     while i + 1 < chars.len() && i < from + 24 {
         let (a, b) = (chars[i].1, chars[i + 1].1);
@@ -223,7 +225,7 @@ fn t2_breaks(line: &str, s: usize, e: usize, out: &mut Vec<usize>) {
 }
 
 /// Row labels of table 三 in [s, e), each with the item number before it.
-fn t3_breaks(line: &str, chars: &[(usize, char)], s: usize, e: usize, out: &mut Vec<usize>) {
+fn t3_breaks(line: &str, chars: &[(u32, char)], s: usize, e: usize, out: &mut Vec<usize>) {
     let zone = &line[s..e];
     // The words each row label starts with after its item number (the group headings too).
     let mut words: Vec<&str> = T3_ROWS.iter().filter_map(|r| label_words(r.label)).collect();
@@ -270,8 +272,8 @@ fn label_words(label: &str) -> Option<&str> {
 }
 
 /// The start of the item number (「1.」「（一）」「一、」, spaces allowed) right before byte `at`.
-fn item_number_before(line: &str, chars: &[(usize, char)], at: usize) -> Option<usize> {
-    let ci = chars.partition_point(|x| x.0 < at);
+fn item_number_before(line: &str, chars: &[(u32, char)], at: usize) -> Option<usize> {
+    let ci = chars.partition_point(|x| (x.0 as usize) < at);
     let mut i = ci;
     while i > 0 && chars[i - 1].1 == ' ' {
         i -= 1;
@@ -285,11 +287,11 @@ fn item_number_before(line: &str, chars: &[(usize, char)], at: usize) -> Option<
         // One digit: the item numbers go to 8 at most, so a digit before it is the previous
         // row's last cell.
         if d.is_ascii_digit() || is_cjk_numeral(d) {
-            return Some(chars[i - 2].0);
+            return Some(chars[i - 2].0 as usize);
         }
     }
     if matches!(c, '）' | ')') && i >= 3 && is_cjk_numeral(chars[i - 2].1) && matches!(chars[i - 3].1, '（' | '(') {
-        return Some(chars[i - 3].0);
+        return Some(chars[i - 3].0 as usize);
     }
     let _ = line;
     None
@@ -297,11 +299,11 @@ fn item_number_before(line: &str, chars: &[(usize, char)], at: usize) -> Option<
 
 /// The title 「…年度政府信息公开工作年度报告」 inside the line, before the first heading: a
 /// break before the agency's name that leads it and after 「报告」.
-fn title_breaks(line: &str, chars: &[(usize, char)], before: usize, out: &mut Vec<usize>) {
+fn title_breaks(line: &str, chars: &[(u32, char)], before: usize, out: &mut Vec<usize>) {
     let head = &line[..before];
     let Some(p) = head.find("年度报告").or_else(|| head.find("工作报告")) else { return };
     let end = p + "年度报告".len();
-    let ci = chars.partition_point(|x| x.0 < p);
+    let ci = chars.partition_point(|x| (x.0 as usize) < p);
     // Back over the title's own characters: ideographs, digits, 〇.
     let mut i = ci;
     while i > 0 && {
@@ -310,7 +312,7 @@ fn title_breaks(line: &str, chars: &[(usize, char)], before: usize, out: &mut Ve
     } {
         i -= 1;
     }
-    out.push(chars.get(i).map_or(line.len(), |x| x.0));
+    out.push(chars.get(i).map_or(line.len(), |x| x.0 as usize));
     out.push(end);
 }
 

@@ -11,13 +11,14 @@ pub struct Source {
     pub original: String,
     /// What the readers see. Same as `original` unless the input was HTML.
     flat: Option<String>,
-    /// For HTML: sorted (flat offset, original offset, verbatim) pieces.
-    map: Vec<(usize, usize, bool)>,
+    /// For HTML: sorted (flat offset, original offset, verbatim) pieces. (Offsets are u32
+    /// here and below: a text is far below 4 GiB, and a long page has many pieces and lines.)
+    map: Vec<(u32, u32, bool)>,
     /// The text was web text with the whole report on one line, given its line breaks by
     /// `input::one_line`: its table cells lost their separators.
     pub one_line: bool,
     /// Byte offset of every line start in `original`.
-    line_starts: Vec<usize>,
+    line_starts: Vec<u32>,
     /// Characters before every 512-byte block of `original`, so a column is found in constant
     /// time even on a page that is one long line (HTML often is). Worked out on first use: text
     /// with ordinary lines never needs it.
@@ -72,7 +73,22 @@ impl Source {
         Source {
             original,
             flat: Some(flat),
-            map: pieces,
+            map: pieces.into_iter().map(|(f, o, verbatim)| (f as u32, o as u32, verbatim)).collect(),
+            one_line: false,
+            line_starts,
+            char_blocks: Default::default(),
+            positions: Vec::new(),
+            last_col: std::cell::Cell::new(NO_COLUMN_YET),
+        }
+    }
+
+    /// `mapped` with the pieces' offsets as u32 (HTML: a piece every few bytes).
+    pub fn mapped_u32(original: String, flat: String, map: Vec<(u32, u32, bool)>) -> Source {
+        let line_starts = line_starts(&original);
+        Source {
+            original,
+            flat: Some(flat),
+            map,
             one_line: false,
             line_starts,
             char_blocks: Default::default(),
@@ -121,11 +137,12 @@ impl Source {
         if self.flat.is_none() {
             return off;
         }
-        match self.map.binary_search_by(|p| p.0.cmp(&off)) {
-            Ok(i) => self.map[i].1,
+        match self.map.binary_search_by(|p| (p.0 as usize).cmp(&off)) {
+            Ok(i) => self.map[i].1 as usize,
             Err(0) => 0,
             Err(i) => {
                 let (f, o, verbatim) = self.map[i - 1];
+                let (f, o) = (f as usize, o as usize);
                 if verbatim {
                     o + (off - f)
                 } else {
@@ -154,7 +171,7 @@ impl Source {
         let (line, col) = self.line_col(s);
         // Most spans (a cell, a word) end on the line they start on: the end column is counted
         // on from the start's.
-        let line_end = self.line_starts.get(line as usize).copied().unwrap_or(usize::MAX);
+        let line_end = self.line_starts.get(line as usize).map_or(usize::MAX, |&x| x as usize);
         let (end_line, end_col) = if e < line_end {
             let n = count_chars(&orig.as_bytes()[s..e]);
             self.last_col.set((line as usize - 1, e, (col as usize - 1) + n));
@@ -171,23 +188,21 @@ impl Source {
     pub fn line_col(&self, off: usize) -> (u32, u32) {
         let (memo_line, memo_off, memo_chars) = self.last_col.get();
         // Most offsets are on the line of the last one: no search then.
-        let on_memo_line = memo_line != usize::MAX && self.line_starts[memo_line] <= off && self.line_starts.get(memo_line + 1).is_none_or(|&next| off < next);
+        let on_memo_line = memo_line != usize::MAX && self.line_start(memo_line) <= off && self.line_starts.get(memo_line + 1).is_none_or(|&next| off < next as usize);
         let line = if on_memo_line {
             memo_line
-        } else if memo_line != usize::MAX && self.line_starts[memo_line] <= off && self.line_starts.get(memo_line + 4).is_none_or(|&far| off < far) {
+        } else if memo_line != usize::MAX && self.line_start(memo_line) <= off && self.line_starts.get(memo_line + 4).is_none_or(|&far| off < far as usize) {
             // A few lines further on (a table's next row): stepped to.
             let mut l = memo_line;
-            while self.line_starts.get(l + 1).is_some_and(|&next| next <= off) {
+            while self.line_starts.get(l + 1).is_some_and(|&next| next as usize <= off) {
                 l += 1;
             }
             l
         } else {
-            match self.line_starts.binary_search(&off) {
-                Ok(i) => i,
-                Err(i) => i - 1,
-            }
+            // The last line start at or before `off` (the first is 0).
+            self.line_starts.partition_point(|&s| s as usize <= off) - 1
         };
-        let start = self.line_starts[line];
+        let start = self.line_start(line);
         let o = off.min(self.original.len()).max(start);
         // Short distances (every ordinary line) are counted directly; only a very long line
         // (a one-line HTML page) goes through the per-block counts.
@@ -210,22 +225,33 @@ impl Source {
         base + count_chars(&self.original.as_bytes()[b * BLOCK..off])
     }
 
+    fn line_start(&self, line: usize) -> usize {
+        self.line_starts[line] as usize
+    }
+
     /// The original line (without its newline) that holds a byte offset.
     pub fn line_text(&self, line: u32) -> &str {
         let i = (line as usize).saturating_sub(1).min(self.line_starts.len() - 1);
-        let start = self.line_starts[i];
-        let end = self.line_starts.get(i + 1).copied().unwrap_or(self.original.len());
+        let start = self.line_start(i);
+        let end = self.line_starts.get(i + 1).map_or(self.original.len(), |&x| x as usize);
         self.original[start..end].trim_end_matches(['\n', '\r'])
     }
 }
 
-fn line_starts(text: &str) -> Vec<usize> {
+fn line_starts(text: &str) -> Vec<u32> {
     // memchr's vectorised search: most bytes of a text are not newlines (lines are tens of bytes).
     let b = text.as_bytes();
-    let mut v = Vec::with_capacity(b.len() / 32 + 2);
+    // Counted first, so the list is made at its size (growing it by doubling left up to half
+    // of it unused: a long text has millions of lines).
+    let mut n = 1;
+    crate::find::each_byte(b'\n', b, |_| {
+        n += 1;
+        false
+    });
+    let mut v = Vec::with_capacity(n);
     v.push(0);
     crate::find::each_byte(b'\n', b, |i| {
-        v.push(i + 1);
+        v.push((i + 1) as u32);
         false
     });
     v
@@ -247,7 +273,7 @@ mod tests {
 
     #[test]
     fn line_starts_are_those_of_a_plain_scan() {
-        let naive = |t: &str| std::iter::once(0).chain(t.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1)).collect::<Vec<_>>();
+        let naive = |t: &str| std::iter::once(0).chain(t.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i as u32 + 1)).collect::<Vec<_>>();
         let mut rng = crate::testgen::Rng::new(7);
         for _ in 0..200 {
             let t = rng.text_of(&["\n", "a", "\u{b}", "\u{8a}", "年", "\t"], 200);

@@ -22,15 +22,56 @@ use crate::text::is_page_marker;
 pub struct Prose {
     /// The joined, normalised prose; `\n` marks a paragraph break.
     pub text: String,
-    /// For every byte of `text`: start and end of the reader-text character it came from.
-    /// (u32: a report is far below 4 GiB, and this is 8 bytes per byte of prose.)
-    starts: Vec<u32>,
-    ends: Vec<u32>,
+    /// Where the bytes of `text` came from, a piece at a time in joined order (see `Piece`).
+    /// Most of the prose is copied as it is, in runs of a line or so: a few pieces per line
+    /// instead of a start and an end for every byte (which were 8 bytes per byte of prose).
+    pieces: Vec<Piece>,
     /// (offset in `text`, section number 0..=6) where each section's prose starts (0 = before
     /// the first heading).
     sections: Vec<(usize, u8)>,
     /// `sentences()`, split once for all the rules that read sentence by sentence.
     sentences: std::cell::OnceCell<Vec<(usize, usize)>>,
+}
+
+/// The bytes of the joined text from `at` up to the next piece's `at` (or the end): a verbatim
+/// copy of the reader text from `from` when `to` is `VERBATIM` (every byte then comes from the
+/// reader-text character at the same distance), otherwise one character made from the reader
+/// text `from..to` (a full-width digit made ASCII, the one space kept between two words, a
+/// paragraph break). Offsets are u32: a report is far below 4 GiB.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Piece {
+    at: u32,
+    from: u32,
+    to: u32,
+}
+
+const VERBATIM: u32 = u32::MAX;
+
+/// The prose of one section (`Prose::section`): a range of the report's prose, or, where it
+/// cannot be cut out, joined alone.
+pub enum Section<'a> {
+    Cut { all: &'a Prose, from: usize, to: usize },
+    Alone(Prose),
+}
+
+impl Section<'_> {
+    pub fn text(&self) -> &str {
+        match self {
+            Section::Cut { all, from, to } => &all.text[*from..*to],
+            Section::Alone(p) => &p.text,
+        }
+    }
+
+    /// The input span of a range of `text()`, as `Prose::span` of the section's own prose.
+    pub fn span(&self, doc: &Doc, start: usize, end: usize) -> Span {
+        match self {
+            Section::Cut { all, from, to } => {
+                let (s, e) = all.reader_range_in(*from, *to, start, end);
+                doc.span(s, e)
+            }
+            Section::Alone(p) => p.span(doc, start, end),
+        }
+    }
 }
 
 /// The reader-text ranges that are prose: the whole text without the title, the heading lines
@@ -104,23 +145,31 @@ impl Prose {
     /// prose `all` instead of joined again (its bytes for the section body are one block, after
     /// the paragraph break that opens it).
     pub fn of_section(doc: &Doc, all: &Prose, n: u8) -> Prose {
-        let Some((bs, be)) = doc.section_body(n) else { return Prose::build(doc, &[]) };
+        match Prose::section(doc, all, n) {
+            Section::Cut { all, from, to } => Prose {
+                text: all.text[from..to].to_string(),
+                pieces: all.pieces_of(from, to),
+                sections: if to > from { vec![(0, n)] } else { Vec::new() },
+                sentences: Default::default(),
+            },
+            Section::Alone(p) => p,
+        }
+    }
+
+    /// `of_section` without a copy where the section can be cut out of `all`: the range of
+    /// `all` it is (a section can be most of a long report).
+    pub fn section<'a>(doc: &Doc, all: &'a Prose, n: u8) -> Section<'a> {
+        let Some((bs, be)) = doc.section_body(n) else { return Section::Alone(Prose::build(doc, &[])) };
         // Joined bytes come in reader order: the block is where their reader offsets are
         // inside the body.
-        let from = all.starts.partition_point(|&s| (s as usize) < bs);
-        let to = all.starts.partition_point(|&s| (s as usize) < be);
+        let from = all.first_from(bs);
+        let to = all.first_from(be);
         let from = if all.text.as_bytes().get(from) == Some(&b'\n') && from < to { from + 1 } else { from };
         let (from, to) = (from.min(to), to);
         if !all.text.is_char_boundary(from) || !all.text.is_char_boundary(to) {
-            return Prose::of_sections(doc, &[n]);
+            return Section::Alone(Prose::of_sections(doc, &[n]));
         }
-        Prose {
-            text: all.text[from..to].to_string(),
-            starts: all.starts[from..to].to_vec(),
-            ends: all.ends[from..to].to_vec(),
-            sections: if to > from { vec![(0, n)] } else { Vec::new() },
-            sentences: Default::default(),
-        }
+        Section::Cut { all, from, to }
     }
 
     /// The prose of some sections only.
@@ -135,8 +184,7 @@ impl Prose {
         let total: usize = ranges.iter().map(|r| r.1 - r.0).sum();
         let mut p = Prose {
             text: String::with_capacity(total),
-            starts: Vec::with_capacity(total),
-            ends: Vec::with_capacity(total),
+            pieces: Vec::new(),
             sections: Vec::new(),
             sentences: Default::default(),
         };
@@ -171,6 +219,7 @@ impl Prose {
                 prev_heading = md_heading || (starts_item(line) && trimmed.chars().count() <= 20 && !trimmed.ends_with(['，', ',', '、']));
             }
         }
+        p.pieces.shrink_to_fit();
         p
     }
 
@@ -181,10 +230,8 @@ impl Prose {
     }
 
     fn push(&mut self, c: char, s: usize, e: usize) {
-        let n = c.len_utf8();
+        self.pieces.push(Piece { at: self.text.len() as u32, from: s as u32, to: e as u32 });
         self.text.push(c);
-        self.starts.extend(std::iter::repeat_n(s as u32, n));
-        self.ends.extend(std::iter::repeat_n(e as u32, n));
     }
 
     fn push_line(&mut self, text: &str, ls: usize, line: &str) {
@@ -253,20 +300,76 @@ impl Prose {
         if piece.is_empty() {
             return;
         }
-        self.text.push_str(piece);
-        let b = piece.as_bytes();
-        self.starts.reserve(b.len());
-        self.ends.reserve(b.len());
-        let mut k = 0;
-        while k < b.len() {
-            let n = crate::text::utf8_len(b[k]);
-            let (s, e) = ((at + k) as u32, (at + k + n) as u32);
-            for _ in 0..n {
-                self.starts.push(s);
-                self.ends.push(e);
-            }
-            k += n;
+        // Right after a verbatim piece that ends where this one starts in the reader text: the
+        // same piece goes on.
+        let len = self.text.len();
+        let goes_on = self.pieces.last().is_some_and(|p| p.to == VERBATIM && p.from as usize + (len - p.at as usize) == at);
+        if !goes_on {
+            self.pieces.push(Piece { at: len as u32, from: at as u32, to: VERBATIM });
         }
+        self.text.push_str(piece);
+    }
+
+    /// The piece that holds byte `j` of the joined text (`j < text.len()`).
+    fn piece(&self, j: usize) -> Piece {
+        self.pieces[self.pieces.partition_point(|p| p.at as usize <= j) - 1]
+    }
+
+    /// Start and end of the reader-text character that byte `j` of the joined text came from.
+    fn origin(&self, j: usize) -> (usize, usize) {
+        let p = self.piece(j);
+        if p.to != VERBATIM {
+            return (p.from as usize, p.to as usize);
+        }
+        // A verbatim copy holds whole characters: the one around `j` starts at the last lead
+        // byte up to `j`.
+        let b = self.text.as_bytes();
+        let mut c = j;
+        while c > p.at as usize && b[c] & 0xC0 == 0x80 {
+            c -= 1;
+        }
+        let s = p.from as usize + (c - p.at as usize);
+        (s, s + crate::text::utf8_len(b[c]))
+    }
+
+    /// The first byte of the joined text that comes from reader offset `off` or later (bytes
+    /// come in reader order), or the length.
+    fn first_from(&self, off: usize) -> usize {
+        let (mut lo, mut hi) = (0, self.text.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.origin(mid).0 < off {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
+    /// The pieces of bytes `from..to` of the joined text, as offsets from `from` (both on
+    /// character boundaries).
+    fn pieces_of(&self, from: usize, to: usize) -> Vec<Piece> {
+        if from >= to {
+            return Vec::new();
+        }
+        let first = self.pieces.partition_point(|p| p.at as usize <= from) - 1;
+        let last = self.pieces.partition_point(|p| (p.at as usize) < to);
+        self.pieces[first..last]
+            .iter()
+            .map(|p| {
+                let at = (p.at as usize).max(from);
+                let skipped = (at - p.at as usize) as u32;
+                let from_reader = if p.to == VERBATIM { p.from + skipped } else { p.from };
+                Piece { at: (at - from) as u32, from: from_reader, to: p.to }
+            })
+            .collect()
+    }
+
+    /// For every byte of the joined text, the reader-text character it came from (tests).
+    #[cfg(test)]
+    pub(crate) fn origins(&self) -> Vec<(usize, usize)> {
+        (0..self.text.len()).map(|j| self.origin(j)).collect()
     }
 
     /// The input span of a range of the joined text.
@@ -277,11 +380,17 @@ impl Prose {
 
     /// The reader-text range of a range of the joined text.
     pub fn reader_range(&self, start: usize, end: usize) -> (usize, usize) {
-        if self.starts.is_empty() {
+        self.reader_range_in(0, self.text.len(), start, end)
+    }
+
+    /// `reader_range` of the prose that is bytes `from..to` of this one, as if cut out.
+    fn reader_range_in(&self, from: usize, to: usize, start: usize, end: usize) -> (usize, usize) {
+        let len = to - from;
+        if len == 0 {
             return (0, 0);
         }
-        let s = self.starts[start.min(self.starts.len() - 1)] as usize;
-        let e = if end > start { self.ends[(end - 1).min(self.ends.len() - 1)] as usize } else { s };
+        let s = self.origin(from + start.min(len - 1)).0;
+        let e = if end > start { self.origin(from + (end - 1).min(len - 1)).1 } else { s };
         (s, e.max(s))
     }
 
@@ -461,11 +570,21 @@ pub(crate) mod tests {
                 for t in [&text, &noisy] {
                     with_doc(t, |doc| {
                         for n in 1..=6 {
-                            let cut = Prose::of_section(doc, &Prose::read(doc), n);
+                            let all = Prose::read(doc);
+                            let cut = Prose::of_section(doc, &all, n);
                             let alone = Prose::of_sections(doc, &[n]);
+                            // The section as a range of the report's prose reads the same.
+                            let section = Prose::section(doc, &all, n);
+                            assert_eq!(section.text(), cut.text);
+                            let len = cut.text.len();
+                            for (s, e) in [(0, len), (0, 1), (len / 3, len / 2), (len / 2, len), (len, len)] {
+                                if s <= e && e <= len && cut.text.is_char_boundary(s) && cut.text.is_char_boundary(e) {
+                                    assert_eq!(section.span(doc, s, e), cut.span(doc, s, e), "section {} {}..{}", n, s, e);
+                                }
+                            }
                             assert_eq!(
-                                (&cut.text, &cut.starts, &cut.ends),
-                                (&alone.text, &alone.starts, &alone.ends),
+                                (&cut.text, cut.origins()),
+                                (&alone.text, alone.origins()),
                                 "section {} of {:?} seed {}",
                                 n,
                                 form,

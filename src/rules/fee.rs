@@ -11,7 +11,7 @@ use super::Context;
 use crate::doc::Doc;
 use crate::find::Find;
 use crate::model::{Diagnostic, Value};
-use crate::prose::Prose;
+use crate::prose::Section;
 
 /// Fewer characters than this in 五 (without punctuation) is "a few characters".
 const FIVE_MIN_CHARS: usize = 20;
@@ -28,16 +28,19 @@ pub fn states_fee(text: &str) -> bool {
     })
 }
 
-fn body(cx: &Context, n: u8) -> Option<(Prose, String)> {
+fn body<'a>(cx: &'a Context, n: u8) -> Option<(Section<'a>, std::ops::Range<usize>)> {
     cx.doc.heading(n)?;
     let p = cx.section_prose(n);
-    let t = p.text.trim_matches(|c: char| c.is_whitespace()).to_string();
-    Some((p, t))
+    // Where the trimmed body lies in the prose (a range, not a copy: a section can be long).
+    let t = p.text();
+    let s = t.len() - t.trim_start_matches(char::is_whitespace).len();
+    let e = t.trim_end_matches(char::is_whitespace).len().max(s);
+    Some((p, s..e))
 }
 
 /// The span of a short body, or the heading when the body is empty or long.
-fn place(doc: &Doc, p: &Prose, n: u8, short: bool) -> crate::model::Span {
-    let t = &p.text;
+fn place(doc: &Doc, p: &Section, n: u8, short: bool) -> crate::model::Span {
+    let t = p.text();
     let s = t.len() - t.trim_start().len();
     let e = t.trim_end().len();
     if short && e > s {
@@ -55,12 +58,13 @@ fn six(cx: &Context, out: &mut Vec<Diagnostic>) {
     if doc.year.map_or(doc.format_2019, |y| y < 2021) {
         return;
     }
-    let Some((p, t)) = body(cx, 6) else { return };
-    if states_fee(&t) {
+    let Some((p, r)) = body(cx, 6) else { return };
+    let t = &p.text()[r];
+    if states_fee(t) {
         return;
     }
     let chars = t.chars().filter(|c| crate::text::is_ideograph(*c)).count();
-    let just_none = is_none(&t);
+    let just_none = is_none(t);
     let fee_in_t2 = doc.t2.as_ref().and_then(|(t2, _)| t2.cell("fees", "amount")).and_then(|c| match c.value {
         Value::Int(n) if n > 0 => Some(n as f64),
         Value::Decimal(d) if d > 0.0 => Some(d),
@@ -91,20 +95,22 @@ fn six(cx: &Context, out: &mut Vec<Diagnostic>) {
 
 /// 「无」「无。」「暂无」「本年度无其他需要报告的事项」.
 fn is_none(t: &str) -> bool {
-    let core: String = t.chars().filter(|c| crate::text::is_ideograph(*c)).collect();
+    // (The longest of these is 13 characters: a longer body is none of them, and is not copied.)
+    let core: String = t.chars().filter(|c| crate::text::is_ideograph(*c)).take(14).collect();
     matches!(core.as_str(), "无" | "暂无" | "没有" | "无其他需要报告的事项" | "本年度无其他需要报告的事项" | "无需要报告的事项" | "本年度无")
 }
 
 fn five(cx: &Context, out: &mut Vec<Diagnostic>) {
     let doc = cx.doc;
-    let Some((p, t)) = body(cx, 5) else { return };
+    let Some((p, r)) = body(cx, 5) else { return };
+    let t = &p.text()[r];
     let chars = t.chars().filter(|c| crate::text::is_ideograph(*c) || c.is_ascii_alphanumeric()).count();
-    if chars >= FIVE_MIN_CHARS && !is_none(&t) {
+    if chars >= FIVE_MIN_CHARS && !is_none(t) {
         return;
     }
     let what = if t.is_empty() {
         "第五部分是空的".to_string()
-    } else if is_none(&t) {
+    } else if is_none(t) {
         format!("第五部分只写了「{}」", t)
     } else {
         format!("第五部分只有 {} 个字（「{}」）", chars, t)

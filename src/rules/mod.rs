@@ -40,9 +40,9 @@ impl<'a> Context<'a> {
     pub fn prose(&self) -> &Prose {
         self.prose.get_or_init(|| Prose::read(self.doc))
     }
-    /// The prose of section `n` alone.
-    pub fn section_prose(&self, n: u8) -> Prose {
-        Prose::of_section(self.doc, self.prose(), n)
+    /// The prose of section `n` alone (a range of `prose()` where it can be cut out).
+    pub fn section_prose(&self, n: u8) -> crate::prose::Section<'_> {
+        Prose::section(self.doc, self.prose(), n)
     }
 }
 

@@ -393,51 +393,69 @@ fn repeated_words(t: &str) -> Vec<(usize, usize, usize)> {
     // key (its three bytes; any other character a key of its own that matches nothing), and
     // for every distance 2..=6 one pass over the keys marks where a character comes again that
     // far on (passes the compiler vectorises). Only marked places are looked at closely.
+    // The keys are made a block of characters at a time, with the 12 characters after the
+    // block that a word starting in it can reach: the scan needs no more, and a long text no
+    // key for every character at once.
+    const BLOCK: usize = 1 << 16;
+    const REACH: usize = 2 * 6;
     let b = t.as_bytes();
-    let mut offs: Vec<usize> = Vec::with_capacity(b.len() / 3 + 1);
-    let mut keys: Vec<u32> = Vec::with_capacity(b.len() / 3 + 1);
-    let mut i = 0;
-    while i < b.len() {
-        let len = crate::text::utf8_len(b[i]);
-        let key = if len == 3 && i + 2 < b.len() { (b[i] as u32) << 16 | (b[i + 1] as u32) << 8 | b[i + 2] as u32 } else { u32::MAX - keys.len() as u32 };
-        offs.push(i);
-        keys.push(key);
-        i += len;
-    }
-    offs.push(b.len());
-    let n = keys.len();
-    let mut marks = vec![0u8; n];
-    for dist in 2..=6usize {
-        if n > dist {
-            for (m, (a, c)) in marks.iter_mut().zip(keys.iter().zip(&keys[dist..])) {
-                *m |= ((a == c) as u8) << dist;
-            }
-        }
-    }
+    let mut offs: Vec<usize> = Vec::with_capacity((b.len() / 3 + 1).min(BLOCK + REACH + 1));
+    let mut keys: Vec<u32> = Vec::with_capacity((b.len() / 3 + 1).min(BLOCK + REACH));
+    let mut marks: Vec<u8> = Vec::new();
     let mut out = Vec::new();
-    let mut c = 0;
-    while c < n {
-        if marks[c] == 0 {
-            c += 1;
-            continue;
+    // Byte offset of the block's first character.
+    let mut i = 0;
+    loop {
+        offs.clear();
+        keys.clear();
+        while i < b.len() && keys.len() < BLOCK + REACH {
+            let len = crate::text::utf8_len(b[i]);
+            let key = if len == 3 && i + 2 < b.len() { (b[i] as u32) << 16 | (b[i + 1] as u32) << 8 | b[i + 2] as u32 } else { u32::MAX - keys.len() as u32 };
+            offs.push(i);
+            keys.push(key);
+            i += len;
         }
-        let found = (2..=6usize).rev().find(|&len| {
-            if marks[c] & (1 << len) == 0 || c + 2 * len > n || keys[c..c + len] != keys[c + len..c + 2 * len] {
-                return false;
+        let at_end = i >= b.len();
+        offs.push(i.min(b.len()));
+        let n = keys.len();
+        marks.clear();
+        marks.resize(n, 0);
+        for dist in 2..=6usize {
+            if n > dist {
+                for (m, (a, c)) in marks.iter_mut().zip(keys.iter().zip(&keys[dist..])) {
+                    *m |= ((a == c) as u8) << dist;
+                }
             }
-            let a = &t[offs[c]..offs[c + len]];
-            let first = a.chars().next().unwrap_or(' ');
-            a.len() == 3 * len && a.chars().all(crate::text::is_ideograph) && !a.chars().all(|ch| ch == first) && !REDUP_OK_FIRST.contains(first)
-        });
-        match found {
-            Some(len) => {
-                out.push((offs[c], offs[c + len], offs[c + 2 * len]));
-                c += 2 * len;
-            }
-            None => c += 1,
         }
+        // Words starting in the block; the next block starts where the scan stopped.
+        let limit = if at_end { n } else { BLOCK };
+        let mut c = 0;
+        while c < limit {
+            if marks[c] == 0 {
+                c += 1;
+                continue;
+            }
+            let found = (2..=6usize).rev().find(|&len| {
+                if marks[c] & (1 << len) == 0 || c + 2 * len > n || keys[c..c + len] != keys[c + len..c + 2 * len] {
+                    return false;
+                }
+                let a = &t[offs[c]..offs[c + len]];
+                let first = a.chars().next().unwrap_or(' ');
+                a.len() == 3 * len && a.chars().all(crate::text::is_ideograph) && !a.chars().all(|ch| ch == first) && !REDUP_OK_FIRST.contains(first)
+            });
+            match found {
+                Some(len) => {
+                    out.push((offs[c], offs[c + len], offs[c + 2 * len]));
+                    c += 2 * len;
+                }
+                None => c += 1,
+            }
+        }
+        if at_end {
+            return out;
+        }
+        i = offs[c];
     }
-    out
 }
 
 /// Longer passages written twice in a row (「聚焦新中国成立70周年平潭专场新闻发布会」 twice): 7 to
@@ -446,21 +464,42 @@ fn repeated_words(t: &str) -> Vec<(usize, usize, usize)> {
 fn repeated_phrases(t: &str) -> Vec<(usize, usize, usize)> {
     const MIN: usize = 7;
     const MAX: usize = 40;
-    let chars: Vec<(usize, char)> = t.char_indices().collect();
-    let n = chars.len();
+    // The characters a passage from character `c` can reach (c .. c + 2·MAX), in a window
+    // that moves on with `c`: `win[k]` is character `base + k` (offset, character).
+    let mut win: Vec<(usize, char)> = Vec::with_capacity(4096 + 2 * MAX + 1);
+    let mut rest = t.char_indices();
+    let mut base = 0;
+    let mut all_read = false;
     let mut out = Vec::new();
     let mut c = 0;
-    while c + 2 * MIN <= n {
+    loop {
+        if c - base >= 4096 {
+            win.drain(..c - base);
+            base = c;
+        }
+        while !all_read && base + win.len() < c + 2 * MAX + 1 {
+            match rest.next() {
+                Some(x) => win.push(x),
+                None => all_read = true,
+            }
+        }
+        // Characters from `c` on: all of them once the text is read to its end, otherwise
+        // more than a passage can reach.
+        let left = base + win.len() - c;
+        if left < 2 * MIN {
+            break;
+        }
+        let chars = &win[c - base..];
         // Where the character comes again MIN..=MAX on: only there can a passage repeat.
-        let found = (MIN..=MAX.min((n - c) / 2)).rev().find(|&len| {
-            chars[c].1 == chars[c + len].1
-                && (0..len).all(|k| chars[c + k].1 == chars[c + len + k].1 && chars[c + k].1 != '\n')
-                && chars[c..c + len].iter().filter(|x| crate::text::is_ideograph(x.1)).count() >= 4
+        let found = (MIN..=MAX.min(left / 2)).rev().find(|&len| {
+            chars[0].1 == chars[len].1
+                && (0..len).all(|k| chars[k].1 == chars[len + k].1 && chars[k].1 != '\n')
+                && chars[..len].iter().filter(|x| crate::text::is_ideograph(x.1)).count() >= 4
         });
         match found {
             Some(len) => {
-                let end = chars.get(c + 2 * len).map_or(t.len(), |x| x.0);
-                out.push((chars[c].0, chars[c + len].0, end));
+                let end = chars.get(2 * len).map_or(t.len(), |x| x.0);
+                out.push((chars[0].0, chars[len].0, end));
                 c += 2 * len;
             }
             None => c += 1,
@@ -557,6 +596,54 @@ mod tests {
         for _ in 0..20000 {
             let t = rng.text_of(PIECES, 30);
             assert_eq!(repeated_words(&t), repeated_words_by_bytes(&t), "{:?}", t);
+        }
+    }
+
+    /// The first statement of `repeated_phrases`, over a list of all the characters, to check
+    /// the windowed one on.
+    fn repeated_phrases_by_chars(t: &str) -> Vec<(usize, usize, usize)> {
+        const MIN: usize = 7;
+        const MAX: usize = 40;
+        let chars: Vec<(usize, char)> = t.char_indices().collect();
+        let n = chars.len();
+        let mut out = Vec::new();
+        let mut c = 0;
+        while c + 2 * MIN <= n {
+            let found = (MIN..=MAX.min((n - c) / 2)).rev().find(|&len| {
+                chars[c].1 == chars[c + len].1
+                    && (0..len).all(|k| chars[c + k].1 == chars[c + len + k].1 && chars[c + k].1 != '\n')
+                    && chars[c..c + len].iter().filter(|x| crate::text::is_ideograph(x.1)).count() >= 4
+            });
+            match found {
+                Some(len) => {
+                    let end = chars.get(c + 2 * len).map_or(t.len(), |x| x.0);
+                    out.push((chars[c].0, chars[c + len].0, end));
+                    c += 2 * len;
+                }
+                None => c += 1,
+            }
+        }
+        out
+    }
+
+    /// Long texts, so that words and passages fall across the blocks of keys and the moves
+    /// of the window.
+    #[test]
+    fn repeats_in_long_texts_as_in_one_pass() {
+        const PIECES: &[&str] = &["申请", "申", "请", "公开", "一", "政府", "信息", "，", "1", "a", "\n", "依申请公开政府信息", "加强领导", "é"];
+        let mut rng = crate::testgen::Rng::new(5);
+        for round in 0..6 {
+            let mut t = String::new();
+            while t.chars().count() < 70_000 + round * 30_000 {
+                t.push_str(&rng.text_of(PIECES, 40));
+            }
+            assert_eq!(repeated_words(&t), repeated_words_by_bytes(&t), "round {}", round);
+            let got = repeated_phrases(&t);
+            assert!(!got.is_empty());
+            assert_eq!(got, repeated_phrases_by_chars(&t), "round {}", round);
+        }
+        for t in ["", "申请", "聚焦新中国成立70周年聚焦新中国成立70周年"] {
+            assert_eq!(repeated_phrases(t), repeated_phrases_by_chars(t), "{:?}", t);
         }
     }
 
