@@ -44,6 +44,10 @@ pub struct TableFacts {
     /// Rows placed by the template's order between labelled neighbours because their numbers
     /// had no label (their cells are uncertain).
     pub inferred: Vec<&'static str>,
+    /// Markdown rows whose fields after the label outnumber the columns, blank at both ends, so
+    /// that which columns the blank cells are in is not certain (the cells that differ between
+    /// the readings are uncertain).
+    pub misaligned: Vec<&'static str>,
     /// How the values were placed: "label", "order", "run-together".
     pub method: &'static str,
     /// Where the table's region is in the reader text.
@@ -313,4 +317,92 @@ pub(crate) fn grid_line_cells(text: &str, at: usize, n: usize) -> Option<Vec<Tok
         return None;
     }
     cells_of(&fields)
+}
+
+/// Markdown rows put in their columns by their fields. A converter's markdown keeps every field
+/// of a row, blank ones too, but a row may have more fields after its label than the table has
+/// columns: empty label columns before the values (a clean grid) or an empty field after them
+/// (a row shifted by a stray label fragment in another row of the same piece). The row's cells
+/// are `n` consecutive fields after its label with every other field blank; the values among
+/// them must be the ones the row already has. One such window: its cells. Several (blank at
+/// both ends): the window whose cells satisfy `balances` when exactly one does; otherwise the
+/// first, and the cells that differ between the windows are returned as uncertain.
+pub(crate) fn align_markdown_rows(
+    text: &str,
+    rows: &mut Vec<(&'static str, Vec<Tok>)>,
+    labels: &[(&'static str, Piece)],
+    want: &dyn Fn(&str) -> usize,
+    balances: &dyn Fn(&[Tok]) -> bool,
+) -> Vec<(&'static str, usize)> {
+    let mut doubt = Vec::new();
+    let blank = |t: &Tok| matches!(t.kind, tokens::Kind::Val(crate::model::Value::Blank));
+    for (key, piece) in labels {
+        let n = want(key);
+        let at = rows.iter().position(|r| same_key(r.0, key));
+        let have: &[Tok] = at.map_or(&[], |i| &rows[i].1);
+        if n == 0 {
+            continue;
+        }
+        // (A row with as many cells as columns may still have lost a leading blank cell and
+        // gained a trailing one.)
+        let last = text[..piece.end].char_indices().next_back().map_or(piece.start, |(i, _)| i);
+        let line_start = text[..last].rfind('\n').map_or(0, |p| p + 1);
+        if !text[line_start..].trim_start().starts_with('|') {
+            continue;
+        }
+        let Some(fields) = grid_fields(text, last) else { continue };
+        // A whole row of its table (a line cut short, as a paste that ends inside a row, is
+        // not: its blank label columns would pass for cells).
+        let line_end = text[last..].find('\n');
+        let whole = line_end.is_some_and(|e| text[last..last + e].trim_end().ends_with('|'));
+        if !whole {
+            continue;
+        }
+        let Some(label_field) = fields.iter().position(|f| f.0 <= last && last < f.0 + f.1.len().max(1)) else { continue };
+        let after = &fields[label_field + 1..];
+        if after.len() < n {
+            continue;
+        }
+        // Only the cells on the label's line (a row of numbers below it is another row).
+        let line_end = text[last..].find('\n').map_or(text.len(), |p| last + p);
+        let on_line = |t: &Tok| t.start >= line_start && t.start <= line_end;
+        let had: Vec<usize> = have.iter().filter(|t| on_line(t) && !blank(t)).map(|t| t.start).collect();
+        let mut windows: Vec<Vec<Tok>> = Vec::new();
+        for o in 0..=after.len() - n {
+            if after[..o].iter().chain(&after[o + n..]).any(|f| !is_blank_field(f.1)) {
+                continue;
+            }
+            let Some(cells) = cells_of(&after[o..o + n]) else { continue };
+            let values: Vec<usize> = cells.iter().filter(|t| !blank(t)).map(|t| t.start).collect();
+            if values == had {
+                windows.push(cells);
+            }
+        }
+        let same_cell = |a: &Tok, b: &Tok| a.kind == b.kind;
+        let chosen = match windows.len() {
+            0 => continue,
+            1 => windows.swap_remove(0),
+            _ => {
+                let ok: Vec<usize> = (0..windows.len()).filter(|&i| balances(&windows[i])).collect();
+                if ok.len() == 1 {
+                    windows.swap_remove(ok[0])
+                } else {
+                    for c in 0..n {
+                        if windows.iter().any(|w| !same_cell(&w[c], &windows[0][c])) {
+                            doubt.push((*key, c));
+                        }
+                    }
+                    windows.swap_remove(0)
+                }
+            }
+        };
+        let mut cells: Vec<Tok> = have.iter().filter(|t| !on_line(t)).cloned().collect();
+        cells.extend(chosen);
+        cells.sort_by_key(|t| t.start);
+        match at {
+            Some(i) => rows[i].1 = cells,
+            None => rows.push((key, cells)),
+        }
+    }
+    doubt
 }

@@ -126,6 +126,8 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
                     });
                     placed.rows[i].1.push(t.clone());
                 }
+                // (A blank cell with no row is nothing to place.)
+                None if matches!(t.kind, Kind::Val(Value::Blank)) => {}
                 None => orphans += 1,
             },
             _ => {}
@@ -164,6 +166,11 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
     if let (false, Some(p)) = (has_sub_rows, &six_piece) {
         grid_labels.push(("other", p.clone()));
     }
+    // Markdown rows by their fields first (blank cells and all), then grid rows by line width.
+    let misaligned = {
+        let columns = columns_for(ncols, header_has_total);
+        super::align_markdown_rows(text, &mut placed.rows, &grid_labels, &|_| ncols, &|cells: &[Tok]| row_balances(cells, &columns))
+    };
     restore_grid_blanks(text, &mut placed.rows, &grid_labels, &|_| ncols);
     let mut variant = if !has_sub_rows && placed.get("other").map(|v| !v.is_empty()).unwrap_or(false) { Variant::Only2019 } else { Variant::Only2021 };
     let mut columns = columns_for(ncols, header_has_total);
@@ -202,7 +209,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
             variant = web.variant;
             rows_t = template_rows(variant);
         }
-    } else if let Some((rows, inferred)) = place_with_gaps(text, &evs, &kinds, &rows_t, ncols, variant) {
+    } else if let Some((rows, inferred)) = place_with_gaps(text, &evs, &kinds, &rows_t, ncols, variant, &placed.rows) {
         // Labelled rows, and rows of numbers whose label the text lost, each the one row the
         // template has between its neighbours.
         facts.method = "label";
@@ -283,6 +290,15 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
         }
     }
 
+    // Cells of markdown rows whose blank cells could sit in more than one column.
+    for (k, c) in misaligned {
+        if chosen.iter().any(|r| same_key(r.0, k)) && !doubt.contains(&(k, c)) {
+            doubt.push((k, c));
+            if !facts.misaligned.contains(&k) {
+                facts.misaligned.push(k);
+            }
+        }
+    }
     // Rows of the template that were neither labelled nor filled.
     for k in &rows_t {
         let labelled = facts.labels.iter().any(|l| same_key(l.0, *k));
@@ -304,6 +320,8 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
                 facts.labels.iter().find(|l| same_key(l.0, k)).map(|l| &l.1).or(if k == "other" { six_piece.as_ref() } else { None }).map(|p| (p.start, p.end));
             let why = if facts.inferred.contains(&k) {
                 "这一行数字前没有行名（转换时丢失），按表格顺序归入此行"
+            } else if facts.misaligned.contains(&k) {
+                "这一行的空白格比列数多，空白格属于哪一列无法确定"
             } else {
                 "数字连写，按勾稽关系有不止一种拆法"
             };
@@ -312,6 +330,20 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
         })
         .collect();
     Some((RawTable { table: "t3", columns, rows }, facts))
+}
+
+/// A row's cells add up: the applicant columns to 总计 (blank cells and placeholders as 0). No
+/// 总计 column: nothing to check, never balanced.
+fn row_balances(cells: &[Tok], columns: &[&'static str]) -> bool {
+    let Some(tc) = columns.iter().position(|c| *c == "total") else { return false };
+    let as_num = |t: &Tok| match &t.kind {
+        Kind::Val(Value::Int(v)) => Some(*v),
+        Kind::Val(Value::Blank) => Some(0),
+        Kind::Val(Value::Text(s)) if crate::text::is_placeholder(s) => Some(0),
+        _ => None,
+    };
+    let parts: Option<i64> = columns.iter().enumerate().filter(|(_, c)| crate::format::T3_APPLICANT_COLUMNS.contains(c)).map(|(i, _)| cells.get(i).and_then(as_num)).sum();
+    matches!((parts, cells.get(tc).and_then(as_num)), (Some(p), Some(t)) if p == t)
 }
 
 fn trimmed_len(v: &[Tok]) -> usize {
@@ -382,6 +414,7 @@ fn place_with_gaps(
     rows_t: &[&'static str],
     ncols: usize,
     variant: Variant,
+    fixed: &[(&'static str, Vec<Tok>)],
 ) -> Option<(Vec<(&'static str, Vec<Tok>)>, Vec<&'static str>)> {
     // Segments: a label (a row's, or none) and the values after it.
     let mut segments: Vec<(Option<&'static str>, Vec<Tok>)> = Vec::new();
@@ -411,6 +444,15 @@ fn place_with_gaps(
     for (label, vals) in segments {
         if vals.is_empty() {
             continue;
+        }
+        // A labelled row already put in its columns (its blank cells back: markdown, grids)
+        // whose values are these.
+        let mut vals = vals;
+        if let Some(row) = label.and_then(|k| fixed.iter().find(|r| same_key(r.0, k))) {
+            let nonblank = |v: &[Tok]| v.iter().filter(|t| !matches!(t.kind, Kind::Val(Value::Blank))).map(|t| t.start).collect::<Vec<_>>();
+            if nonblank(&row.1) == nonblank(&vals) {
+                vals = row.1.clone();
+            }
         }
         let mut lines: Vec<Vec<Tok>> = Vec::new();
         for t in vals {

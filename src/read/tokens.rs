@@ -48,6 +48,9 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Line> {
     // Table lines are some tens of bytes: room for most regions' lines from the start.
     let mut out = Vec::with_capacity(region.len() / 24 + 4);
     let mut pos = start;
+    // Markdown row lines seen in a row just before this line (the second line of a table is
+    // its rule line).
+    let mut md_rows = 0usize;
     for raw in crate::find::lines_inclusive(region) {
         let ls = pos;
         pos += raw.len();
@@ -61,10 +64,14 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Line> {
             continue;
         }
         if core.is_empty() {
+            md_rows = 0;
             out.push(Line { start: ls, end: le, toks: Vec::new(), blank: true, cells: false, margin: false });
             continue;
         }
-        let cells = crate::find::find_byte(line.as_bytes(), 0, b'\t').is_some() || is_markdown_row(core);
+        let md = is_markdown_row(core);
+        let second_md_line = md && md_rows == 1;
+        md_rows = if md { md_rows + 1 } else { 0 };
+        let cells = crate::find::find_byte(line.as_bytes(), 0, b'\t').is_some() || md;
         let toks = if cells {
             cell_tokens(line, ls)
         } else if is_note(core) {
@@ -75,7 +82,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Line> {
         } else {
             word_tokens(line, ls)
         };
-        if is_markdown_rule(core) {
+        if is_markdown_rule(core, second_md_line) || (cells && is_placeholder_header(core)) {
             continue;
         }
         let margin = !cells && margin_fragment(line, ls, &toks);
@@ -109,8 +116,61 @@ fn is_markdown_row(t: &str) -> bool {
     t.starts_with('|') && t.bytes().filter(|&b| b == b'|').count() >= 2
 }
 
-fn is_markdown_rule(t: &str) -> bool {
-    t.starts_with('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+/// The rule line under a markdown table's first row (`|---|:---:|`). A row of `-` placeholders
+/// (`| - | - | … |`, a row whose cells are all 0 written as dashes) looks the same: a line of
+/// dashes is a rule when it is its table's second line or every field has three dashes or more.
+fn is_markdown_rule(t: &str, second_line: bool) -> bool {
+    if !(t.starts_with('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))) {
+        return false;
+    }
+    second_line || t.split('|').map(str::trim).filter(|f| !f.is_empty()).all(|f| f.matches('-').count() >= 3)
+}
+
+/// A header row a converter made up because the table it cut had none: every field a name and
+/// its number, counting up (`| 数据1 | 数据2 | … |`, `| 列1 | 列2 |`, `| Column1 | Column2 |`).
+/// It names no column of the table; its numbers are not values.
+fn is_placeholder_header(t: &str) -> bool {
+    let fields: Vec<&str> = t.trim_matches('|').split(['|', '\t']).map(trim).filter(|f| !f.is_empty()).collect();
+    if fields.len() < 3 {
+        return false;
+    }
+    let mut prefix: Option<&str> = None;
+    for (i, f) in fields.iter().enumerate() {
+        let head = f.trim_end_matches(|c: char| c.is_ascii_digit());
+        let Ok(n) = f[head.len()..].parse::<usize>() else { return false };
+        let head = head.trim_end_matches([' ', '_', ':', '-']);
+        if head.is_empty() || head.chars().any(|c| c.is_ascii_digit()) || *prefix.get_or_insert(head) != head {
+            return false;
+        }
+        // Counting up from 0 or 1, one by one.
+        let first = n - i.min(n);
+        if n != first + i || first > 1 {
+            return false;
+        }
+    }
+    true
+}
+
+/// A markdown row whose fields are all values or blank, with at least one value or five fields
+/// (a row of numbers whose label the converter put elsewhere: `|  |  | 1 | 1 |  |  | 2 |`).
+fn numbers_only_row(line: &str) -> bool {
+    let t = trim(line);
+    let inner = t.strip_prefix('|').unwrap_or(t);
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    let mut fields = 0;
+    let mut values = 0;
+    for f in inner.split('|') {
+        fields += 1;
+        let f = trim(f.trim_matches('*'));
+        if f.is_empty() {
+            continue;
+        }
+        if classify(f).is_none() {
+            return false;
+        }
+        values += 1;
+    }
+    values > 0 || fields >= 5
 }
 
 fn cell_tokens(line: &str, base: usize) -> Vec<Tok> {
@@ -125,6 +185,11 @@ fn cell_tokens(line: &str, base: usize) -> Vec<Tok> {
     // cells). The separator is one byte, so a part's offset is the sum of those before it.
     let n_parts = line.bytes().filter(|&b| b == sep).count() + 1;
     let last_blank = trimmed_md && trim(&line[line.bytes().rposition(|b| b == sep).map_or(0, |p| p + 1)..]).is_empty();
+    if trimmed_md && numbers_only_row(line) {
+        // A markdown row with no text at all: every field is a cell, the blank ones before its
+        // first value too (its label is elsewhere or lost; there are no label columns to skip).
+        seen_value = true;
+    }
     for (k, part) in line.as_bytes().split(|&b| b == sep).enumerate() {
         let off = pos;
         // Cut at an ASCII byte: a whole number of characters.

@@ -379,6 +379,17 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
                 if spans.is_empty() { vec![region] } else { spans },
             ));
         }
+        // P04: markdown rows with more fields than columns, blank at both ends.
+        if !facts.misaligned.is_empty() {
+            let names: Vec<String> = facts.misaligned.iter().map(|k| format!("「{}」", row_name(id, k))).collect();
+            let spans: Vec<Span> =
+                facts.misaligned.iter().filter_map(|k| table.row(k)).flat_map(|r| r.cells.iter().filter(|c| !c.certain).filter_map(|c| c.span)).collect();
+            out.push(diag(
+                Code::P04,
+                format!("{}{}的空白格比列数多，无法确定空白格各属于哪一列。位置不确定的格标为「请核对」，不据此报告合计错误。请对照原表核实。", tname, names.join("、")),
+                if spans.is_empty() { vec![region] } else { spans },
+            ));
+        }
         if facts.method == "run-together" {
             out.push(diag(Code::P03, format!("{}的数字之间没有分隔（网页文本连写），已按表格勾稽关系拆分。", tname), vec![region]));
         }
