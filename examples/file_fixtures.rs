@@ -931,8 +931,7 @@ fn blank_zeros(doc: &mut [Block], t: &mut J, seed: u64) {
         let col = ((seed / 5 + k) % 6) as usize;
         // Never the injected cell (a blank wrong number would no longer be wrong).
         let injected = |r: usize| t["injected"]["row"] == json!(T3_ROWS[r]) && t["injected"]["column"] == json!(T3_COLUMNS[col]);
-        let found =
-            (0..25).map(|d| (start + d) % 25).find(|&r| tables[T3_ROWS[r]][col] == json!(0) && !edits.iter().any(|e| e.0 == r) && !injected(r));
+        let found = (0..25).map(|d| (start + d) % 25).find(|&r| tables[T3_ROWS[r]][col] == json!(0) && !edits.iter().any(|e| e.0 == r) && !injected(r));
         if let Some(r) = found {
             edits.push((r, col, text));
         }
@@ -1100,12 +1099,8 @@ fn score(report: &nianbao::Report, truth: &J, want: &std::collections::BTreeMap<
     let got = plain(&full);
     let mut s = Score { files: 1, ..Default::default() };
     // Tables with a reading note that says some cells are uncertain.
-    let p_tables: Vec<&str> = report
-        .diagnostics
-        .iter()
-        .filter(|d| matches!(d.code.as_str(), "P01" | "P02" | "P04"))
-        .filter_map(nianbao::testgen::quality::table_of)
-        .collect();
+    let p_tables: Vec<&str> =
+        report.diagnostics.iter().filter(|d| matches!(d.code.as_str(), "P01" | "P02" | "P04")).filter_map(nianbao::testgen::quality::table_of).collect();
     for (path, v) in truth_cells(truth) {
         // The cell as the JSON gives it: {"value": …, "certain": false, …}.
         let uncertain = at(&full, &path).and_then(|c| c.get("certain")) == Some(&J::Bool(false));
@@ -1151,7 +1146,8 @@ fn score(report: &nianbao::Report, truth: &J, want: &std::collections::BTreeMap<
     if let Some(inj) = truth.get("injected") {
         s.injected = 1;
         let names = |d: &nianbao::model::Diagnostic| {
-            d.code.as_str().starts_with('A') && d.cells.iter().any(|c| inj["table"] == json!(c.table) && inj["row"] == json!(c.row) && inj["column"] == json!(c.column))
+            d.code.as_str().starts_with('A')
+                && d.cells.iter().any(|c| inj["table"] == json!(c.table) && inj["row"] == json!(c.row) && inj["column"] == json!(c.column))
         };
         if report.diagnostics.iter().any(names) {
             s.caught = 1;

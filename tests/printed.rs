@@ -103,12 +103,8 @@ fn same_number(a: &serde_json::Value, b: &serde_json::Value) -> bool {
 /// A-finding that names its cell. Returns the failures and how many cells were uncertain.
 fn bar(report: &nianbao::Report, truth: &serde_json::Value, web: &std::collections::BTreeMap<String, usize>) -> (Vec<String>, usize) {
     let full = serde_json::to_value(report).unwrap();
-    let p_tables: Vec<&str> = report
-        .diagnostics
-        .iter()
-        .filter(|d| matches!(d.code.as_str(), "P01" | "P02" | "P04"))
-        .filter_map(nianbao::testgen::quality::table_of)
-        .collect();
+    let p_tables: Vec<&str> =
+        report.diagnostics.iter().filter(|d| matches!(d.code.as_str(), "P01" | "P02" | "P04")).filter_map(nianbao::testgen::quality::table_of).collect();
     let mut errs = Vec::new();
     let mut uncertain = 0;
     for (path, want) in truth_cells(truth) {
@@ -134,7 +130,13 @@ fn bar(report: &nianbao::Report, truth: &serde_json::Value, web: &std::collectio
             "findings {:?}, the web page's {:?}\n      {}",
             have,
             web,
-            report.diagnostics.iter().filter(|d| d.code.as_str().starts_with(IN_SCOPE)).map(|d| format!("{} {}", d.code.as_str(), d.message)).collect::<Vec<_>>().join("\n      ")
+            report
+                .diagnostics
+                .iter()
+                .filter(|d| d.code.as_str().starts_with(IN_SCOPE))
+                .map(|d| format!("{} {}", d.code.as_str(), d.message))
+                .collect::<Vec<_>>()
+                .join("\n      ")
         ));
     }
     if let Some(inj) = truth.get("injected") {
@@ -254,9 +256,9 @@ fn shows(stem: &str, what: Shows) -> bool {
                 t3.map(|t| t.rows.iter().flat_map(|r| r.cells.iter()).filter_map(|c| c.span.and_then(|s| s.page)).collect()).unwrap_or_default();
             pages_with("申请人情况") == 1 && rows_on.len() >= 2
         }
-        Shows::RowCut => t3
-            .map(|t| t.rows.iter().filter_map(|r| r.label_span).any(|s| s.end > s.start && pos(&l, s.start).page != pos(&l, s.end - 1).page))
-            .unwrap_or(false),
+        Shows::RowCut => {
+            t3.map(|t| t.rows.iter().filter_map(|r| r.label_span).any(|s| s.end > s.start && pos(&l, s.start).page != pos(&l, s.end - 1).page)).unwrap_or(false)
+        }
         Shows::WrappedTitle => {
             let end = l.text.find('\n').unwrap_or(l.text.len());
             end > 0 && (pos(&l, 0).y - pos(&l, end - 1).y).abs() > 1.0 && l.text[..end].contains("年度报告")
@@ -267,10 +269,9 @@ fn shows(stem: &str, what: Shows) -> bool {
             let footer = |s: &str| s.contains("共") && s.contains("页") || s.trim().starts_with("- ");
             doc.items.iter().filter(|i| footer(&i.text)).count() >= 2 && !l.text.lines().any(footer)
         }
-        Shows::Blanks => {
-            t3.map(|t| t.rows.iter().flat_map(|r| r.cells.iter()).any(|c| !matches!(c.value, nianbao::value::Value::Int(_) | nianbao::value::Value::Decimal(_))))
-                .unwrap_or(false)
-        }
+        Shows::Blanks => t3
+            .map(|t| t.rows.iter().flat_map(|r| r.cells.iter()).any(|c| !matches!(c.value, nianbao::value::Value::Int(_) | nianbao::value::Value::Decimal(_))))
+            .unwrap_or(false),
     }
 }
 

@@ -188,7 +188,8 @@ impl Source {
     pub fn line_col(&self, off: usize) -> (u32, u32) {
         let (memo_line, memo_off, memo_chars) = self.last_col.get();
         // Most offsets are on the line of the last one: no search then.
-        let on_memo_line = memo_line != usize::MAX && self.line_start(memo_line) <= off && self.line_starts.get(memo_line + 1).is_none_or(|&next| off < next as usize);
+        let on_memo_line =
+            memo_line != usize::MAX && self.line_start(memo_line) <= off && self.line_starts.get(memo_line + 1).is_none_or(|&next| off < next as usize);
         let line = if on_memo_line {
             memo_line
         } else if memo_line != usize::MAX && self.line_start(memo_line) <= off && self.line_starts.get(memo_line + 4).is_none_or(|&far| off < far as usize) {

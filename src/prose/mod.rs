@@ -182,12 +182,7 @@ impl Prose {
     pub fn build(doc: &Doc, ranges: &[(usize, usize)]) -> Prose {
         let text = doc.text();
         let total: usize = ranges.iter().map(|r| r.1 - r.0).sum();
-        let mut p = Prose {
-            text: String::with_capacity(total),
-            pieces: Vec::new(),
-            sections: Vec::new(),
-            sentences: Default::default(),
-        };
+        let mut p = Prose { text: String::with_capacity(total), pieces: Vec::new(), sections: Vec::new(), sentences: Default::default() };
         let section_at = |off: usize| doc.headings.iter().filter(|h| h.start <= off).max_by_key(|h| h.start).map(|h| h.number).unwrap_or(0);
         for &(rs, re) in ranges {
             let sec = section_at(rs);
@@ -582,14 +577,7 @@ pub(crate) mod tests {
                                     assert_eq!(section.span(doc, s, e), cut.span(doc, s, e), "section {} {}..{}", n, s, e);
                                 }
                             }
-                            assert_eq!(
-                                (&cut.text, cut.origins()),
-                                (&alone.text, alone.origins()),
-                                "section {} of {:?} seed {}",
-                                n,
-                                form,
-                                seed
-                            );
+                            assert_eq!((&cut.text, cut.origins()), (&alone.text, alone.origins()), "section {} of {:?} seed {}", n, form, seed);
                         }
                     });
                 }

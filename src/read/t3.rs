@@ -342,7 +342,8 @@ fn row_balances(cells: &[Tok], columns: &[&'static str]) -> bool {
         Kind::Val(Value::Text(s)) if crate::text::is_placeholder(s) => Some(0),
         _ => None,
     };
-    let parts: Option<i64> = columns.iter().enumerate().filter(|(_, c)| crate::format::T3_APPLICANT_COLUMNS.contains(c)).map(|(i, _)| cells.get(i).and_then(as_num)).sum();
+    let parts: Option<i64> =
+        columns.iter().enumerate().filter(|(_, c)| crate::format::T3_APPLICANT_COLUMNS.contains(c)).map(|(i, _)| cells.get(i).and_then(as_num)).sum();
     matches!((parts, cells.get(tc).and_then(as_num)), (Some(p), Some(t)) if p == t)
 }
 

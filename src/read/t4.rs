@@ -72,13 +72,24 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
     }
     // Numbers after the fifteen cells (a note under the table) are not cells.
     vals.truncate(15);
+    // Fewer than fifteen values, not in a grid and not split from digit runs: cells left blank
+    // (or lost) somewhere, and nothing says where — text with its blanks collapsed, 「0 0 0 4 12
+    // 17 …」. Shown in order, every cell to be checked, no sum resting on them.
+    let placed_in_order = !vals.is_empty() && vals.len() < 15 && facts.method != "run-together";
+    if placed_in_order {
+        let (s, e) = (vals[0].start, vals[vals.len() - 1].end);
+        facts.unread.push((format!("只读到 {} 个数，应为 15 个：有的格空白或丢失，各数属于哪一格无法确定，已按顺序显示并标为「请核对」", vals.len()), s, e));
+    }
     let mut rows = Vec::new();
     for (i, b) in T4_BLOCKS.iter().enumerate() {
         let cells: Vec<Tok> = vals.iter().skip(i * 5).take(5).cloned().collect();
-        if cells.len() < 5 {
+        if cells.len() < 5 && !placed_in_order {
             facts.miscounted.push((b.key, cells.len()));
         }
-        if !cells.is_empty() {
+        if placed_in_order && !cells.is_empty() {
+            let doubt = (0..cells.len()).map(|c| (c, "表四的数少于 15 个，这个数属于哪一格无法确定".to_string())).collect();
+            rows.push(RawRow { key: b.key, label: None, cells, uncertain: doubt });
+        } else if !cells.is_empty() {
             let doubt = uncertain.iter().filter(|&&c| c / 5 == i).map(|&c| (c % 5, "数字连写，按合计关系有不止一种拆法".to_string())).collect();
             rows.push(RawRow { key: b.key, label: None, cells, uncertain: doubt });
         }

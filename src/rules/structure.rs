@@ -386,7 +386,11 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
                 facts.misaligned.iter().filter_map(|k| table.row(k)).flat_map(|r| r.cells.iter().filter(|c| !c.certain).filter_map(|c| c.span)).collect();
             out.push(diag(
                 Code::P04,
-                format!("{}{}的空白格比列数多，无法确定空白格各属于哪一列。位置不确定的格标为「请核对」，不据此报告合计错误。请对照原表核实。", tname, names.join("、")),
+                format!(
+                    "{}{}的空白格比列数多，无法确定空白格各属于哪一列。位置不确定的格标为「请核对」，不据此报告合计错误。请对照原表核实。",
+                    tname,
+                    names.join("、")
+                ),
                 if spans.is_empty() { vec![region] } else { spans },
             ));
         }
