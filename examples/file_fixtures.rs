@@ -1,4 +1,4 @@
-//! Generated reports (src/testgen.rs) rendered into the files users actually have, for
+//! Generated reports (src/testgen/) rendered into the files users actually have, for
 //! tests/files.rs and tests/browser/files.test.mjs. Run by scripts/gen-file-fixtures.sh, which
 //! then prints the HTML to PDF with headless Chromium, converts the .docx to PDF with
 //! LibreOffice, turns table pages sideways and reads every PDF's items with PDF.js.

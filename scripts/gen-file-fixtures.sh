@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerate the generated file fixtures (tests/data/files) and their PDF.js items
-# (tests/data/pdfjs): reports from src/testgen.rs rendered by examples/file_fixtures.rs to
+# (tests/data/pdfjs): reports from src/testgen/ rendered by examples/file_fixtures.rs to
 # HTML and .docx, printed to PDF by headless Chromium (portrait with tables split over pages
 # and Chromium's running header/footer; tables on landscape pages), converted to PDF by
 # LibreOffice (.docx with a landscape section), turned sideways (/Rotate 90), copy-protected

@@ -231,7 +231,7 @@ pub fn version() -> String {
 }
 
 // ---------------------------------------------------------------- files: PDF, .docx, web pages
-// (src/files.rs; the page's PDF reading is static/pdf-loader.js, loaded only when needed)
+// (src/input/; the page's PDF reading is static/pdf-loader.js, loaded only when needed)
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_FILES: &'static str = r#"

@@ -1,5 +1,5 @@
 //! Generated file fixtures (tests/data/files, made by scripts/gen-file-fixtures.sh from
-//! src/testgen.rs reports): PDFs printed by Chromium (tables split over pages, Chromium's running
+//! src/testgen/ reports): PDFs printed by Chromium (tables split over pages, Chromium's running
 //! header and footer; tables on landscape pages), PDFs LibreOffice made from the .docx (narrow
 //! label columns, labels wrapped over several lines, rows split over pages), table pages turned
 //! sideways (/Rotate 90), a copy-protected PDF, and the .docx files themselves (merged cells).
