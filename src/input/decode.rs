@@ -1,7 +1,7 @@
 //! Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, and GBK/GB18030, which many
 //! agencies still save text in. Binary input is refused with a reason instead of being read.
 
-use encoding_rs::{GB18030, UTF_16BE, UTF_16LE};
+use super::whatwg::{self, Encoding};
 
 pub enum Decoded {
     Text {
@@ -17,10 +17,10 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         return Decoded::Text { text: String::from_utf8_lossy(&bytes[3..]).into_owned(), encoding: "UTF-8" };
     }
     if bytes.starts_with(&[0xFF, 0xFE]) {
-        return Decoded::Text { text: UTF_16LE.decode(bytes).0.into_owned(), encoding: "UTF-16LE" };
+        return Decoded::Text { text: whatwg::decode(bytes, Encoding::Utf16Le).0, encoding: "UTF-16LE" };
     }
     if bytes.starts_with(&[0xFE, 0xFF]) {
-        return Decoded::Text { text: UTF_16BE.decode(bytes).0.into_owned(), encoding: "UTF-16BE" };
+        return Decoded::Text { text: whatwg::decode(bytes, Encoding::Utf16Be).0, encoding: "UTF-16BE" };
     }
     if let Some(reason) = binary_kind(bytes) {
         return Decoded::NotText(reason);
@@ -28,12 +28,12 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     match std::str::from_utf8(bytes) {
         Ok(s) => Decoded::Text { text: s.to_string(), encoding: "UTF-8" },
         Err(_) => {
-            let (text, _, had_errors) = GB18030.decode(bytes);
+            let (text, had_errors) = whatwg::decode(bytes, Encoding::Gb18030);
             if had_errors {
                 // Neither valid UTF-8 nor GB18030: keep what UTF-8 can read, mark the rest.
                 Decoded::Text { text: String::from_utf8_lossy(bytes).into_owned(), encoding: "UTF-8（含无法识别的字节）" }
             } else {
-                Decoded::Text { text: text.into_owned(), encoding: "GB18030" }
+                Decoded::Text { text, encoding: "GB18030" }
             }
         }
     }

@@ -29,6 +29,7 @@ pub mod one_line;
 pub mod pdf;
 pub mod positioned;
 pub mod source;
+pub mod whatwg;
 
 use decode::{decode, Decoded};
 use positioned::{layout, PositionedDoc};
@@ -220,12 +221,13 @@ pub fn html_flat(markup: &str) -> Input {
 pub fn decode_html(bytes: &[u8]) -> (String, String) {
     if let Some(cs) = html::declared_charset(bytes) {
         // Only the charsets Chinese government pages use; naming encodings by label would link
-        // every decoder of encoding_rs into the page's wasm.
+        // every decoder of encoding_rs into the page's wasm (`whatwg` decodes GB18030 without
+        // encoding_rs for the same reason).
         match cs.as_str() {
             // GB2312 and GBK pages often hold GB18030 characters: decode with the superset.
             cs if gb_charset(cs) => {
-                let (text, _, _) = encoding_rs::GB18030.decode(bytes);
-                return (text.into_owned(), "GB18030".into());
+                let (text, _) = whatwg::decode(bytes, whatwg::Encoding::Gb18030);
+                return (text, "GB18030".into());
             }
             "utf-8" | "utf8" | "unicode-1-1-utf-8" => {
                 let b = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF][..]).unwrap_or(bytes);
