@@ -35,15 +35,17 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
         let r = webrows::read(text, &[seg], 15, &block_ok, &|_| true, &["t4"]);
         facts.method = "run-together";
         facts.ambiguous.extend(r.ambiguous);
-        match r.rows.into_iter().next().flatten() {
+        // No balanced reading with blanks: the run's only split, as for any run (an U+00A0
+        // between two digits is then a cell boundary). Searched once, only then.
+        let read = r.rows.into_iter().next().flatten();
+        let plain = if read.is_none() { runtogether::t4(text, &vals).filter(|r| r.1.is_empty()) } else { None };
+        match read {
             Some((cells, doubt)) => {
                 vals = cells;
                 uncertain = doubt;
             }
-            // No balanced reading with blanks: the run's only split, as for any run (an
-            // U+00A0 between two digits is then a cell boundary).
-            None if runtogether::t4(text, &vals).is_some_and(|r| r.1.is_empty()) => {
-                let (split, _, doubt) = runtogether::t4(text, &vals).unwrap_or_default();
+            None if plain.is_some() => {
+                let (split, _, doubt) = plain.unwrap_or_default();
                 facts.ambiguous.clear();
                 vals = split;
                 uncertain = doubt;
