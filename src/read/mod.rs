@@ -306,6 +306,45 @@ fn cells_of(fields: &[(usize, &str)]) -> Option<Vec<Tok>> {
     Some(out)
 }
 
+/// Markdown rows between `from` and `to` whose fields are all empty, as `n` blank cells each
+/// (a row of `n + 1` empty fields: its label field and `n` cells). Converters write a row whose
+/// label floated away, or whose numbers are all blank, this way; no token stands for it.
+pub(crate) fn blank_markdown_rows(text: &str, from: usize, to: usize, n: usize) -> Vec<Vec<Tok>> {
+    let mut out = Vec::new();
+    let mut at = from.min(text.len());
+    while at < to.min(text.len()) {
+        let line_end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+        let line = text[at..line_end].trim();
+        if line.starts_with('|') && line.len() > 1 && line.ends_with('|') {
+            if let Some(mut fields) = grid_fields(text, at) {
+                if fields.len() == n + 1 {
+                    fields.remove(0);
+                }
+                if fields.len() == n && fields.iter().all(|f| is_blank_field(f.1)) {
+                    if let Some(cells) = cells_of(&fields) {
+                        out.push(cells);
+                    }
+                }
+            }
+        }
+        at = line_end + 1;
+    }
+    out
+}
+
+/// The cells of the markdown row on the line at `at`: its fields after the last one that holds
+/// words (a label or a stray fragment of one), blank fields included — the tokens of a line
+/// leave out the blank cells before its first value. `None` for a line that is no markdown row.
+pub(crate) fn markdown_row_cells(text: &str, at: usize) -> Option<Vec<Tok>> {
+    let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+    if !text[line_start..].trim_start().starts_with('|') {
+        return None;
+    }
+    let fields = grid_fields(text, at)?;
+    let first = fields.iter().rposition(|f| cells_of(std::slice::from_ref(f)).is_none()).map_or(0, |i| i + 1);
+    cells_of(&fields[first..])
+}
+
 /// A grid line's fields as `n` cells, when it has exactly `n` fields (empty ones past them at
 /// its end aside): table 四's row of fifteen values.
 pub(crate) fn grid_line_cells(text: &str, at: usize, n: usize) -> Option<Vec<Tok>> {

@@ -209,7 +209,9 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
             variant = web.variant;
             rows_t = template_rows(variant);
         }
-    } else if let Some((rows, inferred)) = place_with_gaps(text, &evs, &kinds, &rows_t, ncols, variant, &placed.rows) {
+    } else if let Some((rows, inferred)) = place_with_gaps(text, end, &evs, &kinds, &rows_t, ncols, variant, &placed.rows)
+        .or_else(|| place_markdown_by_order(text, end, &evs, &kinds, &rows_t, ncols, &placed.rows))
+    {
         // Labelled rows, and rows of numbers whose label the text lost, each the one row the
         // template has between its neighbours.
         facts.method = "label";
@@ -408,8 +410,10 @@ fn failures(rows: &[(&'static str, Vec<Tok>)], columns: &[&'static str]) -> usiz
 /// one row, on lines of their own) is a row whose label the text lost. Such a row goes to the
 /// template row between its labelled neighbours that has no values — when there is exactly
 /// one such row for each of them. Returns the rows and which of them were placed that way.
+#[allow(clippy::too_many_arguments)]
 fn place_with_gaps(
     text: &str,
+    end: usize,
     evs: &[Ev],
     kinds: &[Option<PieceKind>],
     rows_t: &[&'static str],
@@ -417,43 +421,63 @@ fn place_with_gaps(
     variant: Variant,
     fixed: &[(&'static str, Vec<Tok>)],
 ) -> Option<(Vec<(&'static str, Vec<Tok>)>, Vec<&'static str>)> {
-    // Segments: a label (a row's, or none) and the values after it.
-    let mut segments: Vec<(Option<&'static str>, Vec<Tok>)> = Vec::new();
+    // A labelled markdown row already put in its columns, blank cells and all, on the label's
+    // own line: the row is whole there (values on later lines are other rows').
+    let on_its_line = |key: &str, p: &Piece| -> Vec<Tok> {
+        let line_start = text[..p.end].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[p.end..].find('\n').map_or(text.len(), |i| p.end + i);
+        if !text[line_start..].trim_start().starts_with('|') {
+            return Vec::new();
+        }
+        let cells: Vec<Tok> = fixed
+            .iter()
+            .find(|r| same_key(r.0, key))
+            .map_or(Vec::new(), |r| r.1.iter().filter(|t| (line_start..=line_end).contains(&t.start)).cloned().collect());
+        if cells.len() == ncols {
+            cells
+        } else {
+            Vec::new()
+        }
+    };
+    // Segments: a label (a row's, or none), where it starts, and the values after it.
+    let mut segments: Vec<(Option<&'static str>, usize, Vec<Tok>)> = Vec::new();
     for (ev, k) in evs.iter().zip(kinds) {
         match (ev, k) {
-            (Ev::Label(_), Some(PieceKind::Row(key))) => segments.push((Some(*key), Vec::new())),
-            (Ev::Label(_), Some(PieceKind::GroupSix)) => segments.push((if variant == Variant::Only2019 { Some("other") } else { None }, Vec::new())),
+            (Ev::Label(p), Some(PieceKind::Row(key))) => segments.push((Some(*key), p.start, on_its_line(key, p))),
+            (Ev::Label(p), Some(PieceKind::GroupSix)) => segments.push((if variant == Variant::Only2019 { Some("other") } else { None }, p.start, Vec::new())),
             // A group heading ends the row before it; other text (a wrapped label's next
             // line, a stray fragment) does not.
             // (Unless the row before has no values yet: in PDF layout the group's name stands
             // in the left column on the line of a row's values.)
-            (Ev::Label(_), Some(PieceKind::Group)) => {
-                if !matches!(segments.last(), Some((Some(_), v)) if v.is_empty()) {
-                    segments.push((None, Vec::new()));
+            (Ev::Label(p), Some(PieceKind::Group)) => {
+                if !matches!(segments.last(), Some((Some(_), _, v)) if v.is_empty()) {
+                    segments.push((None, p.start, Vec::new()));
                 }
             }
             (Ev::Label(_), _) => {}
             (Ev::Val(t, _), _) => match segments.last_mut() {
-                Some(seg) => seg.1.push(t.clone()),
-                None => segments.push((None, vec![t.clone()])),
+                Some(seg) if seg.2.iter().any(|c| c.start == t.start) => {}
+                Some(seg) => seg.2.push(t.clone()),
+                None => segments.push((None, t.start, vec![t.clone()])),
             },
             (Ev::Blank, _) => {}
         }
     }
-    // Rows: each segment's values by line, a row per line of `ncols` values.
-    let mut rows: Vec<(Option<&'static str>, Vec<Tok>)> = Vec::new();
-    for (label, vals) in segments {
-        if vals.is_empty() {
-            continue;
-        }
+    // Rows: each segment's values by line, a row per line of `ncols` values; each with where
+    // it starts in the text.
+    let mut rows: Vec<(Option<&'static str>, usize, Vec<Tok>)> = Vec::new();
+    let nonblank = |v: &[Tok]| v.iter().filter(|t| !matches!(t.kind, Kind::Val(Value::Blank))).map(|t| t.start).collect::<Vec<_>>();
+    for (label, at, vals) in segments {
         // A labelled row already put in its columns (its blank cells back: markdown, grids)
         // whose values are these.
         let mut vals = vals;
         if let Some(row) = label.and_then(|k| fixed.iter().find(|r| same_key(r.0, k))) {
-            let nonblank = |v: &[Tok]| v.iter().filter(|t| !matches!(t.kind, Kind::Val(Value::Blank))).map(|t| t.start).collect::<Vec<_>>();
             if nonblank(&row.1) == nonblank(&vals) {
                 vals = row.1.clone();
             }
+        }
+        if vals.is_empty() {
+            continue;
         }
         let mut lines: Vec<Vec<Tok>> = Vec::new();
         for t in vals {
@@ -463,19 +487,46 @@ fn place_with_gaps(
             }
             lines.last_mut().unwrap().push(t);
         }
+        // A markdown row's cells are its fields, blank ones before its first value too (a
+        // labelled row put in its columns already has them).
+        if lines.len() > 1 {
+            for l in lines.iter_mut() {
+                if let Some(cells) = super::markdown_row_cells(text, l[0].start) {
+                    if nonblank(&cells) == nonblank(l) && cells.len() > l.len() {
+                        *l = cells;
+                    }
+                }
+            }
+        }
         if lines.len() == 1 || lines.iter().any(|l| trimmed_len(l) != ncols) {
             // One row whose cells may be spread over lines.
             let all: Vec<Tok> = lines.into_iter().flatten().collect();
             if trimmed_len(&all) != ncols {
                 return None;
             }
-            rows.push((label, all));
+            // (A row with no label is where its cells are, not where the group heading before
+            // it is.)
+            let at = if label.is_some() { at } else { all[0].start };
+            rows.push((label, at, all));
             continue;
         }
         for (i, l) in lines.into_iter().enumerate() {
-            rows.push((if i == 0 { label } else { None }, l));
+            let at = if i == 0 && label.is_some() { at } else { l[0].start };
+            rows.push((if i == 0 { label } else { None }, at, l));
         }
     }
+    // Markdown rows of blank cells only (no token stands for them) after the first label: a
+    // row whose numbers are all blank and whose label floated away or sits on a line of its own.
+    if let Some(first) = rows.iter().find(|r| r.0.is_some()).map(|r| r.1) {
+        for cells in super::blank_markdown_rows(text, first, end, ncols) {
+            let at = cells[0].start;
+            if !rows.iter().any(|r| r.2.iter().any(|t| t.start == at)) {
+                rows.push((None, at, cells));
+            }
+        }
+        rows.sort_by_key(|r| r.1);
+    }
+    let rows: Vec<(Option<&'static str>, Vec<Tok>)> = rows.into_iter().map(|(k, _, v)| (k, v)).collect();
     let labelled: Vec<&'static str> = rows.iter().filter_map(|r| r.0).collect();
     if rows.iter().all(|r| r.0.is_some()) || rows.len() != rows_t.len() {
         return None;
@@ -522,6 +573,101 @@ fn place_with_gaps(
         r.1.truncate(ncols);
     }
     Some((out, inferred))
+}
+
+/// Placement of a markdown table's rows by their order alone, when labels float before or
+/// after their rows (converter output: a row's label on a line of its own above it, or drifted
+/// below it; a row with no label; a row of blank cells). Every markdown row of the table with
+/// cells is a row, in order — there must be exactly as many as the template has, with every
+/// value of the table in one of them — and every label must agree: one on a row's line names
+/// that row, one on a line of its own stands next to (just before or just after) the row it
+/// names. Returns the rows and which of them were placed without their label on their line.
+fn place_markdown_by_order(
+    text: &str,
+    end: usize,
+    evs: &[Ev],
+    kinds: &[Option<PieceKind>],
+    rows_t: &[&'static str],
+    ncols: usize,
+    fixed: &[(&'static str, Vec<Tok>)],
+) -> Option<(Vec<(&'static str, Vec<Tok>)>, Vec<&'static str>)> {
+    let labels: Vec<(&'static str, usize)> = evs
+        .iter()
+        .zip(kinds)
+        .filter_map(|(e, k)| match (e, k) {
+            (Ev::Label(p), Some(PieceKind::Row(key))) => Some((*key, p.start)),
+            _ => None,
+        })
+        .collect();
+    let first = labels.first()?.1;
+    let mut at = text[..first].rfind('\n').map_or(0, |p| p + 1);
+    // (line start, line end, cells, the label on the line)
+    let mut rows: Vec<(usize, usize, Vec<Tok>, Option<&'static str>)> = Vec::new();
+    while at < end {
+        let line_end = text[at..end].find('\n').map_or(end, |p| at + p);
+        let line = text[at..line_end].trim();
+        // A rule line (`|---|---|`); a row of `-` placeholders or of blank cells is none.
+        let rule = line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) && line.contains("---");
+        if line.starts_with('|') && !rule {
+            if let Some(mut cells) = super::markdown_row_cells(text, at + (text[at..].len() - text[at..].trim_start().len())) {
+                let label = labels.iter().find(|l| (at..line_end).contains(&l.1)).map(|l| l.0);
+                // A labelled row already put in its columns (`align_markdown_rows`, which also
+                // says which of its cells are uncertain).
+                let aligned: Vec<Tok> = label
+                    .and_then(|k| fixed.iter().find(|r| same_key(r.0, k)))
+                    .map_or(Vec::new(), |r| r.1.iter().filter(|t| (at..=line_end).contains(&t.start)).cloned().collect());
+                if aligned.len() == ncols {
+                    cells = aligned;
+                } else if cells.len() > ncols {
+                    // Blank fields past the row's width: the label's spare columns before its
+                    // cells, or a converter's trailing field — whichever end is blank; when both
+                    // are, the two readings must be the same.
+                    let excess = cells.len() - ncols;
+                    let blank = |t: &Tok| matches!(t.kind, Kind::Val(Value::Blank));
+                    let (lead, trail) = (cells[..excess].iter().all(blank), cells[ncols..].iter().all(blank));
+                    let same = cells[..ncols].iter().zip(&cells[excess..]).all(|(a, b)| a.kind == b.kind);
+                    match (lead, trail) {
+                        (true, false) => drop(cells.drain(..excess)),
+                        (false, true) => cells.truncate(ncols),
+                        (true, true) if same => cells.truncate(ncols),
+                        _ => return None,
+                    }
+                }
+                if !cells.is_empty() {
+                    if cells.len() != ncols {
+                        return None;
+                    }
+                    rows.push((at, line_end, cells, label));
+                }
+            }
+        }
+        at = line_end + 1;
+    }
+    if rows.len() != rows_t.len() {
+        return None;
+    }
+    // Every value of the table is in a row.
+    let in_rows = |p: usize| rows.iter().any(|r| (r.0..=r.1).contains(&p));
+    if evs.iter().any(|e| matches!(e, Ev::Val(t, _) if t.start >= first && !matches!(t.kind, Kind::Val(Value::Blank)) && !in_rows(t.start))) {
+        return None;
+    }
+    // Every label agrees with the order.
+    for &(k, p) in &labels {
+        let j = rows_t.iter().position(|r| same_key(r, k))?;
+        if let Some(r) = rows.iter().position(|r| (r.0..=r.1).contains(&p)) {
+            if r != j {
+                return None;
+            }
+            continue;
+        }
+        let after_previous = j == 0 || rows[j - 1].1 < p;
+        let before_next = rows.get(j + 1).is_none_or(|r| p < r.0);
+        if !(after_previous && before_next) {
+            return None;
+        }
+    }
+    let inferred: Vec<&'static str> = rows_t.iter().zip(&rows).filter(|(k, r)| !r.3.is_some_and(|l| same_key(l, k))).map(|(k, _)| *k).collect();
+    Some((rows_t.iter().copied().zip(rows.into_iter().map(|r| r.2)).collect(), inferred))
 }
 
 /// Table 三 read from one-line web text (`webrows`).

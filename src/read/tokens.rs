@@ -82,7 +82,13 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Line> {
         } else {
             word_tokens(line, ls)
         };
-        if is_markdown_rule(core, second_md_line) || (cells && is_placeholder_header(core)) {
+        // A line with a rule line under it is a table's header, however few fields it has.
+        let header = md && {
+            let next = &text[pos..end];
+            let next = next.split('\n').next().unwrap_or("");
+            is_markdown_rule(trim(next), true)
+        };
+        if is_markdown_rule(core, second_md_line) || (cells && is_placeholder_header(core, if header { 1 } else { 3 })) {
             continue;
         }
         let margin = !cells && margin_fragment(line, ls, &toks);
@@ -129,9 +135,11 @@ fn is_markdown_rule(t: &str, second_line: bool) -> bool {
 /// A header row a converter made up because the table it cut had none: every field a name and
 /// its number, counting up (`| 数据1 | 数据2 | … |`, `| 列1 | 列2 |`, `| Column1 | Column2 |`).
 /// It names no column of the table; its numbers are not values.
-fn is_placeholder_header(t: &str) -> bool {
+/// (`min_fields`: fewer fields pass only for a line known to be a header: a markdown table's first
+/// line, over its rule line.)
+fn is_placeholder_header(t: &str, min_fields: usize) -> bool {
     let fields: Vec<&str> = t.trim_matches('|').split(['|', '\t']).map(trim).filter(|f| !f.is_empty()).collect();
-    if fields.len() < 3 {
+    if fields.len() < min_fields.max(1) {
         return false;
     }
     let mut prefix: Option<&str> = None;
