@@ -452,6 +452,36 @@ pub fn t3(text: &str, placed: &[(&'static str, Vec<Tok>)], rows: &[&'static str]
             out.ambiguous.push(Ambiguity { row: k, start, end, readings: readings.clone(), used: None });
         }
     }
+    // No combination balances, and the rows read leave more than one column unbalanced: a
+    // wrong number makes one column fail, so some run was split wrongly — one with more digits
+    // than cells whose only balanced split balanced by chance. Its cells in those columns are
+    // uncertain, and no sum rests on them.
+    if solutions.is_empty() {
+        let at = |k: &str, c: usize| -> Option<i64> {
+            out.rows.iter().find(|r| same_key(r.0, k)).and_then(|r| r.1.get(c)).and_then(|t| {
+                if let Kind::Val(v) = &t.kind {
+                    Some(v.int().unwrap_or(0))
+                } else {
+                    None
+                }
+            })
+        };
+        let failing: Vec<usize> = (0..n)
+            .filter(|&c| {
+                let items: Option<i64> = rows.iter().filter(|k| T3_RESULT_ITEMS.contains(k)).map(|k| at(k, c)).sum();
+                let by_items = matches!((items, at("total", c)), (Some(a), Some(b)) if a != b);
+                let by_flow = matches!((at("new", c), at("carried_over", c), at("total", c), at("carried_forward", c)), (Some(a), Some(b), Some(t), Some(f)) if a + b != t + f);
+                by_items || by_flow
+            })
+            .collect();
+        if failing.len() > 1 {
+            for (k, run, _, _) in &per_row {
+                if run.as_ref().is_some_and(|r| r.digits.len() > n) && out.rows.iter().any(|r| same_key(r.0, k)) {
+                    out.uncertain.extend(failing.iter().map(|&c| (*k, c)));
+                }
+            }
+        }
+    }
     // Keep template order.
     out.rows.sort_by_key(|r| rows.iter().position(|k| *k == r.0).unwrap_or(usize::MAX));
     Some(out)

@@ -793,7 +793,39 @@ fn web_table(
         r.rows[i] = Some((toks, Vec::new()));
         r.unread.retain(|u| u.0 != i);
     }
+    // No reading balances the table, and the rows taken from their own single balanced reading
+    // leave more than one column unbalanced: a wrong number makes one column fail, so some row
+    // was split wrongly — one whose digits had several splits and that balanced by chance. Its
+    // cells in those columns are uncertain, and no sum rests on them.
+    let mut suspect: Vec<(usize, usize)> = Vec::new();
+    if !r.solved {
+        let at = |row: usize, c: usize| -> Option<i64> {
+            r.rows[row].as_ref().and_then(|(t, _)| t.get(c)).map(|t| match &t.kind {
+                Kind::Val(Value::Int(v)) => *v,
+                _ => 0,
+            })
+        };
+        let failing: Vec<usize> = (0..n)
+            .filter(|&c| {
+                let items: Option<i64> = results.iter().map(|&row| at(row, c)).sum();
+                let by_items = matches!((items, at(tot, c)), (Some(a), Some(b)) if a != b);
+                let by_flow = matches!((at(new, c), at(carried, c), at(tot, c), at(fwd, c)), (Some(a), Some(b), Some(t), Some(f)) if a + b != t + f);
+                by_items || by_flow
+            })
+            .collect();
+        if failing.len() > 1 {
+            for (i, row) in r.rows.iter().enumerate() {
+                let Some((toks, _)) = row else { continue };
+                let (s, e) = spans[i];
+                let cells_with_digits = toks.iter().filter(|t| matches!(t.kind, Kind::Val(Value::Int(_)))).count();
+                if webrows::digit_count(&text[s..e]) > cells_with_digits {
+                    suspect.extend(failing.iter().map(|&c| (i, c)));
+                }
+            }
+        }
+    }
     let mut out = Web { rows: Vec::new(), doubt: Vec::new(), ambiguous: r.ambiguous, unread: Vec::new(), unread_rows: Vec::new(), columns, variant };
+    out.doubt.extend(suspect.iter().map(|&(i, c)| (rows_t[i], c)));
     for (i, row) in r.rows.into_iter().enumerate() {
         match row {
             Some((toks, doubt)) => {

@@ -39,10 +39,22 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
         // between two digits is then a cell boundary). Searched once, only then.
         let read = r.rows.into_iter().next().flatten();
         let plain = if read.is_none() { runtogether::t4(text, &vals).filter(|r| r.1.is_empty()) } else { None };
+        // Nor a digit run's: U+00A0 kept one per blank cell, every character a cell — read when
+        // no hypothesis balances and at most one block fails (as a run's only split is).
+        let forced = if read.is_none() && plain.is_none() && !r.solved {
+            webrows::every_char_a_cell(text, seg.0, seg.1, 15)
+                .filter(|c| c.chunks(5).filter(|b| (0..4).map(|i| webrows::num(&b[i].2)).sum::<i64>() != webrows::num(&b[4].2)).count() <= 1)
+        } else {
+            None
+        };
         match read {
             Some((cells, doubt)) => {
                 vals = cells;
                 uncertain = doubt;
+            }
+            None if forced.is_some() => {
+                facts.ambiguous.clear();
+                vals = forced.unwrap_or_default().iter().map(|c| Tok { start: c.0, end: c.1, kind: Kind::Val(c.2.map_or(Value::Blank, Value::Int)) }).collect();
             }
             None if plain.is_some() => {
                 let (split, _, doubt) = plain.unwrap_or_default();

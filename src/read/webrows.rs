@@ -182,6 +182,29 @@ pub fn num(v: &Option<i64>) -> i64 {
     v.unwrap_or(0)
 }
 
+/// The one reading of a row in which every character is a cell: as many digits and U+00A0 (one
+/// blank cell each, as `Nbsp` has it) as the row has cells, and no other white space among them.
+/// Under `Nbsp` such a row splits no other way, so it may be read even when it does not balance,
+/// as a digit run's only split is (a wrong number in it is then caught at its cell). `None` when
+/// the row ends the text (it may have been cut).
+pub fn every_char_a_cell(text: &str, s: usize, e: usize, n: usize) -> Option<Vec<Cell>> {
+    let outer = |c: char| matches!(c, ' ' | '\t' | '\r' | '\n' | '\u{3000}');
+    let body = text[s..e].trim_matches(outer);
+    let at = s + (text[s..e].len() - text[s..e].trim_start_matches(outer).len());
+    if text[at + body.len()..].trim().is_empty() || !body.contains('\u{a0}') {
+        return None;
+    }
+    let cells: Vec<Cell> = body
+        .char_indices()
+        .map(|(i, c)| match c {
+            '\u{a0}' => Some((at + i, at + i, None)),
+            d if d.is_ascii_digit() => Some((at + i, at + i + 1, Some(d as i64 - '0' as i64))),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    (cells.len() == n).then_some(cells)
+}
+
 /// A row's readings with the same numbers (blank = 0): its numbers, and each reading's cells.
 type Group = (Vec<i64>, Vec<Vec<Cell>>);
 
@@ -325,6 +348,22 @@ mod tests {
     fn readings(t: &str, n: usize, b: Blanks) -> Vec<Vec<Option<i64>>> {
         let ok = |v: &[Option<i64>]| v[..6].iter().map(num).sum::<i64>() == num(&v[6]) || v[6].is_none();
         row_readings(t, 0, t.len(), n, b, &ok).unwrap().into_iter().map(|r| r.into_iter().map(|c| c.2).collect()).collect()
+    }
+
+    #[test]
+    fn every_char_a_cell_only_when_the_count_is_exact() {
+        let t = "1\u{a0}11311502\u{a0}0\u{a0}\u{a0}0五、";
+        let e = t.find('五').unwrap();
+        let cells = every_char_a_cell(t, 0, e, 15).unwrap();
+        let v: Vec<Option<i64>> = cells.iter().map(|c| c.2).collect();
+        assert_eq!(v, vec![Some(1), None, Some(1), Some(1), Some(3), Some(1), Some(1), Some(5), Some(0), Some(2), None, Some(0), None, None, Some(0)]);
+        assert!(every_char_a_cell(t, 0, e, 14).is_none());
+        // Without U+00A0 it is a digit run (runtogether's), and at the text's end it may be cut.
+        assert!(every_char_a_cell("113115020000000五", 0, 15, 15).is_none());
+        assert!(every_char_a_cell(t, 0, e, 15).is_some() && every_char_a_cell(&t[..e], 0, e, 15).is_none());
+        // Other white space among the cells: not every character is a cell.
+        let spaced = "1\u{a0}1131150 \u{a0}0\u{a0}\u{a0}0五";
+        assert!(every_char_a_cell(spaced, 0, spaced.find('五').unwrap(), 15).is_none());
     }
 
     #[test]
