@@ -196,7 +196,7 @@ fn check(args: &[String]) -> ExitCode {
             json_written += 1;
         } else {
             // Spans point into the text as decoded; show that text.
-            let _ = out.write_all(render::render_text(f, &text, &report).as_bytes());
+            let _ = out.write_all(render::render_text(f, text, &report).as_bytes());
         }
         // Out before the next file's messages on standard error, in the order they happen.
         let _ = out.flush();
