@@ -13,7 +13,7 @@ pub struct Source {
     flat: Option<String>,
     /// For HTML: sorted (flat offset, original offset, verbatim) pieces. (Offsets are u32
     /// here and below: a text is far below 4 GiB, and a long page has many pieces and lines.)
-    map: Vec<(u32, u32, bool)>,
+    map: PieceMap,
     /// The text was web text with the whole report on one line, given its line breaks by
     /// `input::one_line`: its table cells lost their separators.
     pub one_line: bool,
@@ -30,6 +30,41 @@ pub struct Source {
     /// Spans are mostly asked for in text order, many on one line (a table row's cells, a
     /// span's start and end): the next column is counted on from here.
     last_col: std::cell::Cell<(usize, usize, usize)>,
+}
+
+/// (reader offset, original offset, verbatim) pieces in increasing reader order, kept as
+/// columns: 8 bytes and a bit a piece (as a list of tuples they were 12, the flag padded to 4;
+/// an HTML page has a piece every few bytes).
+#[derive(Default)]
+pub struct PieceMap {
+    flat: Vec<u32>,
+    orig: Vec<u32>,
+    /// Bit `i % 64` of word `i / 64`: piece `i` is verbatim.
+    verbatim: Vec<u64>,
+}
+
+impl PieceMap {
+    pub fn push(&mut self, (f, o, verbatim): (u32, u32, bool)) {
+        let i = self.flat.len();
+        if i % 64 == 0 {
+            self.verbatim.push(0);
+        }
+        if verbatim {
+            self.verbatim[i / 64] |= 1 << (i % 64);
+        }
+        self.flat.push(f);
+        self.orig.push(o);
+    }
+
+    fn get(&self, i: usize) -> (u32, u32, bool) {
+        (self.flat[i], self.orig[i], self.verbatim[i / 64] >> (i % 64) & 1 == 1)
+    }
+
+    pub fn shrink_to_fit(&mut self) {
+        self.flat.shrink_to_fit();
+        self.orig.shrink_to_fit();
+        self.verbatim.shrink_to_fit();
+    }
 }
 
 const NO_COLUMN_YET: (usize, usize, usize) = (usize::MAX, 0, 0);
@@ -58,7 +93,7 @@ impl Source {
         Source {
             original: text,
             flat: None,
-            map: Vec::new(),
+            map: PieceMap::default(),
             one_line: false,
             line_starts,
             char_blocks: Default::default(),
@@ -73,7 +108,13 @@ impl Source {
         Source {
             original,
             flat: Some(flat),
-            map: pieces.into_iter().map(|(f, o, verbatim)| (f as u32, o as u32, verbatim)).collect(),
+            map: {
+                let mut map = PieceMap::default();
+                for (f, o, verbatim) in pieces {
+                    map.push((f as u32, o as u32, verbatim));
+                }
+                map
+            },
             one_line: false,
             line_starts,
             char_blocks: Default::default(),
@@ -83,7 +124,7 @@ impl Source {
     }
 
     /// `mapped` with the pieces' offsets as u32 (HTML: a piece every few bytes).
-    pub fn mapped_u32(original: String, flat: String, map: Vec<(u32, u32, bool)>) -> Source {
+    pub fn mapped_u32(original: String, flat: String, map: PieceMap) -> Source {
         let line_starts = line_starts(&original);
         Source {
             original,
@@ -121,7 +162,8 @@ impl Source {
     pub fn unify_lookalikes(&mut self) {
         if let Some(out) = crate::input::glyphs::same_length(self.text()) {
             if self.flat.is_none() {
-                self.map = vec![(0, 0, true)];
+                self.map = PieceMap::default();
+                self.map.push((0, 0, true));
             }
             self.flat = Some(out);
         }
@@ -137,11 +179,11 @@ impl Source {
         if self.flat.is_none() {
             return off;
         }
-        match self.map.binary_search_by(|p| (p.0 as usize).cmp(&off)) {
-            Ok(i) => self.map[i].1 as usize,
+        match self.map.flat.binary_search_by(|&f| (f as usize).cmp(&off)) {
+            Ok(i) => self.map.orig[i] as usize,
             Err(0) => 0,
             Err(i) => {
-                let (f, o, verbatim) = self.map[i - 1];
+                let (f, o, verbatim) = self.map.get(i - 1);
                 let (f, o) = (f as usize, o as usize);
                 if verbatim {
                     o + (off - f)
