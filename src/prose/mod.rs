@@ -318,13 +318,21 @@ impl Prose {
             let c = if digit { char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c) } else { c };
             // (The last byte decides: a character that is not ASCII ends in a byte above 0x7F.)
             let last = self.text.as_bytes().last().copied();
+            // The kept space and a character kept as it is are verbatim copies (the space's one
+            // byte from the first white space character, as if it were one byte): each has the
+            // origin its own piece gave it, and a table's cells read as prose (「0 0 0」) are
+            // one piece instead of two for each cell.
             if let (Some(l), Some(sp)) = (last, pending_space) {
                 if l.is_ascii_alphanumeric() && c.is_ascii_alphanumeric() {
-                    self.push(' ', sp, sp + 1);
+                    self.copy(sp, " ");
                 }
             }
             pending_space = None;
-            self.push(c, at, at + n);
+            if digit {
+                self.push(c, at, at + n);
+            } else {
+                self.copy(at, &line[at - ls..at - ls + n]);
+            }
         }
         self.copy(ls + run, &line[run..]);
     }
