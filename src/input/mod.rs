@@ -113,8 +113,14 @@ pub fn plain(text: String) -> Source {
     let view = unified.as_deref().unwrap_or(&text);
     match one_line::breaks(view) {
         Some(b) => {
-            let (flat, pieces) = one_line::with_breaks(view, &b);
-            let mut source = Source::mapped(text, flat, pieces);
+            let mut source = match unified {
+                // The reader text is the text with the breaks: the text itself is not kept.
+                None => Source::with_breaks(text, &b),
+                Some(_) => {
+                    let (flat, pieces) = one_line::with_breaks(view, &b);
+                    Source::mapped(text, flat, pieces)
+                }
+            };
             source.one_line = true;
             source
         }
