@@ -114,9 +114,10 @@ pub fn plain(text: String) -> Source {
     match one_line::breaks(view) {
         Some(b) => {
             let mut source = match unified {
-                // The reader text is the text with the breaks: the text itself is not kept.
-                None => Source::with_breaks(text, &b),
-                Some(_) => {
+                // The reader text is the text with the breaks: the text itself is not kept
+                // (the CLI's; the page keeps both, see `Source::with_breaks`).
+                None if cfg!(not(target_arch = "wasm32")) => Source::with_breaks(text, &b),
+                _ => {
                     let (flat, pieces) = one_line::with_breaks(view, &b);
                     Source::mapped(text, flat, pieces)
                 }

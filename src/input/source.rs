@@ -148,6 +148,9 @@ impl Source {
 
     /// What the user gave (the spans point into it); the source is given up.
     pub fn into_original(self) -> String {
+        if self.breaks_only().is_none() {
+            return self.original;
+        }
         let (Some(inserted), Some(flat)) = (self.inserted, self.flat) else {
             return self.original;
         };
@@ -171,34 +174,49 @@ impl Source {
         String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
     }
 
+    /// The inserted breaks and the reader text, when the original is not kept. (Only the CLI
+    /// reads texts large enough for it to matter: the page keeps both, and leaves this code out.)
+    #[cfg(not(target_arch = "wasm32"))]
+    fn breaks_only(&self) -> Option<(&[u32], &str)> {
+        match (&self.inserted, &self.flat) {
+            (Some(inserted), Some(flat)) => Some((inserted, flat)),
+            _ => None,
+        }
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn breaks_only(&self) -> Option<(&[u32], &str)> {
+        None
+    }
+
     /// The original's length.
     fn original_len(&self) -> usize {
-        match (&self.inserted, &self.flat) {
-            (Some(inserted), Some(flat)) => flat.len() - inserted.len(),
+        match self.breaks_only() {
+            Some((inserted, flat)) => flat.len() - inserted.len(),
             _ => self.original.len(),
         }
     }
 
     /// Where byte `o` of the original is in the reader text, when the original is not kept.
     fn kept_at(&self, o: usize) -> usize {
-        match &self.inserted {
-            Some(inserted) => o + inserted.partition_point(|&b| b as usize <= o),
+        match self.breaks_only() {
+            Some((inserted, _)) => o + inserted.partition_point(|&b| b as usize <= o),
             None => o,
         }
     }
 
     /// Does a character of the original start at byte `o` (`o` < its length)?
     fn original_boundary(&self, o: usize) -> bool {
-        match (&self.inserted, &self.flat) {
-            (Some(_), Some(flat)) => flat.is_char_boundary(self.kept_at(o)),
+        match self.breaks_only() {
+            Some((_, flat)) => flat.is_char_boundary(self.kept_at(o)),
             _ => self.original.is_char_boundary(o),
         }
     }
 
     /// Characters that start in bytes `a..b` of the original.
     fn original_chars(&self, a: usize, b: usize) -> usize {
-        match (&self.inserted, &self.flat) {
-            (Some(inserted), Some(flat)) => {
+        match self.breaks_only() {
+            Some((inserted, flat)) => {
                 let (fa, fb) = (self.kept_at(a), self.kept_at(b));
                 // Less the inserted breaks among them (those before characters in a + 1..=b).
                 let breaks = inserted.partition_point(|&x| x as usize <= b) - inserted.partition_point(|&x| x as usize <= a);
@@ -247,9 +265,9 @@ impl Source {
     /// no new map.
     pub fn unify_lookalikes(&mut self) {
         if let Some(out) = crate::input::glyphs::same_length(self.text()) {
-            if let (Some(inserted), Some(flat)) = (&self.inserted, &self.flat) {
-                // The original is no longer the reader text without its breaks: kept beside it.
-                self.original = without_breaks(flat, inserted, 0, flat.len());
+            // The original is no longer the reader text without its breaks: kept beside it.
+            if let Some(original) = self.breaks_only().map(|(inserted, flat)| without_breaks(flat, inserted, 0, flat.len())) {
+                self.original = original;
                 self.inserted = None;
             }
             if self.flat.is_none() {
@@ -367,8 +385,8 @@ impl Source {
         let i = (line as usize).saturating_sub(1).min(self.line_starts.len() - 1);
         let start = self.line_start(i);
         let end = self.line_starts.get(i + 1).map_or(self.original_len(), |&x| x as usize);
-        match (&self.inserted, &self.flat) {
-            (Some(inserted), Some(flat)) => {
+        match self.breaks_only() {
+            Some((inserted, flat)) => {
                 let line = without_breaks(flat, inserted, self.kept_at(start), self.kept_at(end));
                 std::borrow::Cow::Owned(line.trim_end_matches(['\n', '\r']).to_string())
             }
