@@ -4,10 +4,15 @@
 //! Writes inputs of about SIZE_MB megabytes to a temporary folder — generated reports one after
 //! another (pdf-text and html forms), one report whose prose fills the size (a text that is
 //! mostly not tables), the crawler's one-line web text of reports run on in one line, and the
-//! real fixture huaian_2024.txt repeated when ../shared/fixtures is there — runs
+//! real fixtures when ../shared/fixtures is there (huaian_2024.txt, testcity_2025.html and
+//! pingtan_2022.txt repeated, pingtan_2022.txt's one-line report run on in one line) — runs
 //! `target/release/nianbao check --format json|text` on each as its own process, and prints its
 //! peak resident memory (the kernel's maximum RSS of the process, from `/usr/bin/time -f %M`),
 //! the ratio to the input's size, and the wall-clock time. Figures go to BENCHMARKS.md ("CLI memory").
+//!
+//! `NIANBAO_CLI=PATH` measures another build of the CLI (an older commit's, for the "before"
+//! figures); `NIANBAO_MEMORY_KEEP=DIR` writes the inputs to DIR and keeps them (to compare two
+//! builds' output on them).
 
 use nianbao::testgen::{generate, Form};
 use std::path::{Path, PathBuf};
@@ -70,14 +75,27 @@ fn main() {
     let mb: f64 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(42.0);
     let size = (mb * 1e6) as usize;
     let exe = std::env::current_exe().expect("own path");
-    let cli = exe.parent().and_then(Path::parent).map(|d| d.join("nianbao")).expect("target/release");
-    let dir = std::env::temp_dir().join(format!("nianbao-memory-{}", std::process::id()));
+    let cli = match std::env::var_os("NIANBAO_CLI") {
+        Some(p) => PathBuf::from(p),
+        None => exe.parent().and_then(Path::parent).map(|d| d.join("nianbao")).expect("target/release"),
+    };
+    let keep = std::env::var_os("NIANBAO_MEMORY_KEEP").map(PathBuf::from);
+    let dir = keep.clone().unwrap_or_else(|| std::env::temp_dir().join(format!("nianbao-memory-{}", std::process::id())));
     std::fs::create_dir_all(&dir).expect("temporary folder");
 
     let mut inputs: Vec<(&str, PathBuf, String)> = Vec::new();
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/real/huaian_2024.txt");
-    if let Ok(t) = std::fs::read_to_string(&fixture) {
+    let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/real");
+    if let Ok(t) = std::fs::read_to_string(real.join("huaian_2024.txt")) {
         inputs.push(("huaian_2024.txt repeated", dir.join("huaian.txt"), repeated(size, "\n", |_| t.clone())));
+    }
+    if let Ok(t) = std::fs::read_to_string(real.join("testcity_2025.html")) {
+        inputs.push(("testcity_2025.html repeated", dir.join("testcity.html"), repeated(size, "\n", |_| t.clone())));
+    }
+    if let Ok(t) = std::fs::read_to_string(real.join("pingtan_2022.txt")) {
+        inputs.push(("pingtan_2022.txt repeated", dir.join("pingtan.txt"), repeated(size, "\n", |_| t.clone())));
+        // Its report is one line (web text): that line run on to one line of the size.
+        let line = t.lines().max_by_key(|l| l.len()).unwrap_or("").to_string();
+        inputs.push(("pingtan_2022.txt's report run on in one line", dir.join("pingtan-line.txt"), repeated(size, "", |_| line.clone())));
     }
     inputs.push(("pdf-text reports, concatenated", dir.join("pdf-text.txt"), repeated(size, "\n", |n| generate(1000 + n, Form::PdfText).text)));
     inputs.push(("html reports, concatenated", dir.join("reports.html"), repeated(size, "\n", |n| generate(1000 + n, Form::Html).text)));
@@ -98,7 +116,11 @@ fn main() {
             let (rss, secs) = run(&cli, format, &path);
             println!("| {} | {:.1} MB | {} | {:.0} MB | {:.2}× | {:.2} s |", name, len / 1e6, format, rss as f64 / 1e6, rss as f64 / len, secs);
         }
-        let _ = std::fs::remove_file(&path);
+        if keep.is_none() {
+            let _ = std::fs::remove_file(&path);
+        }
     }
-    let _ = std::fs::remove_dir(&dir);
+    if keep.is_none() {
+        let _ = std::fs::remove_dir(&dir);
+    }
 }

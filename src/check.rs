@@ -90,7 +90,7 @@ pub fn check_input_with(input: Input, options: &Options) -> Checked {
     match input {
         Input::Ready { mut source, form, encoding } => {
             let report = run(&mut source, form, options);
-            Checked { text: source.original, report, encoding, error: None }
+            Checked { text: source.into_original(), report, encoding, error: None }
         }
         Input::Unreadable { reason, form, text } => {
             let mut report = not_text(&reason);

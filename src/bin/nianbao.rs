@@ -18,6 +18,8 @@ mod alloc;
 #[global_allocator]
 static GLOBAL: alloc::Allocator = alloc::Allocator;
 
+#[path = "nianbao/json.rs"]
+mod json;
 #[path = "nianbao/render.rs"]
 mod render;
 #[path = "nianbao/serve.rs"]
@@ -152,6 +154,7 @@ fn check(args: &[String]) -> ExitCode {
     // JSON: one pretty array, each file's report written out as soon as it is checked (not
     // all of them kept to the end).
     let mut json_written = 0;
+    let mut json = json::Writer::default();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for f in &files {
@@ -185,18 +188,21 @@ fn check(args: &[String]) -> ExitCode {
         any_error |= report.summary.errors > 0;
         if format == "json" {
             drop(text);
-            let mut v = serde_json::to_value(&report).unwrap_or_default();
-            drop(report);
-            if let Some(o) = v.as_object_mut() {
-                o.insert("file".into(), serde_json::Value::String(f.clone()));
-            }
-            // As `serde_json::to_string_pretty` writes an array of these values.
+            // As `serde_json::to_string_pretty` writes an array of the reports' values, each
+            // with its file's name.
             let _ = out.write_all(if json_written == 0 { b"[\n  " } else { b",\n  " });
-            let _ = serde_json::to_writer_pretty(Indented(&mut out), &v);
+            if json.write_to(&report, ("file", f), &mut out).is_err() {
+                // (Never for a report: its types are all the writer takes.)
+                let v = serde_json::to_value(&report).unwrap_or_default();
+                if json.write_to(&v, ("file", f), &mut out).is_err() {
+                    let _ = out.write_all(b"null");
+                }
+            }
+            drop(report);
             json_written += 1;
         } else {
             // Spans point into the text as decoded; show that text.
-            let _ = out.write_all(render::render_text(f, &text, &report).as_bytes());
+            let _ = out.write_all(render::render_text(f, text, &report).as_bytes());
         }
         // Out before the next file's messages on standard error, in the order they happen.
         let _ = out.flush();
@@ -211,27 +217,6 @@ fn check(args: &[String]) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
-}
-
-/// Writes through, with two spaces after every line break: a report's pretty JSON as an
-/// element of a pretty array (a JSON string holds no raw line break).
-struct Indented<W>(W);
-
-impl<W: Write> Write for Indented<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let mut rest = buf;
-        while let Some(i) = rest.iter().position(|&b| b == b'\n') {
-            self.0.write_all(&rest[..=i])?;
-            self.0.write_all(b"  ")?;
-            rest = &rest[i + 1..];
-        }
-        self.0.write_all(rest)?;
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.0.flush()
     }
 }
 

@@ -6,7 +6,7 @@
 //! executes anything. Hostile markup is just text to it.
 
 use crate::find::Find;
-use crate::input::source::Source;
+use crate::input::source::{PieceMap, Source};
 
 /// Does this text look like HTML markup rather than a report pasted as text?
 pub fn looks_like_html(text: &str) -> bool {
@@ -34,7 +34,7 @@ pub fn declared_charset(bytes: &[u8]) -> Option<String> {
 pub fn flatten(html: String) -> Source {
     let mut flat = String::with_capacity(html.len() / 2);
     // (flat offset, markup offset, verbatim): u32, a page has a piece every few bytes.
-    let mut pieces: Vec<(u32, u32, bool)> = Vec::new();
+    let mut pieces = PieceMap::default();
     let bytes = html.as_bytes();
     let mut i = 0;
     let mut skip_until: Option<&'static str> = None;
@@ -188,7 +188,7 @@ fn holds_table(rest: &str) -> bool {
     false
 }
 
-fn push_break(flat: &mut String, pieces: &mut Vec<(u32, u32, bool)>, at: usize, s: &str) {
+fn push_break(flat: &mut String, pieces: &mut PieceMap, at: usize, s: &str) {
     // Trailing spaces before a break are layout, not content.
     while flat.ends_with(' ') {
         flat.pop();

@@ -113,8 +113,15 @@ pub fn plain(text: String) -> Source {
     let view = unified.as_deref().unwrap_or(&text);
     match one_line::breaks(view) {
         Some(b) => {
-            let (flat, pieces) = one_line::with_breaks(view, &b);
-            let mut source = Source::mapped(text, flat, pieces);
+            let mut source = match unified {
+                // The reader text is the text with the breaks: the text itself is not kept
+                // (the CLI's; the page keeps both, see `Source::with_breaks`).
+                None if cfg!(not(target_arch = "wasm32")) => Source::with_breaks(text, &b),
+                _ => {
+                    let (flat, pieces) = one_line::with_breaks(view, &b);
+                    Source::mapped(text, flat, pieces)
+                }
+            };
             source.one_line = true;
             source
         }

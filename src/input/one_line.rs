@@ -66,10 +66,9 @@ struct Heading {
 }
 
 fn line_breaks(line: &str) -> Vec<usize> {
-    // (Offsets as u32, the list made at its size: the line can be a whole long page.)
-    let mut chars: Vec<(u32, char)> = Vec::with_capacity(line.chars().count());
-    chars.extend(line.char_indices().map(|(i, c)| (i as u32, c)));
-    let headings = headings(line, &chars);
+    // Positions are byte offsets of the line, stepped over character by character where the
+    // structure is looked at (no list of the characters: the line can be a whole long page).
+    let headings = headings(line);
     if headings.is_empty() && !line.contains("本年新收") {
         return Vec::new();
     }
@@ -91,9 +90,9 @@ fn line_breaks(line: &str) -> Vec<usize> {
     }
     if let Some(s) = t3 {
         let e = t4.filter(|&e| e > s).map(|e| headings.iter().find(|h| h.end == e).map_or(e, |h| h.start)).unwrap_or_else(|| next_heading(s));
-        t3_breaks(line, &chars, s, e, &mut out);
+        t3_breaks(line, s, e, &mut out);
     }
-    title_breaks(line, &chars, headings.first().map_or(line.len(), |h| h.start), &mut out);
+    title_breaks(line, headings.first().map_or(line.len(), |h| h.start), &mut out);
     if let Some(six) = headings.iter().find(|h| h.number == 6).or(headings.last()) {
         footer_breaks(line, six.end, &mut out);
     }
@@ -105,96 +104,124 @@ fn may_precede_heading(c: char) -> bool {
     c.is_whitespace() || c.is_ascii_digit() || matches!(c, '。' | '！' | '？' | '；' | '：' | '”' | '）' | ')' | '>' | '】' | '|')
 }
 
+/// The character at byte `pos` of `line` (`None` at the end).
+fn char_at(line: &str, pos: usize) -> Option<char> {
+    line.get(pos..).and_then(|r| r.chars().next())
+}
+
+/// The character before byte `pos` of `line` and where it starts.
+fn char_before(line: &str, pos: usize) -> Option<(usize, char)> {
+    line.get(..pos).and_then(|r| r.char_indices().next_back())
+}
+
+/// `n` characters on from byte `pos` (or the end of the line).
+fn chars_on(line: &str, pos: usize, n: usize) -> usize {
+    line.get(pos..).and_then(|r| r.char_indices().nth(n)).map_or(line.len(), |(i, _)| pos + i)
+}
+
 /// Section headings: 「一、」… 「六、」 followed by one of the section's words (one stray
 /// character inside a word is allowed: 「行政法复议」), each section once, in order.
-fn headings(line: &str, chars: &[(u32, char)]) -> Vec<Heading> {
+fn headings(line: &str) -> Vec<Heading> {
     let mut out: Vec<Heading> = Vec::new();
-    for i in 0..chars.len() {
-        let c = chars[i].1;
+    let mut prev: Option<char> = None;
+    for (start, c) in line.char_indices() {
+        let before = prev.replace(c);
         if !is_cjk_numeral(c) {
             continue;
         }
         // After any other character only a heading that reads exactly as the template's
         // (「元三、收到和处理政府信息公开申请情况」: a table's last cell ran into it).
-        let loose = i > 0 && !may_precede_heading(chars[i - 1].1);
+        let loose = before.is_some_and(|b| !may_precede_heading(b));
         let Some(number) = numeral_value(c) else { continue };
         if number > 6 || out.iter().any(|h| h.number >= number) {
             continue;
         }
-        let mut k = i + 1;
-        while k < chars.len() && chars[k].1 == ' ' {
+        let mut k = start + c.len_utf8();
+        while char_at(line, k) == Some(' ') {
             k += 1;
         }
-        if k >= chars.len() || !matches!(chars[k].1, '、' | '．' | '.') {
-            continue;
-        }
-        let body_at = k + 1;
+        let Some(mark) = char_at(line, k).filter(|m| matches!(m, '、' | '．' | '.')) else { continue };
+        let body_at = k + mark.len_utf8();
         let spec = &SECTIONS[number as usize - 1];
         // The words must begin within a few characters of the numeral.
         // The 2019 format's 「五、政府信息公开工作存在的主要问题及改进情况」 puts its words
         // after 「政府信息公开工作」.
-        let body_from = |at: usize| spec.keys.iter().filter_map(|key| key_at(chars, at, key)).min();
-        let Some(key_end) = body_from(body_at).or_else(|| title_at(chars, body_at, "政府信息公开工作").then(|| body_from(body_at + 8)).flatten())
+        let body_from = |at: usize| spec.keys.iter().filter_map(|key| key_at(line, at, key)).min();
+        let Some(key_end) = body_from(body_at).or_else(|| title_at(line, body_at, "政府信息公开工作").then(|| body_from(chars_on(line, body_at, 8))).flatten())
         else {
             continue;
         };
-        let end = heading_end(chars, key_end);
-        if loose && !(end.is_some() && title_at(chars, body_at, spec.title)) {
+        let end = heading_end(line, key_end);
+        if loose && !(end.is_some() && title_at(line, body_at, spec.title)) {
             continue;
         }
-        let end = end.unwrap_or(key_end);
-        let byte = |ci: usize| chars.get(ci).map_or(line.len(), |x| x.0 as usize);
-        out.push(Heading { number, start: chars[i].0 as usize, end: byte(end) });
+        out.push(Heading { number, start, end: end.unwrap_or(key_end) });
     }
     out
 }
 
-/// Does the section's template title stand at `from`?
-fn title_at(chars: &[(u32, char)], from: usize, title: &str) -> bool {
-    title.chars().enumerate().all(|(k, c)| chars.get(from + k).is_some_and(|x| x.1 == c))
+/// Does the section's template title stand at byte `from`?
+fn title_at(line: &str, from: usize, title: &str) -> bool {
+    line.get(from..).is_some_and(|r| r.starts_with(title))
 }
 
-/// Where `key` ends when it starts within 6 characters after `from` (with at most one stray
-/// character inside a key of four or more), as a char index.
-fn key_at(chars: &[(u32, char)], from: usize, key: &str) -> Option<usize> {
+/// Where `key` ends when it starts within 6 characters after byte `from` (with at most one
+/// stray character inside a key of four or more), as a byte offset.
+fn key_at(line: &str, from: usize, key: &str) -> Option<usize> {
     let key: Vec<char> = key.chars().collect();
-    for s in from..(from + 7).min(chars.len()) {
-        if chars[s].1 != key[0] {
+    let rest = line.get(from..)?;
+    for (s, first) in rest.char_indices().take(7) {
+        if first != key[0] {
             continue;
         }
         let mut ki = 0;
-        let mut ci = s;
         let mut stray = 0;
-        while ki < key.len() && ci < chars.len() {
-            if chars[ci].1 == key[ki] {
+        let mut end = from + s;
+        for (i, c) in rest[s..].char_indices() {
+            if ki == key.len() {
+                break;
+            }
+            if c == key[ki] {
                 ki += 1;
             } else if key.len() >= 4 && stray == 0 && ki > 0 {
                 stray += 1;
             } else {
                 break;
             }
-            ci += 1;
+            end = from + s + i + c.len_utf8();
         }
         if ki == key.len() {
-            return Some(ci);
+            return Some(end);
         }
     }
     None
 }
 
-/// The end of a heading whose words end at `from`: after the 「情况」 or 「事项」 that closes it,
-/// when one comes before any punctuation, digit or space.
-fn heading_end(chars: &[(u32, char)], from: usize) -> Option<usize> {
-    let mut i = from.saturating_sub(2);
-    while i + 1 < chars.len() && i < from + 24 {
-        let (a, b) = (chars[i].1, chars[i + 1].1);
-        if (a == '情' && b == '况') || (a == '事' && b == '项') {
-            return Some(i + 2);
+/// The end of a heading whose words end at byte `from`: after the 「情况」 or 「事项」 that
+/// closes it, when one comes before any punctuation, digit or space.
+fn heading_end(line: &str, from: usize) -> Option<usize> {
+    // From two characters before `from` to 24 after it.
+    let mut i = from;
+    let mut steps = 0i32;
+    for _ in 0..2 {
+        if let Some((p, _)) = char_before(line, i) {
+            i = p;
+            steps -= 1;
         }
-        if i >= from && (a.is_whitespace() || a.is_ascii_digit() || "，。；：,;:（(".contains(a)) {
+    }
+    let mut chars = line.get(i..)?.char_indices().map(|(k, c)| (i + k, c)).peekable();
+    while let Some((at, a)) = chars.next() {
+        if steps >= 24 {
+            break;
+        }
+        let Some(&(b_at, b)) = chars.peek() else { break };
+        if (a == '情' && b == '况') || (a == '事' && b == '项') {
+            return Some(b_at + b.len_utf8());
+        }
+        if at >= from && (a.is_whitespace() || a.is_ascii_digit() || "，。；：,;:（(".contains(a)) {
             return None;
         }
-        i += 1;
+        steps += 1;
     }
     None
 }
@@ -225,7 +252,7 @@ fn t2_breaks(line: &str, s: usize, e: usize, out: &mut Vec<usize>) {
 }
 
 /// Row labels of table 三 in [s, e), each with the item number before it.
-fn t3_breaks(line: &str, chars: &[(u32, char)], s: usize, e: usize, out: &mut Vec<usize>) {
+fn t3_breaks(line: &str, s: usize, e: usize, out: &mut Vec<usize>) {
     let zone = &line[s..e];
     // The words each row label starts with after its item number (the group headings too).
     let mut words: Vec<&str> = T3_ROWS.iter().filter_map(|r| label_words(r.label)).collect();
@@ -236,7 +263,7 @@ fn t3_breaks(line: &str, chars: &[(u32, char)], s: usize, e: usize, out: &mut Ve
             let p = from + p;
             from = p + w.len();
             let abs = s + p;
-            match item_number_before(line, chars, abs) {
+            match item_number_before(line, abs) {
                 Some(m) => out.push(m),
                 // Without an item number only the long, unmistakable labels break.
                 None if w.chars().count() >= 6 => out.push(abs),
@@ -250,7 +277,7 @@ fn t3_breaks(line: &str, chars: &[(u32, char)], s: usize, e: usize, out: &mut Ve
         while let Some(p) = zone[from..].find(w) {
             let p = from + p;
             from = p + w.len();
-            if let Some(m) = item_number_before(line, chars, s + p) {
+            if let Some(m) = item_number_before(line, s + p) {
                 if line[m..s + p].trim_end().trim_end_matches(['.', '、', '．']).trim() == marker {
                     // 「3.其他」 only as a row of its own: digits (its cells) follow.
                     if marker == "3" && !line[s + p + w.len()..].starts_with(|c: char| c.is_ascii_digit() || c == ' ') {
@@ -272,47 +299,35 @@ fn label_words(label: &str) -> Option<&str> {
 }
 
 /// The start of the item number (「1.」「（一）」「一、」, spaces allowed) right before byte `at`.
-fn item_number_before(line: &str, chars: &[(u32, char)], at: usize) -> Option<usize> {
-    let ci = chars.partition_point(|x| (x.0 as usize) < at);
-    let mut i = ci;
-    while i > 0 && chars[i - 1].1 == ' ' {
-        i -= 1;
-    }
-    if i == 0 {
-        return None;
-    }
-    let c = chars[i - 1].1;
-    if matches!(c, '.' | '、' | '．') && i >= 2 {
-        let d = chars[i - 2].1;
+fn item_number_before(line: &str, at: usize) -> Option<usize> {
+    let mut back = line.get(..at)?.char_indices().rev().skip_while(|x| x.1 == ' ');
+    let (_, c) = back.next()?;
+    let d = back.next();
+    if matches!(c, '.' | '、' | '．') {
         // One digit: the item numbers go to 8 at most, so a digit before it is the previous
         // row's last cell.
-        if d.is_ascii_digit() || is_cjk_numeral(d) {
-            return Some(chars[i - 2].0 as usize);
+        if let Some((dp, _)) = d.filter(|x| x.1.is_ascii_digit() || is_cjk_numeral(x.1)) {
+            return Some(dp);
         }
     }
-    if matches!(c, '）' | ')') && i >= 3 && is_cjk_numeral(chars[i - 2].1) && matches!(chars[i - 3].1, '（' | '(') {
-        return Some(chars[i - 3].0 as usize);
+    if matches!(c, '）' | ')') && d.is_some_and(|x| is_cjk_numeral(x.1)) {
+        if let Some((op, _)) = back.next().filter(|x| matches!(x.1, '（' | '(')) {
+            return Some(op);
+        }
     }
-    let _ = line;
     None
 }
 
 /// The title 「…年度政府信息公开工作年度报告」 inside the line, before the first heading: a
 /// break before the agency's name that leads it and after 「报告」.
-fn title_breaks(line: &str, chars: &[(u32, char)], before: usize, out: &mut Vec<usize>) {
+fn title_breaks(line: &str, before: usize, out: &mut Vec<usize>) {
     let head = &line[..before];
     let Some(p) = head.find("年度报告").or_else(|| head.find("工作报告")) else { return };
     let end = p + "年度报告".len();
-    let ci = chars.partition_point(|x| (x.0 as usize) < p);
-    // Back over the title's own characters: ideographs, digits, 〇.
-    let mut i = ci;
-    while i > 0 && {
-        let c = chars[i - 1].1;
-        (crate::text::is_ideograph(c) || c.is_ascii_digit() || c == '〇') && ci - i < 40
-    } {
-        i -= 1;
-    }
-    out.push(chars.get(i).map_or(line.len(), |x| x.0 as usize));
+    // Back over the title's own characters (ideographs, digits, 〇), at most 40.
+    let start =
+        line[..p].char_indices().rev().take(40).take_while(|x| crate::text::is_ideograph(x.1) || x.1.is_ascii_digit() || x.1 == '〇').last().map_or(p, |x| x.0);
+    out.push(start);
     out.push(end);
 }
 

@@ -7,13 +7,18 @@
 use crate::model::Span;
 
 pub struct Source {
-    /// What the user gave (decoded to UTF-8).
+    /// What the user gave (decoded to UTF-8). Empty while `inserted` stands for it.
     pub original: String,
+    /// For text given line breaks (`with_breaks`): where they were inserted, as offsets of the
+    /// original (each before the character there). The original is then not kept beside the
+    /// reader text: it is the reader text without these breaks (a one-line web text can be
+    /// tens of megabytes). `into_original` gives it back.
+    inserted: Option<Vec<u32>>,
     /// What the readers see. Same as `original` unless the input was HTML.
     flat: Option<String>,
     /// For HTML: sorted (flat offset, original offset, verbatim) pieces. (Offsets are u32
     /// here and below: a text is far below 4 GiB, and a long page has many pieces and lines.)
-    map: Vec<(u32, u32, bool)>,
+    map: PieceMap,
     /// The text was web text with the whole report on one line, given its line breaks by
     /// `input::one_line`: its table cells lost their separators.
     pub one_line: bool,
@@ -30,6 +35,41 @@ pub struct Source {
     /// Spans are mostly asked for in text order, many on one line (a table row's cells, a
     /// span's start and end): the next column is counted on from here.
     last_col: std::cell::Cell<(usize, usize, usize)>,
+}
+
+/// (reader offset, original offset, verbatim) pieces in increasing reader order, kept as
+/// columns: 8 bytes and a bit a piece (as a list of tuples they were 12, the flag padded to 4;
+/// an HTML page has a piece every few bytes).
+#[derive(Default)]
+pub struct PieceMap {
+    flat: Vec<u32>,
+    orig: Vec<u32>,
+    /// Bit `i % 64` of word `i / 64`: piece `i` is verbatim.
+    verbatim: Vec<u64>,
+}
+
+impl PieceMap {
+    pub fn push(&mut self, (f, o, verbatim): (u32, u32, bool)) {
+        let i = self.flat.len();
+        if i % 64 == 0 {
+            self.verbatim.push(0);
+        }
+        if verbatim {
+            self.verbatim[i / 64] |= 1 << (i % 64);
+        }
+        self.flat.push(f);
+        self.orig.push(o);
+    }
+
+    fn get(&self, i: usize) -> (u32, u32, bool) {
+        (self.flat[i], self.orig[i], self.verbatim[i / 64] >> (i % 64) & 1 == 1)
+    }
+
+    pub fn shrink_to_fit(&mut self) {
+        self.flat.shrink_to_fit();
+        self.orig.shrink_to_fit();
+        self.verbatim.shrink_to_fit();
+    }
 }
 
 const NO_COLUMN_YET: (usize, usize, usize) = (usize::MAX, 0, 0);
@@ -57,8 +97,9 @@ impl Source {
         let line_starts = line_starts(&text);
         Source {
             original: text,
+            inserted: None,
             flat: None,
-            map: Vec::new(),
+            map: PieceMap::default(),
             one_line: false,
             line_starts,
             char_blocks: Default::default(),
@@ -72,8 +113,15 @@ impl Source {
         let line_starts = line_starts(&original);
         Source {
             original,
+            inserted: None,
             flat: Some(flat),
-            map: pieces.into_iter().map(|(f, o, verbatim)| (f as u32, o as u32, verbatim)).collect(),
+            map: {
+                let mut map = PieceMap::default();
+                for (f, o, verbatim) in pieces {
+                    map.push((f as u32, o as u32, verbatim));
+                }
+                map
+            },
             one_line: false,
             line_starts,
             char_blocks: Default::default(),
@@ -82,11 +130,108 @@ impl Source {
         }
     }
 
+    /// `text` with line breaks inserted before the characters at `breaks` (increasing
+    /// offsets of `text`, none at its start or end), read as `mapped` reads
+    /// `one_line::with_breaks(text, breaks)`, but without a copy of `text` kept beside the reader
+    /// text. Its line starts and character counts are worked out here, before it is dropped.
+    pub fn with_breaks(text: String, breaks: &[usize]) -> Source {
+        let line_starts = line_starts(&text);
+        let blocks = char_blocks(&text);
+        let (flat, pieces) = crate::input::one_line::with_breaks(&text, breaks);
+        drop(text);
+        let mut src = Source::mapped(String::new(), flat, pieces);
+        src.line_starts = line_starts;
+        src.char_blocks = std::cell::OnceCell::from(blocks);
+        src.inserted = Some(breaks.iter().map(|&b| b as u32).collect());
+        src
+    }
+
+    /// What the user gave (the spans point into it); the source is given up.
+    pub fn into_original(self) -> String {
+        if self.breaks_only().is_none() {
+            return self.original;
+        }
+        let (Some(inserted), Some(flat)) = (self.inserted, self.flat) else {
+            return self.original;
+        };
+        // The reader text without the inserted breaks, moved down in place: the i-th break
+        // stands at reader offset `inserted[i] + i`.
+        let mut bytes = flat.into_bytes();
+        let mut to = 0;
+        let mut from = 0;
+        for (i, &b) in inserted.iter().enumerate() {
+            let at = b as usize + i;
+            if at < from || at >= bytes.len() {
+                continue;
+            }
+            bytes.copy_within(from..at, to);
+            to += at - from;
+            from = at + 1;
+        }
+        let n = bytes.len();
+        bytes.copy_within(from..n, to);
+        bytes.truncate(to + (n - from));
+        String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    }
+
+    /// The inserted breaks and the reader text, when the original is not kept. (Only the CLI
+    /// reads texts large enough for it to matter: the page keeps both, and leaves this code out.)
+    #[cfg(not(target_arch = "wasm32"))]
+    fn breaks_only(&self) -> Option<(&[u32], &str)> {
+        match (&self.inserted, &self.flat) {
+            (Some(inserted), Some(flat)) => Some((inserted, flat)),
+            _ => None,
+        }
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn breaks_only(&self) -> Option<(&[u32], &str)> {
+        None
+    }
+
+    /// The original's length.
+    fn original_len(&self) -> usize {
+        match self.breaks_only() {
+            Some((inserted, flat)) => flat.len() - inserted.len(),
+            _ => self.original.len(),
+        }
+    }
+
+    /// Where byte `o` of the original is in the reader text, when the original is not kept.
+    fn kept_at(&self, o: usize) -> usize {
+        match self.breaks_only() {
+            Some((inserted, _)) => o + inserted.partition_point(|&b| b as usize <= o),
+            None => o,
+        }
+    }
+
+    /// Does a character of the original start at byte `o` (`o` < its length)?
+    fn original_boundary(&self, o: usize) -> bool {
+        match self.breaks_only() {
+            Some((_, flat)) => flat.is_char_boundary(self.kept_at(o)),
+            _ => self.original.is_char_boundary(o),
+        }
+    }
+
+    /// Characters that start in bytes `a..b` of the original.
+    fn original_chars(&self, a: usize, b: usize) -> usize {
+        match self.breaks_only() {
+            Some((inserted, flat)) => {
+                let (fa, fb) = (self.kept_at(a), self.kept_at(b));
+                // Less the inserted breaks among them (those before characters in a + 1..=b).
+                let breaks = inserted.partition_point(|&x| x as usize <= b) - inserted.partition_point(|&x| x as usize <= a);
+                count_chars(&flat.as_bytes()[fa..fb]) - breaks
+            }
+            _ => count_chars(&self.original.as_bytes()[a..b]),
+        }
+    }
+
     /// `mapped` with the pieces' offsets as u32 (HTML: a piece every few bytes).
-    pub fn mapped_u32(original: String, flat: String, map: Vec<(u32, u32, bool)>) -> Source {
+    pub fn mapped_u32(original: String, flat: String, map: PieceMap) -> Source {
         let line_starts = line_starts(&original);
         Source {
             original,
+            inserted: None,
             flat: Some(flat),
             map,
             one_line: false,
@@ -120,8 +265,14 @@ impl Source {
     /// no new map.
     pub fn unify_lookalikes(&mut self) {
         if let Some(out) = crate::input::glyphs::same_length(self.text()) {
+            // The original is no longer the reader text without its breaks: kept beside it.
+            if let Some(original) = self.breaks_only().map(|(inserted, flat)| without_breaks(flat, inserted, 0, flat.len())) {
+                self.original = original;
+                self.inserted = None;
+            }
             if self.flat.is_none() {
-                self.map = vec![(0, 0, true)];
+                self.map = PieceMap::default();
+                self.map.push((0, 0, true));
             }
             self.flat = Some(out);
         }
@@ -137,11 +288,11 @@ impl Source {
         if self.flat.is_none() {
             return off;
         }
-        match self.map.binary_search_by(|p| (p.0 as usize).cmp(&off)) {
-            Ok(i) => self.map[i].1 as usize,
+        match self.map.flat.binary_search_by(|&f| (f as usize).cmp(&off)) {
+            Ok(i) => self.map.orig[i] as usize,
             Err(0) => 0,
             Err(i) => {
-                let (f, o, verbatim) = self.map[i - 1];
+                let (f, o, verbatim) = self.map.get(i - 1);
                 let (f, o) = (f as usize, o as usize);
                 if verbatim {
                     o + (off - f)
@@ -162,9 +313,9 @@ impl Source {
             (s, e)
         };
         // Never end inside a UTF-8 character.
-        let orig = &self.original;
-        e = e.min(orig.len());
-        while e < orig.len() && !orig.is_char_boundary(e) {
+        let len = self.original_len();
+        e = e.min(len);
+        while e < len && !self.original_boundary(e) {
             e += 1;
         }
         let s = s.min(e);
@@ -173,7 +324,7 @@ impl Source {
         // on from the start's.
         let line_end = self.line_starts.get(line as usize).map_or(usize::MAX, |&x| x as usize);
         let (end_line, end_col) = if e < line_end {
-            let n = count_chars(&orig.as_bytes()[s..e]);
+            let n = self.original_chars(s, e);
             self.last_col.set((line as usize - 1, e, (col as usize - 1) + n));
             (line, col + n as u32)
         } else {
@@ -204,14 +355,13 @@ impl Source {
             self.line_starts.partition_point(|&s| s as usize <= off) - 1
         };
         let start = self.line_start(line);
-        let o = off.min(self.original.len()).max(start);
+        let o = off.min(self.original_len()).max(start);
         // Short distances (every ordinary line) are counted directly; only a very long line
         // (a one-line HTML page) goes through the per-block counts.
-        let bytes = self.original.as_bytes();
         let chars = if memo_line == line && memo_off <= o && o - memo_off <= BLOCK {
-            memo_chars + count_chars(&bytes[memo_off..o])
+            memo_chars + self.original_chars(memo_off, o)
         } else if o - start <= BLOCK {
-            count_chars(&bytes[start..o])
+            self.original_chars(start, o)
         } else {
             self.char_index(o) - self.char_index(start)
         };
@@ -223,7 +373,7 @@ impl Source {
     fn char_index(&self, off: usize) -> usize {
         let b = off / BLOCK;
         let base = self.char_blocks.get_or_init(|| char_blocks(&self.original))[b];
-        base + count_chars(&self.original.as_bytes()[b * BLOCK..off])
+        base + self.original_chars(b * BLOCK, off)
     }
 
     fn line_start(&self, line: usize) -> usize {
@@ -231,12 +381,36 @@ impl Source {
     }
 
     /// The original line (without its newline) that holds a byte offset.
-    pub fn line_text(&self, line: u32) -> &str {
+    pub fn line_text(&self, line: u32) -> std::borrow::Cow<'_, str> {
         let i = (line as usize).saturating_sub(1).min(self.line_starts.len() - 1);
         let start = self.line_start(i);
-        let end = self.line_starts.get(i + 1).map_or(self.original.len(), |&x| x as usize);
-        self.original[start..end].trim_end_matches(['\n', '\r'])
+        let end = self.line_starts.get(i + 1).map_or(self.original_len(), |&x| x as usize);
+        match self.breaks_only() {
+            Some((inserted, flat)) => {
+                let line = without_breaks(flat, inserted, self.kept_at(start), self.kept_at(end));
+                std::borrow::Cow::Owned(line.trim_end_matches(['\n', '\r']).to_string())
+            }
+            _ => std::borrow::Cow::Borrowed(self.original[start..end].trim_end_matches(['\n', '\r'])),
+        }
     }
+}
+
+/// Bytes `from..to` of a reader text with line breaks inserted at `inserted` (offsets of the
+/// original: the i-th break is at reader offset `inserted[i] + i`), without those breaks.
+fn without_breaks(flat: &str, inserted: &[u32], from: usize, to: usize) -> String {
+    let mut out = String::with_capacity(to - from);
+    let mut pos = from;
+    let first = inserted.iter().enumerate().position(|(i, &b)| b as usize + i >= from).unwrap_or(inserted.len());
+    for (i, &b) in inserted.iter().enumerate().skip(first) {
+        let at = b as usize + i;
+        if at >= to {
+            break;
+        }
+        out.push_str(&flat[pos..at]);
+        pos = at + 1;
+    }
+    out.push_str(&flat[pos..to]);
+    out
 }
 
 fn line_starts(text: &str) -> Vec<u32> {
@@ -279,6 +453,30 @@ mod tests {
         for _ in 0..200 {
             let t = rng.text_of(&["\n", "a", "\u{b}", "\u{8a}", "年", "\t"], 200);
             assert_eq!(line_starts(&t), naive(&t), "{:?}", t);
+        }
+    }
+
+    #[test]
+    fn text_with_breaks_reads_as_its_copy_with_breaks() {
+        let mut rng = crate::testgen::Rng::new(11);
+        for round in 0..300 {
+            let t = rng.text_of(&["\n", "a", "年", "𠀀", " ", "\t", "é", "1"], 120);
+            let starts: Vec<usize> = (1..t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            let mut breaks: Vec<usize> = starts.iter().copied().filter(|&i| (i * 7 + round) % 5 == 0).collect();
+            breaks.dedup();
+            let (flat, pieces) = crate::input::one_line::with_breaks(&t, &breaks);
+            let kept = Source::mapped(t.clone(), flat.clone(), pieces);
+            let derived = Source::with_breaks(t.clone(), &breaks);
+            assert_eq!(derived.text(), flat);
+            for a in 0..=flat.len() {
+                for b in a..=flat.len().min(a + 40) {
+                    assert_eq!(kept.span(a, b), derived.span(a, b), "{:?} {:?} {}..{}", t, breaks, a, b);
+                }
+            }
+            for line in 1..=kept.line_starts.len() as u32 + 1 {
+                assert_eq!(kept.line_text(line), derived.line_text(line));
+            }
+            assert_eq!(derived.into_original(), t);
         }
     }
 

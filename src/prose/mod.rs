@@ -25,7 +25,7 @@ pub struct Prose {
     /// Where the bytes of `text` came from, a piece at a time in joined order (see `Piece`).
     /// Most of the prose is copied as it is, in runs of a line or so: a few pieces per line
     /// instead of a start and an end for every byte (which were 8 bytes per byte of prose).
-    pieces: Vec<Piece>,
+    pieces: Pieces,
     /// (offset in `text`, section number 0..=6) where each section's prose starts (0 = before
     /// the first heading).
     sections: Vec<(usize, u8)>,
@@ -46,6 +46,46 @@ struct Piece {
 }
 
 const VERBATIM: u32 = u32::MAX;
+
+/// The pieces as columns: 9 bytes a piece (as a list of `Piece` it was 12). A piece that is not
+/// verbatim stands for one character, or for nothing (a paragraph break): its `to - from` is
+/// at most 4, kept in a byte; `VERBATIM_LEN` marks a verbatim piece.
+#[derive(Default)]
+struct Pieces {
+    at: Vec<u32>,
+    from: Vec<u32>,
+    len: Vec<u8>,
+}
+
+const VERBATIM_LEN: u8 = u8::MAX;
+
+impl Pieces {
+    fn push(&mut self, p: Piece) {
+        self.at.push(p.at);
+        self.from.push(p.from);
+        self.len.push(if p.to == VERBATIM { VERBATIM_LEN } else { p.to.saturating_sub(p.from).min(VERBATIM_LEN as u32 - 1) as u8 });
+    }
+
+    fn get(&self, i: usize) -> Piece {
+        let len = self.len[i];
+        Piece { at: self.at[i], from: self.from[i], to: if len == VERBATIM_LEN { VERBATIM } else { self.from[i] + len as u32 } }
+    }
+
+    fn last(&self) -> Option<Piece> {
+        self.at.len().checked_sub(1).map(|i| self.get(i))
+    }
+
+    /// The number of pieces that start at or before byte `j` of the joined text.
+    fn starting_by(&self, j: usize) -> usize {
+        self.at.partition_point(|&a| a as usize <= j)
+    }
+
+    fn shrink_to_fit(&mut self) {
+        self.at.shrink_to_fit();
+        self.from.shrink_to_fit();
+        self.len.shrink_to_fit();
+    }
+}
 
 /// The prose of one section (`Prose::section`): a range of the report's prose, or, where it
 /// cannot be cut out, joined alone.
@@ -182,7 +222,7 @@ impl Prose {
     pub fn build(doc: &Doc, ranges: &[(usize, usize)]) -> Prose {
         let text = doc.text();
         let total: usize = ranges.iter().map(|r| r.1 - r.0).sum();
-        let mut p = Prose { text: String::with_capacity(total), pieces: Vec::new(), sections: Vec::new(), sentences: Default::default() };
+        let mut p = Prose { text: String::with_capacity(total), pieces: Pieces::default(), sections: Vec::new(), sentences: Default::default() };
         let section_at = |off: usize| doc.headings.iter().filter(|h| h.start <= off).max_by_key(|h| h.start).map(|h| h.number).unwrap_or(0);
         for &(rs, re) in ranges {
             let sec = section_at(rs);
@@ -278,13 +318,21 @@ impl Prose {
             let c = if digit { char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c) } else { c };
             // (The last byte decides: a character that is not ASCII ends in a byte above 0x7F.)
             let last = self.text.as_bytes().last().copied();
+            // The kept space and a character kept as it is are verbatim copies (the space's one
+            // byte from the first white space character, as if it were one byte): each has the
+            // origin its own piece gave it, and a table's cells read as prose (「0 0 0」) are
+            // one piece instead of two for each cell.
             if let (Some(l), Some(sp)) = (last, pending_space) {
                 if l.is_ascii_alphanumeric() && c.is_ascii_alphanumeric() {
-                    self.push(' ', sp, sp + 1);
+                    self.copy(sp, " ");
                 }
             }
             pending_space = None;
-            self.push(c, at, at + n);
+            if digit {
+                self.push(c, at, at + n);
+            } else {
+                self.copy(at, &line[at - ls..at - ls + n]);
+            }
         }
         self.copy(ls + run, &line[run..]);
     }
@@ -307,7 +355,7 @@ impl Prose {
 
     /// The piece that holds byte `j` of the joined text (`j < text.len()`).
     fn piece(&self, j: usize) -> Piece {
-        self.pieces[self.pieces.partition_point(|p| p.at as usize <= j) - 1]
+        self.pieces.get(self.pieces.starting_by(j) - 1)
     }
 
     /// Start and end of the reader-text character that byte `j` of the joined text came from.
@@ -344,21 +392,21 @@ impl Prose {
 
     /// The pieces of bytes `from..to` of the joined text, as offsets from `from` (both on
     /// character boundaries).
-    fn pieces_of(&self, from: usize, to: usize) -> Vec<Piece> {
+    fn pieces_of(&self, from: usize, to: usize) -> Pieces {
+        let mut out = Pieces::default();
         if from >= to {
-            return Vec::new();
+            return out;
         }
-        let first = self.pieces.partition_point(|p| p.at as usize <= from) - 1;
-        let last = self.pieces.partition_point(|p| (p.at as usize) < to);
-        self.pieces[first..last]
-            .iter()
-            .map(|p| {
-                let at = (p.at as usize).max(from);
-                let skipped = (at - p.at as usize) as u32;
-                let from_reader = if p.to == VERBATIM { p.from + skipped } else { p.from };
-                Piece { at: (at - from) as u32, from: from_reader, to: p.to }
-            })
-            .collect()
+        let first = self.pieces.starting_by(from) - 1;
+        let last = self.pieces.at.partition_point(|&a| (a as usize) < to);
+        for i in first..last {
+            let p = self.pieces.get(i);
+            let at = (p.at as usize).max(from);
+            let skipped = (at - p.at as usize) as u32;
+            let from_reader = if p.to == VERBATIM { p.from + skipped } else { p.from };
+            out.push(Piece { at: (at - from) as u32, from: from_reader, to: p.to });
+        }
+        out
     }
 
     /// For every byte of the joined text, the reader-text character it came from (tests).

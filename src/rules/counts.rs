@@ -20,7 +20,8 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let prose = cx.prose();
     let agency = doc.title.as_ref().and_then(|t| t.agency.as_deref());
     let found = claims::read(&prose, doc.year, agency);
-    let from = out.len();
+    // The findings over the limit are dropped as they come (a long text can hold thousands).
+    let mut limit = super::Limiter::new(out.len(), 30);
     // A table whose digits could be split in several ways (P02) or that was only partly read
     // (P01) is not compared: the prose would be checked against a guess.
     let t3 = sure(&doc.t3);
@@ -36,16 +37,19 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         } else if let Some(t3) = t3 {
             application(doc, &prose, t3, c, out);
         }
+        limit.cap(out);
     }
     if let Some(t3) = t3 {
         for &(s, e) in &found.none_received {
             none_received(doc, &prose, t3, (s, e), out);
+            limit.cap(out);
         }
         for &(s, e) in &found.all_done {
             all_done(doc, &prose, t3, (s, e), out);
+            limit.cap(out);
         }
     }
-    super::limit(out, from, 30);
+    limit.finish(out);
 }
 
 fn sure(t: &Option<(TableRead, crate::read::TableFacts)>) -> Option<&TableRead> {

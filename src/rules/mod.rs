@@ -60,34 +60,60 @@ pub fn with_cells(mut d: Diagnostic, cells: Vec<CellRef>) -> Diagnostic {
 /// At most `max` findings of each code among `out[from..]`: a text that repeats one slip
 /// thousands of times gets the first ones and a note how many there are, not a flood.
 pub fn limit(out: &mut Vec<Diagnostic>, from: usize, max: usize) {
-    let mut totals: Vec<(Code, usize)> = Vec::new();
-    for d in &out[from..] {
-        match totals.iter_mut().find(|c| c.0 == d.code) {
-            Some(c) => c.1 += 1,
-            None => totals.push((d.code, 1)),
-        }
+    Limiter::new(from, max).finish(out);
+}
+
+/// `limit` as the findings come: `cap` after each batch drops the ones over the limit (a long
+/// text's thousands of findings are not all kept until the rule ends), `finish` adds the notes.
+pub struct Limiter {
+    from: usize,
+    /// `out[..checked]` is within the limit.
+    checked: usize,
+    max: usize,
+    /// Findings of each code so far, kept or not.
+    totals: Vec<(Code, usize)>,
+}
+
+impl Limiter {
+    pub fn new(from: usize, max: usize) -> Limiter {
+        Limiter { from, checked: from, max, totals: Vec::new() }
     }
-    if totals.iter().all(|t| t.1 <= max) {
-        return;
-    }
-    let mut seen: Vec<(Code, usize)> = Vec::new();
-    let tail: Vec<Diagnostic> = out.drain(from..).collect();
-    for mut d in tail {
-        let k = match seen.iter().position(|c| c.0 == d.code) {
-            Some(p) => p,
-            None => {
-                seen.push((d.code, 0));
-                seen.len() - 1
+
+    /// Drop the findings added since the last call that are over the limit of their code
+    /// (the first `max` of each are kept, in order).
+    pub fn cap(&mut self, out: &mut Vec<Diagnostic>) {
+        let mut keep = self.checked;
+        for i in self.checked..out.len() {
+            let code = out[i].code;
+            let n = match self.totals.iter_mut().find(|c| c.0 == code) {
+                Some(c) => {
+                    c.1 += 1;
+                    c.1
+                }
+                None => {
+                    self.totals.push((code, 1));
+                    1
+                }
+            };
+            if n <= self.max {
+                out.swap(keep, i);
+                keep += 1;
             }
-        };
-        seen[k].1 += 1;
-        let total = totals.iter().find(|t| t.0 == d.code).map_or(0, |t| t.1);
-        if seen[k].1 > max {
-            continue;
         }
-        if seen[k].1 == max && total > max {
-            d.message.push_str(&format!("（同类问题共 {} 处，这里只列出前 {} 处。）", total, max));
+        out.truncate(keep);
+        self.checked = keep;
+    }
+
+    /// `cap`, and the note how many there are on the last finding kept of a code over the limit.
+    pub fn finish(mut self, out: &mut Vec<Diagnostic>) {
+        self.cap(out);
+        for &(code, total) in &self.totals {
+            if total > self.max {
+                let nth = self.max.checked_sub(1).and_then(|k| out[self.from..].iter_mut().filter(|d| d.code == code).nth(k));
+                if let Some(d) = nth {
+                    d.message.push_str(&format!("（同类问题共 {} 处，这里只列出前 {} 处。）", total, self.max));
+                }
+            }
         }
-        out.push(d);
     }
 }

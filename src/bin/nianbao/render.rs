@@ -15,8 +15,11 @@ const CONTEXT_BEFORE: usize = 16;
 const MAX_MARKED: usize = 40;
 const CUT: char = '…';
 
-pub fn render_text(name: &str, original: &str, report: &Report) -> String {
-    let src = Source::plain(original.to_string());
+/// `original` (the text the spans point into) is given up: it becomes the source the lines are
+/// quoted from, without a copy.
+pub fn render_text(name: &str, original: String, report: &Report) -> String {
+    let empty = original.is_empty();
+    let src = Source::plain(original);
     let mut out = String::new();
     for d in &report.diagnostics {
         let sp = d.spans.first().copied().unwrap_or_default();
@@ -24,7 +27,7 @@ pub fn render_text(name: &str, original: &str, report: &Report) -> String {
         // A PDF's lines are those of the text read from it; the page says where it is printed.
         let page = sp.page.map(|p| format!("（第 {} 页）", p)).unwrap_or_default();
         out.push_str(&format!("{}:{}:{}: {}[{}]: {}{}\n", name, line, col, d.severity.as_str(), d.code.as_str(), d.message, page));
-        if sp.line > 0 && !original.is_empty() {
+        if sp.line > 0 && !empty {
             out.push_str(&snippet(&src, sp));
         }
     }
@@ -55,10 +58,29 @@ fn width(s: &[char]) -> usize {
 }
 
 fn snippet(src: &Source, sp: Span) -> String {
-    let line: Vec<char> = src.line_text(sp.line).chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
-    let start = (sp.col as usize).saturating_sub(1).min(line.len());
-    let len = if sp.end_line == sp.line { (sp.end_col as usize).saturating_sub(sp.col as usize) } else { line.len() - start };
-    let (shown, pad, marked) = window(&line, start, len.max(1).min(line.len().saturating_sub(start).max(1)));
+    let text = src.line_text(sp.line);
+    let chars = || text.chars().map(|c| if c == '\t' { ' ' } else { c });
+    let n = text.chars().count();
+    let start = (sp.col as usize).saturating_sub(1).min(n);
+    let len = if sp.end_line == sp.line { (sp.end_col as usize).saturating_sub(sp.col as usize) } else { n - start };
+    let len = len.max(1).min(n.saturating_sub(start).max(1));
+    let fits = chars().try_fold(0, |w, c| Some(w + width_of(c)).filter(|&w| w <= MAX_WIDTH)).is_some();
+    let (shown, pad, marked) = if fits {
+        window(&chars().collect::<Vec<char>>(), start, len)
+    } else {
+        // Only the characters the window can show are listed (a web page's line can be tens of
+        // megabytes): one before its first (so it still starts with …), one after the most it
+        // can show after the span (so it still ends with … where the line goes on), and of a
+        // long span its first and last characters, one more on each side of the cut than shown.
+        let end = (start + len).min(n);
+        let a = start.saturating_sub(CONTEXT_BEFORE + 1);
+        let b = (end + MAX_WIDTH + 1).min(n);
+        let half = MAX_MARKED / 2;
+        let (gap_from, gap_to) = if end - start > MAX_MARKED + 2 { (start + half + 1, end - half - 1) } else { (b, b) };
+        let line: Vec<char> = chars().enumerate().skip(a).take(b - a).filter(|(i, _)| *i < gap_from || *i >= gap_to).map(|x| x.1).collect();
+        let len = (end - start) - (gap_to - gap_from);
+        cut_window(&line, start - a, len)
+    };
     format!("  {:>5} | {}\n        | {}{}\n", sp.line, shown, " ".repeat(pad), "^".repeat(marked.max(1)))
 }
 
@@ -71,6 +93,12 @@ fn window(line: &[char], start: usize, len: usize) -> (String, usize, usize) {
     if width(line) <= MAX_WIDTH {
         return (line.iter().collect(), width(&line[..start]), width(&line[start..end]));
     }
+    cut_window(line, start, len)
+}
+
+/// `window` of a line that does not fit.
+fn cut_window(line: &[char], start: usize, len: usize) -> (String, usize, usize) {
+    let end = (start + len).min(line.len());
     let from = start.saturating_sub(CONTEXT_BEFORE);
     let mut shown = String::new();
     let mut cols = 0;
