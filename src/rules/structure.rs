@@ -339,6 +339,19 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
             let digits = &doc.text()[a.start..a.end];
             // Table 二 has no sums: every split is possible.
             let kind = if id == "t2" { "可能的拆法" } else { "符合勾稽关系的拆法" };
+            if a.readings.len() == 1 && a.used.is_some() {
+                // The readings differ only in which cells are blank: the numbers (blank = 0)
+                // are the same, and so is every sum.
+                out.push(diag(
+                    Code::P02,
+                    format!(
+                        "{}{}的数字「{}」只有一种读法（{}），但空白格被网页并成了空格，哪几格原本是空白、哪几格填的是 0 无法确定。这些格标为「请核对」，合计核对不受影响。请对照原表核实。",
+                        tname, rowname, digits, readings[0]
+                    ),
+                    vec![doc.span(a.start, a.end)],
+                ));
+                continue;
+            }
             out.push(diag(
                 Code::P02,
                 format!(
