@@ -27,8 +27,9 @@ const MARK: char = '\u{0}';
 const MAX_READINGS: usize = 100;
 const MAX_STEPS: usize = 200_000;
 
-/// One cell of a reading: where it is printed and what (`None`: blank).
-type Cell = (usize, usize, Option<String>);
+/// One cell of a reading: where it is printed, and whether it is blank (a value is the text
+/// there: a cell never spans a line break the reader put in, nor a `MARK`).
+type Cell = (usize, usize, bool);
 
 fn is_ws(c: char) -> bool {
     c.is_whitespace() || c == '|'
@@ -39,96 +40,81 @@ fn is_value_char(c: char) -> bool {
     c.is_ascii_digit() || is_ws(c) || matches!(c, '.' | ',' | '-' | '－' | '−' | '元' | '万' | '/' | '／' | '—' | '–' | '无')
 }
 
+/// Two readings agree on a cell: both blank, or the same characters.
+fn same(a: &Cell, b: &Cell) -> bool {
+    a.2 == b.2 && (a.2 || (a.0, a.1) == (b.0, b.1))
+}
+
 /// `one_line`: the text was one line and its line breaks were put in by the reader
 /// (`input::one_line`): they hide no blank cell.
+#[inline(never)]
 pub fn read(text: &str, start: usize, end: usize, one_line: bool, mut facts: TableFacts) -> (RawTable, TableFacts) {
     // The labels: each row's first key after the row before it (or anywhere), looked for in the
     // text without its white space (a PDF wraps 「其他对外管理服务\n事项」). `at[b]`: where the
     // byte b of `squeezed` is in the text.
     let mut squeezed = String::new();
     let mut at: Vec<usize> = Vec::new();
-    for (i, c) in text[start..end].char_indices().filter(|c| !c.1.is_whitespace()) {
-        squeezed.push(c);
-        at.extend((0..c.len_utf8()).map(|k| start + i + k));
+    for (i, c) in text[start..end].char_indices() {
+        if !c.is_whitespace() {
+            squeezed.push(c);
+            at.extend(start + i..start + i + c.len_utf8());
+        }
     }
     let mut labels: Vec<Option<(usize, usize)>> = Vec::new();
     let mut from = 0;
     for spec in T2_2019_ROWS {
-        let find = |from: usize| spec.keys.iter().filter_map(|k| squeezed.get(from..)?.find(k).map(|p| (from + p, from + p + k.len()))).min();
+        let find = |from: usize| spec.keys.iter().filter_map(|k| Some(from + squeezed.get(from..)?.find(k)?).map(|p| (p, p + k.len()))).min();
         let found = find(from).or_else(|| find(0));
-        if let Some((_, e)) = found {
-            from = e;
-        }
+        from = found.map_or(from, |f| f.1);
         labels.push(found.map(|(s, e)| (at[s], at[e - 1] + 1)));
     }
+    let mut rows = Vec::new();
     if labels.iter().all(Option::is_none) {
-        return (RawTable { table: "t2_2019", columns: vec![], rows: vec![] }, facts);
+        return (RawTable { table: "t2_2019", columns: vec![], rows }, facts);
     }
     // Each row's value text: after its label, up to the next label or a character no value has.
-    let texts: Vec<Option<(usize, usize)>> = labels
-        .iter()
-        .map(|l| {
-            let (_, le) = (*l)?;
+    let mut texts: Vec<Option<(usize, usize)>> = Vec::new();
+    for l in &labels {
+        texts.push(l.map(|(_, le)| {
             let stop = labels.iter().flatten().map(|l| l.0).filter(|&s| s >= le).min().unwrap_or(end);
-            Some((le, text[le..stop].char_indices().find(|c| !is_value_char(c.1)).map_or(stop, |c| le + c.0)))
-        })
-        .collect();
+            (le, text[le..stop].char_indices().find(|c| !is_value_char(c.1)).map_or(stop, |c| le + c.0))
+        }));
+    }
     // U+00A0 stands for one blank cell when every row holding one reads that way.
     let cols_of = |r: usize| t2_2019_columns(T2_2019_ROWS[r].key);
-    let nbsp = texts.iter().flatten().any(|&(s, e)| text[s..e].contains('\u{a0}'))
-        && texts
-            .iter()
-            .enumerate()
-            .all(|(r, t)| t.is_none_or(|(s, e)| grid(text, s, e).is_some() || !readings(&stream(text, s, e, true, one_line), cols_of(r), true).0.is_empty()));
-    let mut rows = Vec::new();
+    let mut nbsp = texts.iter().flatten().any(|&(s, e)| text[s..e].contains('\u{a0}'));
+    for (r, t) in texts.iter().enumerate() {
+        if let Some((s, e)) = *t {
+            nbsp &= !row_readings(text, s, e, cols_of(r), true, one_line).0.is_empty();
+        }
+    }
     for (r, spec) in T2_2019_ROWS.iter().enumerate() {
         let (Some(label), Some((s, e))) = (labels[r], texts[r]) else {
             facts.missing_rows.push(spec.key);
             continue;
         };
         let cols = cols_of(r);
-        let (found, complete) = match grid(text, s, e) {
-            Some(fields) => {
-                // More fields than cells: blank ones at either end may be no cells (the label's
-                // own columns, a line's last tab).
-                let (mut all, mut complete) = (Vec::new(), true);
-                let blank_run = |it: &mut dyn Iterator<Item = &Field>| it.take_while(|f| f.1.is_none()).count();
-                let (lead, trail) = (blank_run(&mut fields.iter()), blank_run(&mut fields.iter().rev()));
-                for a in 0..=lead.min(fields.len().saturating_sub(cols.len())) {
-                    for b in 0..=trail.min(fields.len().saturating_sub(cols.len() + a)) {
-                        let (got, done) = readings(&grid_stream(text, &fields[a..fields.len() - b]), cols, true);
-                        complete &= done;
-                        all.extend(got);
-                    }
-                }
-                (all, complete)
-            }
-            None => readings(&stream(text, s, e, nbsp, one_line), cols, nbsp),
-        };
-        // Readings that differ in a cell's value, or in where a value is printed.
-        let same = |a: &Cell, b: &Cell| a.2 == b.2 && (a.2.is_none() || a.0 == b.0);
-        let mut distinct: Vec<Vec<Cell>> = Vec::new();
-        for f in found {
-            if !distinct.iter().any(|d| d.iter().zip(&f).all(|(a, b)| same(a, b))) {
-                distinct.push(f);
-            }
-        }
-        let lead = text[s..e].len() - text[s..e].trim_start_matches(is_ws).len();
-        let (rs, re) = (s + lead, s + lead + text[s + lead..e].trim_end_matches(is_ws).len());
-        if distinct.is_empty() || !complete {
+        let (found, complete) = row_readings(text, s, e, cols, nbsp, one_line);
+        let raw = text[s..e].trim_matches(is_ws);
+        let rs = raw.as_ptr() as usize - text.as_ptr() as usize;
+        let re = rs + raw.len();
+        if found.is_empty() || !complete {
             let why = if complete { "" } else { "可能的读法太多，" };
-            facts.unread.push((format!("「{}」一行的「{}」{}无法读成 {} 个数", spec.label, &text[rs..re], why, cols.len()), rs, re));
+            facts.unread.push((format!("「{}」一行的「{}」{}无法读成 {} 个数", spec.label, raw, why, cols.len()), rs, re));
             continue;
         }
-        let first = &distinct[0];
-        let cells: Vec<Tok> = first.iter().zip(cols).map(|(c, col)| Tok { start: c.0, end: c.1, kind: Kind::Val(value(c.2.as_deref(), col)) }).collect();
+        let first = &found[0];
+        let mut cells = Vec::new();
         let mut uncertain = Vec::new();
-        if distinct.len() > 1 {
-            for i in (0..cols.len()).filter(|&i| distinct.iter().any(|d| !same(&d[i], &first[i]))) {
+        for (i, c) in first.iter().enumerate() {
+            cells.push(Tok { start: c.0, end: c.1, kind: Kind::Val(value(&text[c.0..c.1], c.2, cols[i])) });
+            if found.iter().any(|d| !same(&d[i], c)) {
                 uncertain.push((i, "数字连写或空白格看不出在哪一格，表二（2019 年格式）没有合计关系，无法确定这一格的数".to_string()));
             }
-            let shown = distinct.iter().map(|d| d.iter().map(|c| c.2.as_deref().unwrap_or("空")).collect::<Vec<_>>().join("|")).collect();
-            facts.ambiguous.push(Ambiguity { row: spec.key, start: rs, end: re, readings: shown, used: Some(0) });
+        }
+        if found.len() > 1 {
+            let shown = |d: &Vec<Cell>| d.iter().map(|c| if c.2 { "空" } else { &text[c.0..c.1] }).collect::<Vec<_>>().join("|");
+            facts.ambiguous.push(Ambiguity { row: spec.key, start: rs, end: re, readings: found.iter().map(shown).collect(), used: Some(0) });
         }
         rows.push(RawRow { key: spec.key, label: Some(label), cells, uncertain });
     }
@@ -137,114 +123,111 @@ pub fn read(text: &str, start: usize, end: usize, one_line: bool, mut facts: Tab
 }
 
 /// A cell's value as printed: a count, a signed change, an amount (with its unit: kept as text).
-fn value(s: Option<&str>, column: &str) -> Value {
-    let Some(s) = s else { return Value::Blank };
+fn value(s: &str, blank: bool, column: &str) -> Value {
+    if blank {
+        return Value::Blank;
+    }
     if t2_2019_kind(column) == CellKind::Money && s.ends_with(['元', '万']) {
         return Value::Text(s.to_string());
     }
     crate::text::parse_number(s).unwrap_or_else(|| Value::Text(s.to_string()))
 }
 
-/// A grid field after a row's label: where it starts, and where its text is (`None`: blank).
-type Field = (usize, Option<(usize, usize)>);
-
-/// The fields after the label when the row is on a grid line (tabs, or markdown pipes).
-fn grid(text: &str, s: usize, e: usize) -> Option<Vec<Field>> {
+/// The distinct readings of a row's value text `text[s..e]` as the cells of `cols`, and whether
+/// the search finished. On a grid line (tabs, or markdown pipes) each field after the label
+/// holds one or more cells, a blank one exactly one; a field too many at either end, if blank,
+/// may be none (the label's own columns, a line's last tab). Elsewhere see `readings`.
+fn row_readings(text: &str, s: usize, e: usize, cols: &[&str], nbsp: bool, one_line: bool) -> (Vec<Vec<Cell>>, bool) {
     let line = &text[s..text[s..e].find('\n').map_or(e, |p| s + p)];
-    let sep = if line.contains('\t') {
-        '\t'
-    } else if line.contains('|') && text[..s].rsplit('\n').next().is_some_and(|l| l.trim_start().starts_with('|')) {
-        '|'
-    } else {
-        return None;
-    };
-    let mut fields: Vec<Field> = Vec::new();
-    let mut pos = s;
-    for f in line.split(sep) {
-        let t = f.trim();
-        let lead = f.len() - f.trim_start().len();
-        fields.push((pos, (!t.is_empty()).then_some((pos + lead, pos + lead + t.len()))));
-        pos += f.len() + 1;
-    }
-    // The label's own field before the first separator; a markdown row's closing pipe.
-    fields.remove(0);
-    if sep == '|' && fields.last().is_some_and(|f| f.1.is_none()) {
-        fields.pop();
-    }
-    Some(fields)
-}
-
-/// A grid's fields as one stream for `readings`: a blank field is one `MARK`.
-fn grid_stream(text: &str, fields: &[Field]) -> Vec<(usize, char)> {
-    let mut v = Vec::new();
-    for &(at, f) in fields {
-        match f {
-            Some((s, e)) => v.extend(text[s..e].char_indices().map(|(i, c)| (s + i, c))),
-            None => v.push((at, MARK)),
+    let markdown = line.contains('|') && text[text[..s].rfind('\n').map_or(0, |p| p + 1)..s].trim_start().starts_with('|');
+    let (mut all, mut complete) = (Vec::new(), true);
+    if line.contains('\t') || markdown {
+        let sep = if markdown { '|' } else { '\t' };
+        // (where the field starts, where its text is: empty for a blank field)
+        let mut fields: Vec<(usize, usize, usize)> = Vec::new();
+        let mut pos = s;
+        for f in line.split(sep) {
+            let t = f.trim();
+            let at = pos + (f.len() - f.trim_start().len());
+            fields.push((pos, at, at + t.len()));
+            pos += f.len() + 1;
         }
-        v.push((at, ' '));
+        // The label's own field before the first separator; a markdown row's closing pipe.
+        fields.remove(0);
+        if markdown && fields.last().is_some_and(|f| f.1 == f.2) {
+            fields.pop();
+        }
+        let n = fields.len();
+        let lead = fields.iter().take_while(|f| f.1 == f.2).count();
+        let trail = fields.iter().rev().take_while(|f| f.1 == f.2).count();
+        for a in 0..=lead.min(n.saturating_sub(cols.len())) {
+            for b in 0..=trail.min(n.saturating_sub(cols.len() + a)) {
+                let mut ch = Vec::new();
+                for &(at, ts, te) in &fields[a..n - b] {
+                    ch.extend(text[ts..te].char_indices().map(|(i, c)| (ts + i, c)));
+                    if ts == te {
+                        ch.push((at, MARK));
+                    }
+                    ch.push((at, ' '));
+                }
+                complete &= readings(&ch, cols, true, &mut all);
+            }
+        }
+    } else {
+        let ch: Vec<(usize, char)> =
+            text[s..e].char_indices().filter(|c| !(one_line && c.1 == '\n')).map(|(i, c)| (s + i, if nbsp && c == '\u{a0}' { MARK } else { c })).collect();
+        complete = readings(&ch, cols, nbsp, &mut all);
     }
-    v
+    let mut distinct: Vec<Vec<Cell>> = Vec::new();
+    for f in all {
+        if !distinct.iter().any(|d| d.iter().zip(&f).all(|(a, b)| same(a, b))) {
+            distinct.push(f);
+        }
+    }
+    (distinct, complete)
 }
 
-/// The characters of `text[s..e]` with their offsets; with `nbsp`, each U+00A0 is a `MARK`;
-/// with `one_line`, without line breaks.
-fn stream(text: &str, s: usize, e: usize, nbsp: bool, one_line: bool) -> Vec<(usize, char)> {
-    let chars = text[s..e].char_indices().filter(|c| !(one_line && c.1 == '\n'));
-    chars.map(|(i, c)| (s + i, if nbsp && c == '\u{a0}' { MARK } else { c })).collect()
-}
-
-/// Every reading of a stream as the cells of `cols`: with `exact`, white space only separates
-/// and each `MARK` is one blank cell; otherwise every stretch of white space may hide any
-/// number of blank cells. Also whether the search finished.
-fn readings(ch: &[(usize, char)], cols: &[&str], exact: bool) -> (Vec<Vec<Cell>>, bool) {
-    struct Search<'a> {
-        ch: &'a [(usize, char)],
-        cols: &'a [&'a str],
-        exact: bool,
-        out: Vec<Vec<Cell>>,
-        steps: usize,
-    }
-    fn go(s: &mut Search, p: usize, cur: &mut Vec<Cell>) {
-        s.steps += 1;
-        if s.steps > MAX_STEPS || s.out.len() > MAX_READINGS {
+/// Every reading of a stream of characters as the cells of `cols`, added to `out`: with
+/// `exact`, white space only separates and each `MARK` is one blank cell; otherwise every
+/// stretch of white space may hide any number of blank cells. Whether the search finished.
+fn readings(ch: &[(usize, char)], cols: &[&str], exact: bool, out: &mut Vec<Vec<Cell>>) -> bool {
+    fn go(ch: &[(usize, char)], p: usize, cols: &[&str], exact: bool, cur: &mut Vec<Cell>, out: &mut Vec<Vec<Cell>>, steps: &mut usize) {
+        *steps += 1;
+        let n = cols.len();
+        if *steps > MAX_STEPS || out.len() > MAX_READINGS {
             return;
         }
-        let (ch, n) = (s.ch, s.cols.len());
         if cur.len() == n || p == ch.len() {
             if cur.len() == n && ch[p..].iter().all(|c| is_ws(c.1)) {
-                s.out.push(cur.clone());
+                out.push(cur.clone());
             }
             return;
         }
         let (at, c) = ch[p];
-        if c == MARK {
-            cur.push((at, at, None));
-            go(s, p + 1, cur);
-            cur.pop();
-            return;
-        }
-        if is_ws(c) {
-            let q = p + ch[p..].iter().take_while(|c| is_ws(c.1)).count();
-            for k in 0..=if s.exact { 0 } else { n - cur.len() } {
-                cur.extend((0..k).map(|_| (at, at, None)));
-                go(s, q, cur);
-                cur.truncate(cur.len() - k);
+        // Blank cells here, and where the values go on.
+        let (blanks, next) = if c == MARK {
+            (1..=1, p + 1)
+        } else if is_ws(c) {
+            (0..=if exact { 0 } else { n - cur.len() }, p + ch[p..].iter().take_while(|c| is_ws(c.1)).count())
+        } else {
+            let chunk = p + ch[p..].iter().take_while(|c| !is_ws(c.1) && c.1 != MARK).count();
+            for e in cell_ends(&ch[..chunk], p, t2_2019_kind(cols[cur.len()])) {
+                let (last, lc) = ch[e - 1];
+                cur.push((at, last + lc.len_utf8(), false));
+                go(ch, e, cols, exact, cur, out, steps);
+                cur.pop();
             }
             return;
-        }
-        let chunk = p + ch[p..].iter().take_while(|c| !is_ws(c.1) && c.1 != MARK).count();
-        for e in cell_ends(&ch[..chunk], p, t2_2019_kind(s.cols[cur.len()])) {
-            let (last, lc) = ch[e - 1];
-            cur.push((at, last + lc.len_utf8(), Some(ch[p..e].iter().map(|c| c.1).collect())));
-            go(s, e, cur);
-            cur.pop();
+        };
+        for k in blanks {
+            cur.resize(cur.len() + k, (at, at, true));
+            go(ch, next, cols, exact, cur, out, steps);
+            cur.truncate(cur.len() - k);
         }
     }
-    let mut s = Search { ch, cols, exact, out: Vec::new(), steps: 0 };
-    go(&mut s, 0, &mut Vec::with_capacity(cols.len()));
-    let done = s.steps <= MAX_STEPS && s.out.len() <= MAX_READINGS;
-    (s.out, done)
+    let mut steps = 0;
+    go(ch, 0, cols, exact, &mut Vec::new(), out, &mut steps);
+    steps <= MAX_STEPS && out.len() <= MAX_READINGS
 }
 
 /// Where a cell of `kind` starting at `ch[p]` may end, in a chunk (`ch` ends with it): a count
