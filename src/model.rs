@@ -86,6 +86,8 @@ impl TableRead {
         self.rows.iter().find(|r| same_key(r.key, key))
     }
     /// The cell of `row` in `column`, if the row was read with a value for that column.
+    /// (Not inlined: the sums look cells up in many places, and the page's wasm is small.)
+    #[inline(never)]
     pub fn cell(&self, row: &str, column: &str) -> Option<&Cell> {
         let r = self.row(row)?;
         let i = self.column_index(row, column)?;
