@@ -56,6 +56,7 @@ fn main() {
     let mut diffs = 0;
     for t in &g.cells {
         let table = match t.cell.table {
+            "t2" if g.format_2019 => &rep.t2_2019,
             "t2" => &rep.t2,
             "t3" => &rep.t3,
             _ => &rep.t4,

@@ -177,7 +177,7 @@ fn main() {
         let all19: usize = t.t2_2019.iter().sum();
         if all19 > 0 {
             println!(
-                "{:<13} {:>7} | {:>7} {:>9} {:>6} {:>7} {:>7} | (table 二 of the 2019 format, not in keys.md)",
+                "{:<13} {:>7} | {:>7} {:>9} {:>6} {:>7} {:>7} | (table 二 of the 2019 format: keys t2_2019.*, counted apart)",
                 "  t2-2019",
                 "",
                 t.t2_2019[0],

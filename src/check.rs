@@ -138,6 +138,7 @@ pub(crate) fn not_text(reason: &str) -> Report {
         format: "unknown",
         sections: vec![],
         t2: None,
+        t2_2019: None,
         t3: None,
         t4: None,
         diagnostics: vec![d],
@@ -162,7 +163,7 @@ pub(crate) fn run(src: &mut Source, form: Option<&'static str>, options: &Option
     // Web text on one line, or digits run together in table 三 or 四: the page lost its cell
     // separators everywhere.
     let runs = src.one_line || [&t3, &t4].iter().any(|t| t.as_ref().is_some_and(|t| t.1.method == "run-together"));
-    let t2 = regions.0.and_then(|(s, e)| read::t2::read(text, s, e, runs));
+    let t2 = regions.0.and_then(|(s, e)| read::t2::read(text, s, e, runs, src.one_line));
     let format_2019 = t2.as_ref().map(|t| t.1.format_2019).unwrap_or(false);
 
     let input_form = form.unwrap_or_else(|| detect_form(text, false, t3.as_ref().map(|t| &t.1), regions.1));
@@ -212,6 +213,10 @@ pub(crate) fn run(src: &mut Source, form: Option<&'static str>, options: &Option
     } else {
         "unknown"
     };
+    let (t2, t2_2019) = match doc.t2.map(|t| t.0).filter(|t| !t.rows.is_empty()) {
+        Some(t) if t.table == "t2_2019" => (None, Some(t)),
+        t => (t, None),
+    };
     Report {
         input_form,
         title: doc.title.as_ref().map(|t| t.text.clone()),
@@ -219,7 +224,8 @@ pub(crate) fn run(src: &mut Source, form: Option<&'static str>, options: &Option
         year,
         format,
         sections,
-        t2: doc.t2.map(|t| t.0).filter(|t| !t.rows.is_empty()),
+        t2,
+        t2_2019,
         t3: doc.t3.map(|t| t.0),
         t4: doc.t4.map(|t| t.0),
         diagnostics,

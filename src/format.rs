@@ -97,6 +97,79 @@ pub fn t2_column_label(column: &str) -> &'static str {
     }
 }
 
+/// Table 二 of the 2019 trial format (国办公开办函〔2019〕60号): eight rows in five blocks, each
+/// block with its own columns (`t2_2019_columns`). No sums hold between its cells.
+pub const T2_2019_ROWS: &[RowSpec] = &[
+    RowSpec { key: "regulations", label: "规章", keys: &["规章"], group: Some("第二十条第（一）项"), variant: Variant::Only2019 },
+    RowSpec {
+        key: "normative_documents", label: "规范性文件", keys: &["规范性文件"], group: Some("第二十条第（一）项"), variant: Variant::Only2019
+    },
+    RowSpec { key: "licensing", label: "行政许可", keys: &["行政许可"], group: Some("第二十条第（五）项"), variant: Variant::Only2019 },
+    RowSpec {
+        key: "other_services",
+        label: "其他对外管理服务事项",
+        keys: &["其他对外管理服务事项", "对外管理服务事项"],
+        group: Some("第二十条第（五）项"),
+        variant: Variant::Only2019,
+    },
+    RowSpec { key: "punishment", label: "行政处罚", keys: &["行政处罚"], group: Some("第二十条第（六）项"), variant: Variant::Only2019 },
+    RowSpec { key: "coercion", label: "行政强制", keys: &["行政强制"], group: Some("第二十条第（六）项"), variant: Variant::Only2019 },
+    RowSpec {
+        key: "fees", label: "行政事业性收费", keys: &["行政事业性收费", "事业性收费"], group: Some("第二十条第（八）项"), variant: Variant::Only2019
+    },
+    RowSpec {
+        key: "procurement", label: "政府集中采购", keys: &["政府集中采购", "集中采购"], group: Some("第二十条第（九）项"), variant: Variant::Only2019
+    },
+];
+
+pub const T2_2019_COLUMNS: &[ColumnSpec] = &[
+    ColumnSpec { key: "new_made", label: "本年新制作数量" },
+    ColumnSpec { key: "new_published", label: "本年新公开数量" },
+    ColumnSpec { key: "total_published", label: "对外公开总数量" },
+    ColumnSpec { key: "prev_items", label: "上一年项目数量" },
+    ColumnSpec { key: "change", label: "本年增/减" },
+    ColumnSpec { key: "decisions", label: "处理决定数量" },
+    ColumnSpec { key: "projects", label: "采购项目数量" },
+    ColumnSpec { key: "total_amount", label: "采购总金额" },
+];
+
+/// The columns of a row of the 2019 table 二.
+pub fn t2_2019_columns(row: &str) -> &'static [&'static str] {
+    match row {
+        "regulations" | "normative_documents" => &["new_made", "new_published", "total_published"],
+        "fees" => &["prev_items", "change"],
+        "procurement" => &["projects", "total_amount"],
+        _ => &["prev_items", "change", "decisions"],
+    }
+}
+
+/// The columns of a row of table 二 (`t2`) or of the 2019 format's (`t2_2019`).
+pub fn row_columns(table: &str, row: &str) -> &'static [&'static str] {
+    match table {
+        "t2" => t2_columns(row),
+        "t2_2019" => t2_2019_columns(row),
+        _ => &[],
+    }
+}
+
+/// How a cell of the 2019 table 二 is written: a count; 本年增/减, which may be negative
+/// (「-18」); 采购总金额, money with or without its unit (「75394432.52元」「251万元」, kept as
+/// printed).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum CellKind {
+    Count,
+    Signed,
+    Money,
+}
+
+pub fn t2_2019_kind(column: &str) -> CellKind {
+    match column {
+        "change" => CellKind::Signed,
+        "total_amount" => CellKind::Money,
+        _ => CellKind::Count,
+    }
+}
+
 /// Table 三 rows in template order (2021), with the 2019 single （六） row in its place.
 pub const T3_ROWS: &[RowSpec] = &[
     RowSpec { key: "new", label: "一、本年新收政府信息公开申请数量", keys: &["本年新收"], group: None, variant: Variant::Both },
@@ -297,6 +370,7 @@ pub fn t3_row(key: &str) -> Option<&'static RowSpec> {
 pub fn row_label(table: &str, key: &str) -> &'static str {
     let rows = match table {
         "t2" => T2_ROWS,
+        "t2_2019" => T2_2019_ROWS,
         "t3" => T3_ROWS,
         _ => T4_BLOCKS,
     };
@@ -306,6 +380,7 @@ pub fn row_label(table: &str, key: &str) -> &'static str {
 pub fn column_label(table: &str, key: &str) -> &'static str {
     match table {
         "t2" => t2_column_label(key),
+        "t2_2019" => T2_2019_COLUMNS.iter().find(|c| c.key == key).map(|c| c.label).unwrap_or(""),
         "t3" => T3_COLUMNS.iter().find(|c| c.key == key).map(|c| c.label).unwrap_or(""),
         _ => T4_COLUMNS.iter().find(|c| c.key == key).map(|c| c.label).unwrap_or(""),
     }
@@ -314,7 +389,7 @@ pub fn column_label(table: &str, key: &str) -> &'static str {
 /// A short human name of a cell for messages: 「表三（七）总计·自然人」.
 pub fn cell_name(table: &str, row: &str, column: &str) -> String {
     match table {
-        "t2" => format!("表二「{}」{}", row_label(table, row), column_label(table, column)),
+        "t2" | "t2_2019" => format!("表二「{}」{}", row_label(table, row), column_label(table, column)),
         "t3" => {
             let spec = t3_row(row);
             let label = spec.map(|s| short_t3_label(s)).unwrap_or_default();

@@ -86,6 +86,8 @@ impl TableRead {
         self.rows.iter().find(|r| same_key(r.key, key))
     }
     /// The cell of `row` in `column`, if the row was read with a value for that column.
+    /// (Not inlined: the sums look cells up in many places, and the page's wasm is small.)
+    #[inline(never)]
     pub fn cell(&self, row: &str, column: &str) -> Option<&Cell> {
         let r = self.row(row)?;
         let i = self.column_index(row, column)?;
@@ -95,12 +97,12 @@ impl TableRead {
         let cols = self.columns_of(row);
         cols.iter().position(|c| same_key(c, column))
     }
-    /// The column keys of one row: table 二 rows each have their own columns.
+    /// The column keys of one row: table 二 rows (2021 and 2019 format) each have their own
+    /// columns.
     pub fn columns_of(&self, row: &str) -> &[&'static str] {
-        if self.table == "t2" {
-            crate::format::t2_columns(row)
-        } else {
-            &self.columns
+        match self.table {
+            "t2" | "t2_2019" => crate::format::row_columns(self.table, row),
+            _ => &self.columns,
         }
     }
 }
@@ -275,6 +277,10 @@ pub struct Report {
     pub sections: Vec<SectionInfo>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub t2: Option<TableRead>,
+    /// Table 二 in the 2019 trial format (its own rows and columns: `format::T2_2019_ROWS`,
+    /// `t2_2019.<row>.<column>`; README 「JSON 输出」). A report has `t2` or `t2_2019`, not both.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub t2_2019: Option<TableRead>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub t3: Option<TableRead>,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -37,14 +37,15 @@ export type CellValue = number | null | string;
 /** `certain: false` (absent when true): the reader had to choose where this value belongs;
  *  `reason` says why. No arithmetic finding rests on such a cell. */
 export interface Cell { value: CellValue; span?: Span; certain?: false; reason?: string; }
-export interface CellRef { table: "t2" | "t3" | "t4"; row: string; column: string; role: "suspect" | "total" | "part"; side?: "total" | "part"; }
+export interface CellRef { table: "t2" | "t2_2019" | "t3" | "t4"; row: string; column: string; role: "suspect" | "total" | "part"; side?: "total" | "part"; }
 export type Severity = "error" | "warning" | "info";
 export interface Diagnostic {
   code: string; severity: Severity; message: string; spans: Span[];
   cells?: CellRef[]; expected?: number; actual?: number; suggestion?: string;
 }
 export interface SectionInfo { number: number; heading: string; span: Span; body_start: number; body_end: number; }
-/** Table 二: row key -> column key -> cell (keys: ../shared/spec/keys.md). */
+/** Table 二: row key -> column key -> cell (keys: ../shared/spec/keys.md). The 2019 trial
+ *  format's table 二 (`t2_2019`) has the same shape with its own keys (README 「JSON 输出」). */
 export type Table2 = Record<string, Record<string, Cell>>;
 /** Table 三: columns as printed (6, 7 or 8), each row's cells in that order. */
 export interface Table3 { columns: string[]; rows: Record<string, Cell[]>; }
@@ -53,7 +54,7 @@ export type Table4 = Record<string, Record<string, Cell>>;
 export interface Report {
   input_form: string; title?: string; agency?: string; year?: number;
   format: "gb2021" | "gb2019" | "unknown";
-  sections: SectionInfo[]; t2?: Table2; t3?: Table3; t4?: Table4;
+  sections: SectionInfo[]; t2?: Table2; t2_2019?: Table2; t3?: Table3; t4?: Table4;
   diagnostics: Diagnostic[];
   summary: { errors: number; warnings: number; infos: number; };
 }
@@ -68,6 +69,7 @@ export interface ColumnTemplate { key: string; label: string; }
 /** The official layout of the three tables, for drawing them. */
 export interface Template {
   t2: { rows: RowTemplate[] };
+  t2_2019: { rows: RowTemplate[] };
   t3: { rows: RowTemplate[]; columns: ColumnTemplate[]; legal_columns: string[] };
   t4: { blocks: RowTemplate[]; columns: ColumnTemplate[] };
 }
@@ -184,6 +186,7 @@ struct T4T {
 #[derive(Serialize)]
 struct TemplateT {
     t2: T2T,
+    t2_2019: T2T,
     t3: T3T,
     t4: T4T,
 }
@@ -196,7 +199,8 @@ fn variant(v: Variant) -> &'static str {
     }
 }
 
-fn rows(specs: &[format::RowSpec], with_t2_columns: bool) -> Vec<RowT> {
+/// Rows of a table; table 二's (`t2`, `t2_2019`) with their own columns.
+fn rows(specs: &[format::RowSpec], table: &str) -> Vec<RowT> {
     specs
         .iter()
         .map(|r| RowT {
@@ -204,7 +208,9 @@ fn rows(specs: &[format::RowSpec], with_t2_columns: bool) -> Vec<RowT> {
             label: r.label,
             group: r.group,
             variant: variant(r.variant),
-            columns: with_t2_columns.then(|| format::t2_columns(r.key).iter().map(|c| ColumnT { key: c, label: format::t2_column_label(c) }).collect()),
+            columns: table
+                .starts_with("t2")
+                .then(|| format::row_columns(table, r.key).iter().map(|c| ColumnT { key: c, label: format::column_label(table, c) }).collect()),
         })
         .collect()
 }
@@ -218,9 +224,10 @@ fn columns(specs: &[format::ColumnSpec]) -> Vec<ColumnT> {
 #[wasm_bindgen(unchecked_return_type = "Template")]
 pub fn template() -> Result<JsValue, JsError> {
     to_js(&TemplateT {
-        t2: T2T { rows: rows(format::T2_ROWS, true) },
-        t3: T3T { rows: rows(format::T3_ROWS, false), columns: columns(format::T3_COLUMNS), legal_columns: format::T3_LEGAL_COLUMNS },
-        t4: T4T { blocks: rows(format::T4_BLOCKS, false), columns: columns(format::T4_COLUMNS) },
+        t2: T2T { rows: rows(format::T2_ROWS, "t2") },
+        t2_2019: T2T { rows: rows(format::T2_2019_ROWS, "t2_2019") },
+        t3: T3T { rows: rows(format::T3_ROWS, "t3"), columns: columns(format::T3_COLUMNS), legal_columns: format::T3_LEGAL_COLUMNS },
+        t4: T4T { blocks: rows(format::T4_BLOCKS, "t4"), columns: columns(format::T4_COLUMNS) },
     })
 }
 

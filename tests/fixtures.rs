@@ -178,3 +178,29 @@ fn walk(path: &str, got: &J, want: &J, exact: &mut usize, uncertain: &mut usize,
         _ => failures.push(format!("{}: read {} want {}", path, got, want)),
     }
 }
+
+/// pingtan_2019 (crawler text, the 2019 trial format): table 二 runs its cells together with no
+/// sums to split them by. What the text decides is read (规章 「000」: three digits for three
+/// cells); every other cell is marked uncertain, with a P02 for its row listing the splits,
+/// never read with certainty as anything but the hand-checked value.
+#[test]
+fn pingtan_2019_table_2_is_read_where_the_text_decides_and_uncertain_elsewhere() {
+    let f = shared().join("real/pingtan_2019.txt");
+    let truth: J = serde_json::from_str(&std::fs::read_to_string(shared().join("truth-new/pingtan_2019.json")).unwrap()).unwrap();
+    let r = nianbao::check_text(&std::fs::read_to_string(&f).unwrap());
+    assert!(r.t2.is_none());
+    let got = serde_json::to_value(r.t2_2019.as_ref().expect("t2_2019 read")).unwrap();
+    let mut errs = Vec::new();
+    common::compare_2019(&got, &truth["t2_2019"], &mut errs);
+    assert!(errs.is_empty(), "{:?}", errs);
+    let certain: Vec<String> = got
+        .as_object()
+        .unwrap()
+        .iter()
+        .flat_map(|(row, cols)| cols.as_object().unwrap().iter().filter(|(_, c)| c.get("certain").is_none()).map(move |(col, _)| format!("{}.{}", row, col)))
+        .collect();
+    assert_eq!(certain, ["regulations.new_made", "regulations.new_published", "regulations.total_published"]);
+    let p02 = r.diagnostics.iter().filter(|d| d.code.as_str() == "P02").count();
+    assert_eq!(p02, 7, "one P02 per row with several splits");
+    assert!(r.diagnostics.iter().all(|d| !d.code.as_str().starts_with('A') && d.code.as_str() != "T06" && d.code.as_str() != "T07"));
+}

@@ -12,8 +12,10 @@
 //!   caught at its cell (an A-finding names it); elsewhere it is caught or its table flagged;
 //! - at least 98 % of the cells of each form are read exactly.
 //!
-//! Table 二 of the 2019 format is left out (keys.md does not cover it; `Generated::cells` has
-//! it under `T2_2019_ROWS` for when the reader reports it).
+//! Table 二 of the 2019 format (`t2_2019`, not in keys.md) has no sums: a digit run with several
+//! splits cannot be decided there. Its cells are held to the first bar (exact or uncertain with
+//! a P-finding, never wrong) and counted apart from the 98 % (examples/quality.rs prints them as
+//! t2(2019)).
 //!
 //! The forms in `READ` meet the bar and are tested on every run. The others do not yet (issue
 //! 12): their tests are `#[ignore]`d until they do. Run them with
@@ -81,8 +83,8 @@ fn every_cell_is_exact_or_marked_uncertain(forms: &[Form]) {
         for u in &c.m.uncertain_without_p {
             problems.push(format!("{}: {} uncertain, but no P01/P02/P04 for its table", c.name(), u));
         }
-        for r in c.m.cells.iter().filter(|r| !r.t2_2019) {
-            let cell = format!("{}.{}.{}", r.cell.table, r.cell.row, r.cell.column);
+        for r in &c.m.cells {
+            let cell = format!("{}{}.{}.{}", r.cell.table, if r.t2_2019 { "(2019)" } else { "" }, r.cell.row, r.cell.column);
             match r.outcome {
                 Outcome::Exact | Outcome::Uncertain => {}
                 Outcome::Wrong => problems.push(format!(

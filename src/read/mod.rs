@@ -15,6 +15,7 @@ pub mod events;
 pub mod runtogether;
 pub mod stated;
 pub mod t2;
+pub mod t2y;
 pub mod t3;
 pub mod t4;
 pub mod tokens;
@@ -64,8 +65,16 @@ pub struct Ambiguity {
     pub row: &'static str,
     pub start: usize,
     pub end: usize,
-    pub readings: Vec<Vec<i64>>,
+    /// Each reading as its cells printed and joined by `|` (「8|9|8989」).
+    pub readings: Vec<String>,
     pub used: Option<usize>,
+}
+
+impl Ambiguity {
+    pub fn new(row: &'static str, start: usize, end: usize, readings: &[Vec<i64>], used: Option<usize>) -> Ambiguity {
+        let readings = readings.iter().map(|r| r.iter().map(|v| v.to_string()).collect::<Vec<_>>().join("|")).collect();
+        Ambiguity { row, start, end, readings, used }
+    }
 }
 
 /// A table as placed, before spans are turned into line/column positions.

@@ -440,16 +440,11 @@ pub fn t3(text: &str, placed: &[(&'static str, Vec<Tok>)], rows: &[&'static str]
                     out.uncertain.push((k, c));
                 }
             }
-            out.ambiguous.push(Ambiguity {
-                row: k,
-                start,
-                end,
-                readings: options.iter().map(|&i| readings[i].clone()).collect(),
-                used: options.iter().position(|&i| i == used),
-            });
+            let shown: Vec<Vec<i64>> = options.iter().map(|&i| readings[i].clone()).collect();
+            out.ambiguous.push(Ambiguity::new(k, start, end, &shown, options.iter().position(|&i| i == used)));
             out.rows.push((k, run.toks(&cuts[used], &readings[used])));
         } else {
-            out.ambiguous.push(Ambiguity { row: k, start, end, readings: readings.clone(), used: None });
+            out.ambiguous.push(Ambiguity::new(k, start, end, readings, None));
         }
     }
     // No combination balances, and the rows read leave more than one column unbalanced: a
@@ -519,7 +514,7 @@ pub fn t4(text: &str, vals: &[Tok]) -> Option<(Vec<Tok>, Vec<Ambiguity>, Vec<usi
                 }
             }
             let (start, end) = run.range();
-            ambiguous.push(Ambiguity { row: "t4", start, end, readings, used: Some(0) });
+            ambiguous.push(Ambiguity::new("t4", start, end, &readings, Some(0)));
         }
         true
     };

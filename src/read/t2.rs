@@ -20,15 +20,16 @@ fn row_of(p: &Piece) -> Option<&'static str> {
 
 /// `runs_elsewhere`: the digits of table 三 or 四 run together (web text that lost its cell
 /// separators), so a run of digits after a label here is one too, even with a space before it.
-pub fn read(text: &str, start: usize, end: usize, runs_elsewhere: bool) -> Option<(RawTable, TableFacts)> {
+/// `one_line`: the text was one line (`input::one_line`): its line breaks are the reader's.
+pub fn read(text: &str, start: usize, end: usize, runs_elsewhere: bool, one_line: bool) -> Option<(RawTable, TableFacts)> {
     let lines = tokenize(text, start, end);
     let evs = events(text, &lines);
     let mut facts = TableFacts { region: (start, end), ..Default::default() };
     let all: String = evs.iter().filter_map(|e| if let Ev::Label(p) = e { Some(p.norm.as_str()) } else { None }).collect();
     if FORMAT_2019_MARKS.iter().any(|m| all.has(m)) {
-        // The 2019 table has other columns: its values do not map onto the 2021 keys.
+        // The 2019 table has other rows and columns (`t2_2019`).
         facts.format_2019 = true;
-        return Some((RawTable { table: "t2", columns: vec![], rows: vec![] }, facts));
+        return Some(super::t2y::read(text, start, end, one_line, facts));
     }
     let evs = with_notes(text, evs);
     // By label.
@@ -154,7 +155,7 @@ pub fn read(text: &str, start: usize, end: usize, runs_elsewhere: bool) -> Optio
                                             doubt.push((i, "数字连写，表二没有合计关系，无法确定怎样拆分".to_string()));
                                         }
                                     }
-                                    facts.ambiguous.push(Ambiguity { row: s.key, start: rs, end: re, readings: values, used: Some(0) });
+                                    facts.ambiguous.push(Ambiguity::new(s.key, rs, re, &values, Some(0)));
                                 }
                                 Split::None => {
                                     let (rs, re) = run.range();

@@ -291,7 +291,7 @@ pub fn read(
                     readings.push(v);
                 }
             }
-            out.ambiguous.push(Ambiguity { row: keys[i], start: s, end: e, readings, used });
+            out.ambiguous.push(Ambiguity::new(keys[i], s, e, &readings, used));
         }
         out.rows.push(Some((first.iter().map(tok).collect(), doubt)));
     };
@@ -329,7 +329,7 @@ pub fn read(
             }
             Some(g) => {
                 let (s, e) = rows[i];
-                out.ambiguous.push(Ambiguity { row: keys[i], start: s, end: e, readings: g.iter().map(|x| x.0.clone()).collect(), used: None });
+                out.ambiguous.push(Ambiguity::new(keys[i], s, e, &g.iter().map(|x| x.0.clone()).collect::<Vec<_>>(), None));
                 out.rows.push(None);
             }
             None => {

@@ -125,8 +125,9 @@ fn fill(buf: &mut Vec<Term>, terms: impl Iterator<Item = Option<Term>>) -> bool 
 
 /// Every equation of the format over this table, given to `f` as (code, place, left, right,
 /// shape). The terms are lent from two buffers reused for all equations: most reports balance,
-/// and then nothing needs to be kept.
-fn each_equation(t: &TableRead, mut f: impl FnMut(Code, Place, &[Term], &[Term], u8)) {
+/// and then nothing needs to be kept. (`f` is a trait object: one copy of this function, not
+/// one per caller, in the page's wasm.)
+fn each_equation(t: &TableRead, f: &mut dyn FnMut(Code, Place, &[Term], &[Term], u8)) {
     let (mut left, mut right) = (Vec::new(), Vec::new());
     for sum in SUMS.iter().filter(|s| s.table == t.table) {
         match &sum.shape {
@@ -182,7 +183,7 @@ fn each_equation(t: &TableRead, mut f: impl FnMut(Code, Place, &[Term], &[Term],
 /// The equations whose every cell the reader was sure of (no sum rests on an uncertain cell).
 fn equations(t: &TableRead) -> Vec<Equation> {
     let mut out = Vec::new();
-    each_equation(t, |code, place, left, right, shape| {
+    each_equation(t, &mut |code, place, left, right, shape| {
         if all_certain(left, right) && !total_left_blank(t, right, shape) {
             out.push(Equation { code, table: t.table, place, left: left.to_vec(), right: right.to_vec(), shape })
         }
@@ -214,7 +215,7 @@ fn total_left_blank(t: &TableRead, right: &[Term], shape: u8) -> bool {
     // Totals nobody wrote stand where numbers were due: at least two of them over parts that
     // are not all 0.
     let mut unwritten = 0;
-    each_equation(t, |_, _, l, r, sh| unwritten += usize::from(sh == shape && r.len() == 1 && r[0].blank && sum_of(l) != 0));
+    each_equation(t, &mut |_, _, l, r, sh| unwritten += usize::from(sh == shape && r.len() == 1 && r[0].blank && sum_of(l) != 0));
     unwritten >= 2
 }
 
@@ -222,7 +223,7 @@ fn total_left_blank(t: &TableRead, right: &[Term], shape: u8) -> bool {
 /// are not reported as errors; the reading note says so).
 pub fn uncertain_failures(t: &TableRead) -> usize {
     let mut n = 0;
-    each_equation(t, |_, _, left, right, _| n += usize::from(!all_certain(left, right) && sum_of(left) != sum_of(right)));
+    each_equation(t, &mut |_, _, left, right, _| n += usize::from(!all_certain(left, right) && sum_of(left) != sum_of(right)));
     n
 }
 
@@ -238,7 +239,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         };
         // Most tables balance: then no equation needs to be kept.
         let mut any_failed = false;
-        each_equation(table, |_, _, left, right, shape| {
+        each_equation(table, &mut |_, _, left, right, shape| {
             any_failed |= all_certain(left, right) && !total_left_blank(table, right, shape) && sum_of(left) != sum_of(right)
         });
         if !any_failed {

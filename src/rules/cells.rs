@@ -4,7 +4,7 @@
 use super::Code;
 use super::Context;
 use super::{diag, with_cells};
-use crate::format::cell_name;
+use crate::format::{cell_name, CellKind};
 use crate::model::{CellRef, Diagnostic, Span, Value};
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -29,16 +29,19 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 let cref = CellRef::new(table.table, row.key, col, "suspect");
                 let name = || {
                     if col.is_empty() {
-                        format!("{}「{}」第 {} 个数", tname, crate::format::row_label(id, row.key), i + 1)
+                        format!("{}「{}」第 {} 个数", tname, crate::format::row_label(table.table, row.key), i + 1)
                     } else {
-                        cell_name(id, row.key, col)
+                        cell_name(table.table, row.key, col)
                     }
                 };
+                // The 2019 table 二: 本年增/减 may be negative, 采购总金额 a decimal with its unit.
+                let kind = (table.table == "t2_2019").then(|| crate::format::t2_2019_kind(col));
                 match &cell.value {
                     Value::Blank => blanks.push((cref, span(), "空白".to_string())),
                     Value::Text(t) if crate::text::is_placeholder(t) => blanks.push((cref, span(), format!("「{}」", t))),
                     // An unsplit digit run: the reader reports it (P01/P02).
                     Value::Text(t) if t.bytes().all(|b| b.is_ascii_digit()) => {}
+                    Value::Text(_) if kind == Some(CellKind::Money) => {}
                     Value::Text(t) => {
                         let lead: String = t.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
                         let mut d = diag(
@@ -56,10 +59,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                         }
                         out.push(with_cells(d, vec![cref]));
                     }
-                    Value::Int(n) if *n < 0 => {
+                    Value::Int(n) if *n < 0 && kind != Some(CellKind::Signed) => {
                         out.push(with_cells(diag(Code::T07, format!("{}是负数（{}）：件数不能为负。", name(), n), vec![span()]), vec![cref]));
                     }
-                    Value::Decimal(d) if !(id == "t2" && row.key == "fees") => {
+                    Value::Decimal(d) if !(id == "t2" && row.key == "fees") && kind != Some(CellKind::Money) => {
                         out.push(with_cells(
                             diag(
                                 Code::T07,
@@ -75,7 +78,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         if !blanks.is_empty() {
             let n = blanks.len();
-            let examples: Vec<String> = blanks.iter().take(3).map(|(c, _, what)| format!("{}为{}", cell_name(id, c.row, c.column), what)).collect();
+            let examples: Vec<String> = blanks.iter().take(3).map(|(c, _, what)| format!("{}为{}", cell_name(c.table, c.row, c.column), what)).collect();
             let mut d = diag(
                 Code::T05,
                 format!("{}有 {} 个应填数字的单元格为空或用了占位符（{}{}）。没有的应填 0。", tname, n, examples.join("，"), if n > 3 { "等" } else { "" }),

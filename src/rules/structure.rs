@@ -208,8 +208,11 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
         let Some((table, facts)) = doc.table(id) else {
             continue;
         };
+        // Table 二 in the 2019 format has its own rows and columns.
+        let id = table.table;
+        let t2 = id.starts_with("t2");
         let tname = match id {
-            "t2" => "表二",
+            "t2" | "t2_2019" => "表二",
             "t3" => "表三",
             _ => "表四",
         };
@@ -236,6 +239,7 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
             let last_read = table.rows.last().map(|r| r.key);
             let order: Vec<&str> = match id {
                 "t2" => T2_ROWS.iter().map(|r| r.key).collect(),
+                "t2_2019" => crate::format::T2_2019_ROWS.iter().map(|r| r.key).collect(),
                 "t3" => crate::read::t3::template_rows(if table.row("other").is_some() {
                     crate::format::Variant::Only2019
                 } else {
@@ -308,7 +312,7 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
             }
         }
         for (n, keys) in by_count {
-            let want = if id == "t2" { crate::format::t2_columns(keys[0]).len() } else { table.columns.len().max(if id == "t4" { 5 } else { 0 }) };
+            let want = if t2 { table.columns_of(keys[0]).len() } else { table.columns.len().max(if id == "t4" { 5 } else { 0 }) };
             let spans: Vec<Span> =
                 keys.iter().filter_map(|k| table.row(k).and_then(|r| r.label_span.or_else(|| r.cells.first().and_then(|c| c.span)))).collect();
             let names: Vec<String> = keys.iter().map(|k| format!("「{}」", row_name(id, k))).collect();
@@ -326,7 +330,7 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
         }
         // P02: ambiguous digit runs.
         for a in &facts.ambiguous {
-            let readings: Vec<String> = a.readings.iter().take(6).map(|r| r.iter().map(|v| v.to_string()).collect::<Vec<_>>().join("|")).collect();
+            let readings: Vec<&str> = a.readings.iter().take(6).map(String::as_str).collect();
             let used = match a.used {
                 Some(i) => format!(
                     "表中暂按第 {} 种读法（{}）显示，各读法不同的格标为「请核对」，不据此报告合计错误",
@@ -338,7 +342,7 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
             let rowname = if id == "t4" { String::new() } else { format!("「{}」", row_name(id, a.row)) };
             let digits = &doc.text()[a.start..a.end];
             // Table 二 has no sums: every split is possible.
-            let kind = if id == "t2" { "可能的拆法" } else { "符合勾稽关系的拆法" };
+            let kind = if t2 { "可能的拆法" } else { "符合勾稽关系的拆法" };
             if a.readings.len() == 1 && a.used.is_some() {
                 // The readings differ only in which cells are blank: the numbers (blank = 0)
                 // are the same, and so is every sum.
@@ -371,13 +375,13 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
         // P04: rows placed by inference (their label lost, a cell floated out of the table).
         if !facts.inferred.is_empty() {
             let names: Vec<String> = facts.inferred.iter().map(|k| format!("「{}」", row_name(id, k))).collect();
-            let why = if id == "t2" {
+            let why = if t2 {
                 "有一格在文本中跑到了表格外面，已按顺序和格内说明放回"
             } else {
                 "的数字前没有行名（转换时丢失），已按表格顺序归入"
             };
             let unchecked = super::arithmetic::uncertain_failures(table);
-            let sums = if id == "t2" {
+            let sums = if t2 {
                 String::new()
             } else if unchecked > 0 {
                 format!("，涉及这些格的合计有 {} 处不平衡，但因位置不确定没有报告为错误", unchecked)

@@ -49,7 +49,7 @@ pub struct CellResult {
     pub got: Option<Value>,
     /// The right value at other characters.
     pub span_only: bool,
-    /// 2019 table 二 (not in keys.md: counted apart).
+    /// 2019 table 二 (its own keys, t2_2019.*: counted apart).
     pub t2_2019: bool,
 }
 
@@ -108,6 +108,7 @@ pub fn same_value(a: &Value, b: &Value) -> bool {
 fn table<'r>(r: &'r Report, id: &str) -> Option<&'r TableRead> {
     match id {
         "t2" => r.t2.as_ref(),
+        "t2_2019" => r.t2_2019.as_ref(),
         "t3" => r.t3.as_ref(),
         _ => r.t4.as_ref(),
     }
@@ -125,7 +126,8 @@ pub fn measure(g: &Generated, r: &Report) -> Measure {
         .cells
         .iter()
         .map(|t| {
-            let got = table(r, t.cell.table).and_then(|tb| tb.cell(t.cell.row, t.cell.column));
+            let t2_2019 = g.format_2019 && t.cell.table == "t2";
+            let got = table(r, if t2_2019 { "t2_2019" } else { t.cell.table }).and_then(|tb| tb.cell(t.cell.row, t.cell.column));
             let span_ok = |c: &crate::model::Cell| match (t.span, c.span, &t.value) {
                 (_, _, Value::Blank) | (None, _, _) => true,
                 (Some(want), Some(s), _) => (s.start, s.end) == want,
@@ -137,15 +139,7 @@ pub fn measure(g: &Generated, r: &Report) -> Measure {
                 Some(c) if same_value(&c.value, &t.value) && span_ok(c) => (Outcome::Exact, false),
                 Some(c) => (Outcome::Wrong, same_value(&c.value, &t.value)),
             };
-            CellResult {
-                cell: t.cell,
-                outcome,
-                shown: t.shown,
-                want: t.value.clone(),
-                got: got.map(|c| c.value.clone()),
-                span_only,
-                t2_2019: g.format_2019 && t.cell.table == "t2",
-            }
+            CellResult { cell: t.cell, outcome, shown: t.shown, want: t.value.clone(), got: got.map(|c| c.value.clone()), span_only, t2_2019 }
         })
         .collect();
     let uncertain =
@@ -171,8 +165,8 @@ pub fn measure(g: &Generated, r: &Report) -> Measure {
         }
     }
     let mut uncertain_without_p = Vec::new();
-    for tb in [&r.t2, &r.t3, &r.t4].into_iter().flatten() {
-        if p_tables.contains(&tb.table) {
+    for tb in [&r.t2, &r.t2_2019, &r.t3, &r.t4].into_iter().flatten() {
+        if p_tables.contains(&if tb.table == "t2_2019" { "t2" } else { tb.table }) {
             continue;
         }
         for row in &tb.rows {

@@ -16,8 +16,10 @@ function fmtValue(v) {
 }
 
 export function* allCells(r) {
-  if (r.t2) for (const [row, cols] of Object.entries(r.t2)) for (const [col, cell] of Object.entries(cols)) yield { key: `t2|${row}|${col}`, cell };
-  if (r.t4) for (const [row, cols] of Object.entries(r.t4)) for (const [col, cell] of Object.entries(cols)) yield { key: `t4|${row}|${col}`, cell };
+  // Table 二 in the 2019 trial format is `t2_2019`, with its own rows and columns.
+  for (const t of ['t2', 't2_2019', 't4']) {
+    if (r[t]) for (const [row, cols] of Object.entries(r[t])) for (const [col, cell] of Object.entries(cols)) yield { key: `${t}|${row}|${col}`, cell };
+  }
   if (r.t3) {
     for (const [row, cells] of Object.entries(r.t3.rows)) {
       for (let i = 0; i < cells.length; i++) {
@@ -31,7 +33,7 @@ export function* allCells(r) {
 /** The reading notes that can say why cells are uncertain (P01 无法读取, P02 拆分有歧义,
  *  P04 位置不确定). */
 const NOTE_CODES = new Set(['P01', 'P02', 'P04']);
-const TABLE_ZH = { t2: '表二', t3: '表三', t4: '表四' };
+const TABLE_ZH = { t2: '表二', t2_2019: '表二', t3: '表三', t4: '表四' };
 
 /** Cells the reader was unsure of (`certain: false`): {key, table, row, column, cell, finding}.
  *  `finding` is the index of the reading note about them (-1 when there is none): the note
@@ -57,8 +59,8 @@ export function cellName(table, row, column) {
   const T = state.template;
   const label = (list, key) => { const x = (list || []).find((c) => c.key === key); return x ? x.label : key; };
   if (!T) return `${TABLE_ZH[table] || table} ${row} ${column}`;
-  if (table === 't2') {
-    const x = T.t2.rows.find((c) => c.key === row);
+  if (table === 't2' || table === 't2_2019') {
+    const x = T[table].rows.find((c) => c.key === row);
     return `表二 ${x ? x.label : row} ${label(x && x.columns, column)}`;
   }
   if (table === 't3') {
@@ -178,29 +180,29 @@ function missingTable(box, name) {
   box.replaceChildren(el('h3', { text: name }), el('p', { class: 'notable', text: '没有读到这张表。' }));
 }
 
+/** Table 二, of the 2021 format or (`t2_2019`) of the 2019 trial format: blocks of rows
+ *  with their own columns, three columns wide (a block of fewer widens its last). */
 function renderT2(r, marks) {
   const box = $('t2');
-  const caption = '表二 主动公开政府信息情况';
-  if (!r.t2) return missingTable(box, caption);
+  const id = r.t2_2019 ? 't2_2019' : 't2';
+  const caption = '表二 主动公开政府信息情况' + (id === 't2' ? '' : '（2019 年试行格式）');
+  if (!r[id]) return missingTable(box, caption);
   const tbl = el('table', { class: 'grid t2' }, el('caption', { text: caption }));
   const body = el('tbody');
   let group = null;
-  for (const row of state.template.t2.rows) {
+  for (const row of state.template[id].rows) {
     const cols = row.columns || [];
+    const wide = (k) => (k === cols.length - 1 && cols.length < 3 ? { colspan: 4 - cols.length } : null);
     if (row.group !== group) {
       group = row.group;
       body.append(el('tr', { class: 'grp' }, el('th', { colspan: 4, scope: 'colgroup', text: group })));
       const hr = el('tr', { class: 'hdr' }, el('th', { scope: 'col', text: '信息内容' }));
-      if (cols.length === 1) hr.append(el('th', { scope: 'col', colspan: 3, text: cols[0].label }));
-      else for (const c of cols) hr.append(el('th', { scope: 'col', text: c.label }));
+      cols.forEach((c, k) => hr.append(el('th', { scope: 'col', text: c.label, ...wide(k) })));
       body.append(hr);
     }
     const tr = el('tr', null, el('th', { scope: 'row', text: row.label }));
-    const got = r.t2[row.key];
-    for (const c of cols) {
-      const cell = got ? got[c.key] : undefined;
-      tr.append(cellTd('t2', row.key, c.key, cell, marks, `表二 ${row.label} ${c.label}`, cols.length === 1 ? { colspan: 3 } : null));
-    }
+    const got = r[id][row.key];
+    cols.forEach((c, k) => tr.append(cellTd(id, row.key, c.key, got ? got[c.key] : undefined, marks, `表二 ${row.label} ${c.label}`, wide(k))));
     body.append(tr);
   }
   tbl.append(body);

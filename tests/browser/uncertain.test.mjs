@@ -35,7 +35,7 @@ after(async () => {
 /** Every cell of a report: [key, cell] with key "t3|row|column" (as the page's data-cell). */
 function cellsOf(r) {
   const out = [];
-  for (const t of ['t2', 't4']) for (const [row, cols] of Object.entries(r[t] || {})) for (const [col, cell] of Object.entries(cols)) out.push([`${t}|${row}|${col}`, cell]);
+  for (const t of ['t2', 't2_2019', 't4']) for (const [row, cols] of Object.entries(r[t] || {})) for (const [col, cell] of Object.entries(cols)) out.push([`${t}|${row}|${col}`, cell]);
   if (r.t3) for (const [row, cells] of Object.entries(r.t3.rows)) cells.forEach((cell, i) => out.push([`t3|${row}|${r.t3.columns[i]}`, cell]));
   return out;
 }
