@@ -24,6 +24,8 @@ struct Tally {
     reports: usize,
     cells: [usize; 4],
     t2_2019: [usize; 4],
+    /// Tables 三 and 四 by how the text shows a cell (exact, inferred, ambiguous, lost) × outcome.
+    by_shown: [[usize; 4]; 4],
     false_a: usize,
     a_on_uncertain: usize,
     uncertain_without_p: usize,
@@ -46,6 +48,15 @@ impl Tally {
         for o in Outcome::ALL {
             self.cells[o.index()] += m.count(o, false);
             self.t2_2019[o.index()] += m.count(o, true);
+        }
+        for c in m.cells.iter().filter(|c| !c.t2_2019) {
+            let s = match c.shown {
+                Shown::Exact => 0,
+                Shown::Inferred => 1,
+                Shown::Ambiguous => 2,
+                Shown::Lost => 3,
+            };
+            self.by_shown[s][c.outcome.index()] += 1;
         }
         self.false_a += !m.false_a.is_empty() as usize;
         self.a_on_uncertain += !m.a_on_uncertain.is_empty() as usize;
@@ -188,6 +199,15 @@ fn main() {
             );
         }
         if detail {
+            // Of the cells the text shows in their place, how many were read exactly: the
+            // reader's own share, apart from what the text no longer decides.
+            let shown: Vec<String> = ["exact", "inferred", "ambiguous", "lost"]
+                .iter()
+                .zip(&t.by_shown)
+                .filter(|(_, n)| n.iter().sum::<usize>() > 0)
+                .map(|(name, n)| format!("{} {}/{}/{}/{} ({} read exactly)", name, n[0], n[1], n[2], n[3], pct(n[0], n.iter().sum())))
+                .collect();
+            println!("      cells by how the text shows them (exact/uncertain/wrong/missing): {}", shown.join("; "));
             let mut p: Vec<(&String, &usize)> = t.patterns.iter().collect();
             p.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
             for (k, v) in p.iter().take(8) {
