@@ -150,10 +150,10 @@ ${offsite.length ? `\n**Requests outside the page's origin: ${offsite.length}**\
 PDF reading (PDF.js, about 1.7 MB) is loaded only when a PDF is dropped and is not counted above.
 Size headroom: ${kb(400 * 1024 - totalGz)} KB under the budget. The wasm is most of the page: 322 KB gzip when the page
 was first measured, more since with later features (the comparison with last year's report, more
-prose rules, the one-pass keyword matching). It is built with the crate's release profile
-(opt-level 3, LTO) and wasm-opt -Oz; building the nianbao crate with opt-level "s" instead gave
-about 7 % less gzip in one trial (on an earlier build: 333 KB against 360 KB), at some cost in
-check speed — the next step if the page outgrows 400 KB (a separate cargo profile for Trunk, \`data-cargo-profile\`).
+prose rules, the one-pass keyword matching). It is built with the cargo profile \`page\`
+(Cargo.toml; index.html \`data-cargo-profile-release\`): the release profile with the nianbao
+crate itself at opt-level "s" (its dependencies at 3), then wasm-opt -Oz --converge. The CLI keeps
+opt-level 3.
 `;
 console.log(md);
 
