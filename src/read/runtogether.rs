@@ -276,6 +276,20 @@ pub fn values(digits: &str, cuts: &[usize]) -> Vec<i64> {
 }
 
 /// Table 三: rows placed by label, each holding one digit run.
+/// The columns of table 三 whose sums fail with the rows read so far: the result items against
+/// （七）总计, and 一 + 二 = 三（七）+ 四. `at(row, column)` is a cell (blank as 0), `None` where the
+/// row was not read: a sum with such a row is not checked.
+pub(crate) fn t3_unbalanced_columns(rows: &[&'static str], n: usize, at: &dyn Fn(&str, usize) -> Option<i64>) -> Vec<usize> {
+    (0..n)
+        .filter(|&c| {
+            let items: Option<i64> = rows.iter().filter(|k| T3_RESULT_ITEMS.contains(k)).map(|k| at(k, c)).sum();
+            let by_items = matches!((items, at("total", c)), (Some(a), Some(b)) if a != b);
+            let by_flow = matches!((at("new", c), at("carried_over", c), at("total", c), at("carried_forward", c)), (Some(a), Some(b), Some(t), Some(f)) if a + b != t + f);
+            by_items || by_flow
+        })
+        .collect()
+}
+
 pub fn t3(text: &str, placed: &[(&'static str, Vec<Tok>)], rows: &[&'static str], columns: &[&'static str]) -> Option<RunTogether> {
     let n = columns.len();
     let idx = |c: &str| columns.iter().position(|x| *x == c);
@@ -461,14 +475,7 @@ pub fn t3(text: &str, placed: &[(&'static str, Vec<Tok>)], rows: &[&'static str]
                 }
             })
         };
-        let failing: Vec<usize> = (0..n)
-            .filter(|&c| {
-                let items: Option<i64> = rows.iter().filter(|k| T3_RESULT_ITEMS.contains(k)).map(|k| at(k, c)).sum();
-                let by_items = matches!((items, at("total", c)), (Some(a), Some(b)) if a != b);
-                let by_flow = matches!((at("new", c), at("carried_over", c), at("total", c), at("carried_forward", c)), (Some(a), Some(b), Some(t), Some(f)) if a + b != t + f);
-                by_items || by_flow
-            })
-            .collect();
+        let failing = t3_unbalanced_columns(rows, n, &at);
         if failing.len() > 1 {
             for (k, run, _, _) in &per_row {
                 if run.as_ref().is_some_and(|r| r.digits.len() > n) && out.rows.iter().any(|r| same_key(r.0, k)) {

@@ -799,20 +799,13 @@ fn web_table(
     // cells in those columns are uncertain, and no sum rests on them.
     let mut suspect: Vec<(usize, usize)> = Vec::new();
     if !r.solved {
-        let at = |row: usize, c: usize| -> Option<i64> {
-            r.rows[row].as_ref().and_then(|(t, _)| t.get(c)).map(|t| match &t.kind {
+        let at = |k: &str, c: usize| -> Option<i64> {
+            r.rows[pos(k)?].as_ref().and_then(|(t, _)| t.get(c)).map(|t| match &t.kind {
                 Kind::Val(Value::Int(v)) => *v,
                 _ => 0,
             })
         };
-        let failing: Vec<usize> = (0..n)
-            .filter(|&c| {
-                let items: Option<i64> = results.iter().map(|&row| at(row, c)).sum();
-                let by_items = matches!((items, at(tot, c)), (Some(a), Some(b)) if a != b);
-                let by_flow = matches!((at(new, c), at(carried, c), at(tot, c), at(fwd, c)), (Some(a), Some(b), Some(t), Some(f)) if a + b != t + f);
-                by_items || by_flow
-            })
-            .collect();
+        let failing = runtogether::t3_unbalanced_columns(&rows_t, n, &at);
         if failing.len() > 1 {
             for (i, row) in r.rows.iter().enumerate() {
                 let Some((toks, _)) = row else { continue };
