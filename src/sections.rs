@@ -208,7 +208,13 @@ fn is_breadcrumb(line: &str) -> bool {
 }
 
 fn strip_title_marks(s: &str) -> String {
-    s.trim_start_matches(['#', '*', ' ']).trim_end_matches(['*', ' ']).to_string()
+    let s = s.trim_start_matches(['#', '*', ' ']).trim_end_matches(['*', ' ']);
+    // A crawler's header names the title as a field: 「标题: 平潭…年度报告」.
+    let field = ["标题", "文章标题", "题目", "Title", "title"]
+        .iter()
+        .find_map(|k| s.strip_prefix(k).map(str::trim_start).and_then(|r| r.strip_prefix([':', '：'])))
+        .map(str::trim_start);
+    field.unwrap_or(s).to_string()
 }
 
 /// The first plausible report year (2000–2099) written as "2024年" or "二〇二四年".
@@ -291,5 +297,9 @@ mod tests {
         assert_eq!(t.agency.as_deref(), Some("某县人民政府"));
         let t = find_title("关于某区教育局2024年政府信息公开工作年度报告\n", None).unwrap();
         assert_eq!(t.agency.as_deref(), Some("某区教育局"));
+        // A crawler's header field: the title is its value.
+        let t = find_title("标题: 平潭综合实验区2019年度政府信息公开工作年度报告\n发布时间: 2020-01-20\n", None).unwrap();
+        assert_eq!((t.year, t.agency.as_deref()), (Some(2019), Some("平潭综合实验区")));
+        assert_eq!(t.text, "平潭综合实验区2019年度政府信息公开工作年度报告");
     }
 }
