@@ -362,3 +362,23 @@ fn distinct(r: Vec<Vec<Option<String>>>) -> usize {
     v.dedup();
     v.len()
 }
+
+/// Which of a row's cells the text leaves open once its numbers are known: `printed` is each
+/// cell as printed (`None` blank) and `text` the row's values as the page shows them. With
+/// blanks collapsed into spaces (`Blanks::AnyWs`) the row 「 10 0 1」 reads as 10, 0, 1 and four
+/// blanks in more than one placement; a cell whose content (a blank, a 0 or a number) differs
+/// between the placements is not shown by the text. Every cell when there are too many
+/// placements to look through.
+pub fn cells_left_open(text: &str, printed: &[Option<String>], blanks: Blanks) -> Vec<bool> {
+    let n = printed.len();
+    let want: Vec<i64> = printed.iter().map(|c| num(c.as_deref())).collect();
+    // Only placements with the printed numbers (blank = 0): the table's sums cannot tell them
+    // apart, whatever else they allow.
+    let ok = |v: &[Option<&str>]| v.iter().zip(&want).all(|(c, w)| num(*c) == *w);
+    const CAP: usize = 20_000;
+    let r = cell_readings(text, n, blanks, &ok, CAP);
+    if r.len() > CAP || r.is_empty() {
+        return vec![true; n];
+    }
+    (0..n).map(|c| r.iter().any(|x| x.get(c) != r[0].get(c))).collect()
+}

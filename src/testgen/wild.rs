@@ -169,6 +169,9 @@ fn render(form: Form, rng: &mut Rng, m: &Meta, p: &Prose, tb: &Tables, t2y: Opti
     }
 }
 
+/// Why a cell of a row whose numbers are sure is not shown: its blank cells' spaces collapsed.
+pub const BLANKS_COLLAPSED: &str = "blank cells collapsed into spaces: which cells are blank the text does not say";
+
 /// A flattened web page: how many readings its digit runs have, and which cells that leaves
 /// unsure. A table's cells are where the text shows them when its digits split into cells in
 /// one way only, or, in a table without the injected cell (`keep`), when exactly one split
@@ -220,10 +223,30 @@ fn web_page(flat: Flat, printed: Vec<(CellId, String)>, y2019: bool, keep: Optio
         }
     }
     if flat.blanks == Blanks::AnyWs {
-        for (c, p) in &printed {
-            let ambiguous = (c.table == "t3" && !t3_shown) || (c.table == "t4" && !t4_shown) || (c.table == "t2" && shown.iter().any(|s| s.0 == *c));
-            if value_of(p) == crate::value::Value::Blank && !ambiguous {
-                shown.push((*c, Shown::Inferred, "blank cell turned into a space and collapsed"));
+        // Blanks turned into spaces and collapsed: where a row's numbers are sure, which of its
+        // cells are the blank ones may still not be (「 10 0 1」: the 0 and the blanks could
+        // stand in several places). Those cells, blank or 0 alike, the text does not show.
+        let mut rows_of: Vec<(&str, &str, Vec<CellId>)> = Vec::new();
+        let settled = |c: &CellId| match c.table {
+            "t3" => t3_shown,
+            "t4" => t4_shown,
+            _ => !shown.iter().any(|s| s.0 == *c),
+        };
+        for (c, _) in printed.iter().filter(|p| settled(&p.0)) {
+            let row = if c.table == "t4" { "" } else { c.row };
+            match rows_of.iter_mut().find(|r| r.0 == c.table && r.1 == row) {
+                Some(r) => r.2.push(*c),
+                None => rows_of.push((c.table, row, vec![*c])),
+            }
+        }
+        for (table, row, cells) in rows_of {
+            let cell_text: Vec<Option<String>> =
+                cells.iter().map(|c| printed.iter().find(|p| p.0 == *c).map(|p| p.1.trim().to_string()).filter(|t| !t.is_empty())).collect();
+            let open = cells_left_open(&region(table, row), &cell_text, flat.blanks);
+            for (c, o) in cells.iter().zip(open) {
+                if o {
+                    shown.push((*c, Shown::Ambiguous, BLANKS_COLLAPSED));
+                }
             }
         }
     }
