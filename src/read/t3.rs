@@ -765,34 +765,7 @@ fn web_table(
             }
         }
     }
-    let mut r = read?;
-    // A row no reading balances, with no U+00A0 in it and only one split into its cells (as
-    // many digits as cells, or zeros that can only stand alone): that split, as in
-    // `runtogether::only_split` — one such row per table, the wrong cell the sums point at.
-    let strict_ok = |v: &[i64]| {
-        v.len() < n
-            || total.is_none_or(|t| applicants.iter().map(|&i| v[i]).sum::<i64>() == v[t])
-                && sub.is_none_or(|s| legal.iter().map(|&i| v[i]).sum::<i64>() == v[s])
-    };
-    let forced: Vec<(usize, Vec<Tok>)> = r
-        .rows
-        .iter()
-        .enumerate()
-        .filter(|(i, row)| row.is_none() && !text[spans[*i].0..spans[*i].1].contains('\u{a0}'))
-        .filter_map(|(i, _)| {
-            let (s, e) = spans[i];
-            let toks: Vec<Tok> =
-                evs.iter().filter_map(|ev| if let Ev::Val(t, _) = ev { Some(t.clone()) } else { None }).filter(|t| s <= t.start && t.end <= e).collect();
-            let run = runtogether::Run::of(text, &toks, n).filter(|run| !run.ends_text(text))?;
-            let cuts = runtogether::only_split(&run.digits, n, &run.forced, &strict_ok)?;
-            Some((i, run.toks(&cuts, &runtogether::values(&run.digits, &cuts))))
-        })
-        .collect();
-    if forced.len() == 1 {
-        let (i, toks) = forced.into_iter().next().unwrap_or_default();
-        r.rows[i] = Some((toks, Vec::new()));
-        r.unread.retain(|u| u.0 != i);
-    }
+    let r = read?;
     // No reading balances the table, and the rows taken from their own single balanced reading
     // leave more than one column unbalanced: a wrong number makes one column fail, so some row
     // was split wrongly — one whose digits had several splits and that balanced by chance. Its

@@ -217,7 +217,19 @@ pub fn read(
     keys: &[&'static str],
 ) -> Read {
     let texts: Vec<&str> = rows.iter().map(|&(s, e)| &text[s..e]).collect();
-    let hyps = hypotheses(&texts, n);
+    read_with(text, rows, n, &hypotheses(&texts, n), row_ok, table_ok, keys)
+}
+
+/// `read` under the hypotheses `hyps` only.
+pub fn read_with(
+    text: &str,
+    rows: &[(usize, usize)],
+    n: usize,
+    hyps: &[Blanks],
+    row_ok: &dyn Fn(&[Option<i64>]) -> bool,
+    table_ok: &dyn Fn(&[&[i64]]) -> bool,
+    keys: &[&'static str],
+) -> Read {
     // Per hypothesis: per row, its balanced readings grouped by their numbers (`None`: too
     // many to look through), and the choices of one group per row that balance the table
     // (`None`: too many).
@@ -227,7 +239,7 @@ pub fn read(
         solutions: Option<Vec<Vec<usize>>>,
     }
     let mut all: Vec<Hyp> = Vec::new();
-    for &h in &hyps {
+    for &h in hyps {
         let groups: Vec<Option<Vec<Group>>> = rows
             .iter()
             .map(|&(s, e)| {
@@ -278,10 +290,23 @@ pub fn read(
     let solved: Vec<&Hyp> = all.iter().filter(|h| h.solutions.as_ref().is_some_and(|s| !s.is_empty())).collect();
     let mut out = Read { rows: Vec::new(), ambiguous: Vec::new(), unread: Vec::new(), solved: !solved.is_empty() };
     let tok = |c: &Cell| Tok { start: c.0, end: c.1, kind: Kind::Val(c.2.map_or(Value::Blank, Value::Int)) };
+    // A 0 that every reading has in a cell, taken from different characters of a stretch of
+    // zeros (「4 000 4」 with two blank cells: the middle 0 is 0 in every placement of the
+    // blanks): its value is sure and the characters it may be are alike; it stands for the
+    // whole stretch. `None` when the readings put anything else there.
+    let zero_stretch = |opts: &[&Vec<Cell>], c: usize| -> Option<(usize, usize)> {
+        if opts.iter().any(|o| o[c].2 != Some(0)) {
+            return None;
+        }
+        let s = opts.iter().map(|o| o[c].0).min()?;
+        let e = opts.iter().map(|o| o[c].1).max()?;
+        text[s..e].chars().all(|ch| ch == '0' || is_ws(ch)).then_some((s, e))
+    };
     // A row read from `opts` (its possible readings): the first, uncertain where they differ.
     let take = |out: &mut Read, i: usize, opts: Vec<&Vec<Cell>>, used: Option<usize>| {
         let first = opts[0];
-        let doubt: Vec<usize> = (0..n).filter(|&c| opts.iter().any(|o| o[c].2 != first[c].2 || (o[c].2.is_some() && o[c].0 != first[c].0))).collect();
+        let moved = |c: usize| opts.iter().any(|o| o[c].2.is_some() && o[c].0 != first[c].0);
+        let doubt: Vec<usize> = (0..n).filter(|&c| opts.iter().any(|o| o[c].2 != first[c].2) || moved(c) && zero_stretch(&opts, c).is_none()).collect();
         if !doubt.is_empty() {
             let (s, e) = rows[i];
             let mut readings: Vec<Vec<i64>> = Vec::new();
@@ -293,7 +318,15 @@ pub fn read(
             }
             out.ambiguous.push(Ambiguity::new(keys[i], s, e, &readings, used));
         }
-        out.rows.push(Some((first.iter().map(tok).collect(), doubt)));
+        let cells = first
+            .iter()
+            .enumerate()
+            .map(|(c, cell)| match zero_stretch(&opts, c).filter(|_| moved(c)) {
+                Some((s, e)) => Tok { start: s, end: e, kind: Kind::Val(Value::Int(0)) },
+                None => tok(cell),
+            })
+            .collect();
+        out.rows.push(Some((cells, doubt)));
     };
     if !solved.is_empty() {
         for i in 0..rows.len() {
@@ -320,9 +353,36 @@ pub fn read(
             (h.groups.iter().filter(|g| g.as_ref().is_some_and(|g| !g.is_empty())).count(), std::cmp::Reverse(hyps.iter().position(|x| *x == h.blanks)))
         })
         .unwrap();
+    // The one row that balances in no way (where a wrong number is): read when its text
+    // splits into its cells in one way only, under every hypothesis that splits it at all
+    // (「189 3 1 2 3 19 199」, 「000002\u{a0}」), as a digit run's only split is, so that the
+    // wrong number is caught at its cell. Not when more rows fail: then the hypothesis itself
+    // may be wrong; nor when hypotheses split it differently (「000000000400\u{a0}000」: a kept
+    // U+00A0 as a blank cell makes 「40」 one number, as a space it does not).
+    let failing: Vec<usize> = (0..rows.len()).filter(|&i| best.groups[i].as_ref().is_some_and(|g| g.is_empty())).collect();
+    let only_split = |i: usize| -> Option<Vec<Cell>> {
+        let (s, e) = rows[i];
+        let mut found: Vec<Vec<Cell>> = Vec::new();
+        for h in &all {
+            for r in row_readings(text, s, e, n, h.blanks, &|_| true)? {
+                if !found.contains(&r) {
+                    found.push(r);
+                }
+            }
+        }
+        (found.len() == 1).then(|| found.remove(0))
+    };
+    let forced: Option<(usize, Vec<Cell>)> = match failing[..] {
+        [i] => only_split(i).map(|r| (i, r)),
+        _ => None,
+    };
     for (i, g) in best.groups.iter().enumerate() {
         match g {
             Some(g) if g.len() == 1 => take(&mut out, i, g[0].1.iter().collect(), Some(0)),
+            Some(g) if g.is_empty() && forced.as_ref().is_some_and(|f| f.0 == i) => {
+                let cells = forced.as_ref().map(|f| f.1.clone()).unwrap_or_default();
+                take(&mut out, i, vec![&cells], Some(0));
+            }
             Some(g) if g.is_empty() => {
                 out.unread.push((i, "无法拆成能使本行平衡的数".into()));
                 out.rows.push(None);
@@ -373,6 +433,47 @@ mod tests {
         assert!(readings("135 1 \u{a0} 1 13 4 154", 7, Blanks::Separators).is_empty());
         let r = readings("\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}", 7, Blanks::Nbsp);
         assert_eq!(r, vec![vec![None; 7]]);
+    }
+
+    fn row_sum(v: &[Option<i64>]) -> bool {
+        v[..6].iter().map(num).sum::<i64>() == num(&v[6])
+    }
+
+    fn values(r: &Read, i: usize) -> Vec<Option<i64>> {
+        r.rows[i].as_ref().unwrap().0.iter().map(|t| if let Kind::Val(Value::Int(v)) = t.kind { Some(v) } else { None }).collect()
+    }
+
+    #[test]
+    fn a_zero_among_alike_zeros_is_sure_and_points_at_them() {
+        // 「4 000 4」, seven cells: two blanks collapsed into the spaces, in three placements.
+        // The middle 0 is 0 in all of them; which of the three zeros it is, nobody can say.
+        let t = "4 000 4";
+        let r = read(t, &[(0, t.len())], 7, &row_sum, &|_| true, &["new"]);
+        let (cells, doubt) = r.rows[0].as_ref().unwrap();
+        assert_eq!(doubt, &vec![1, 2, 4, 5]);
+        assert_eq!((cells[3].start, cells[3].end), (2, 5));
+        assert_eq!(values(&r, 0)[3], Some(0));
+        assert_eq!((values(&r, 0)[0], values(&r, 0)[6]), (Some(4), Some(4)));
+    }
+
+    #[test]
+    fn the_one_failing_row_with_one_split_is_read() {
+        // A wrong number in the only row that balances in no way: its one split is read, so the
+        // sums can point at it.
+        let t = "189 3 1 2 3 19 199|1 0 0 0 0 0 1";
+        let rows = [(0, 18), (19, t.len())];
+        let r = read(t, &rows, 7, &row_sum, &|_| true, &["new", "granted"]);
+        assert_eq!(values(&r, 0), vec![Some(189), Some(3), Some(1), Some(2), Some(3), Some(19), Some(199)]);
+        assert!(r.rows[0].as_ref().unwrap().1.is_empty());
+        assert!(r.unread.is_empty());
+        // Two rows that fail: the hypothesis may be what is wrong; neither is read.
+        let t = "189 3 1 2 3 19 199|2 0 0 0 0 0 1";
+        let r = read(t, &rows, 7, &row_sum, &|_| true, &["new", "granted"]);
+        assert!(r.rows.iter().all(|x| x.is_none()));
+        // A kept U+00A0 that may be a blank cell or a space: the row splits two ways, not read.
+        let t = "12\u{a0}3 4 5 6 9";
+        let r = read(t, &[(0, t.len())], 7, &row_sum, &|_| true, &["new"]);
+        assert!(r.rows[0].is_none());
     }
 
     #[test]

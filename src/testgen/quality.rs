@@ -130,7 +130,13 @@ pub fn measure(g: &Generated, r: &Report) -> Measure {
             let got = table(r, if t2_2019 { "t2_2019" } else { t.cell.table }).and_then(|tb| tb.cell(t.cell.row, t.cell.column));
             let span_ok = |c: &crate::model::Cell| match (t.span, c.span, &t.value) {
                 (_, _, Value::Blank) | (None, _, _) => true,
-                (Some(want), Some(s), _) => (s.start, s.end) == want,
+                (Some(want), Some(s), _) if (s.start, s.end) == want => true,
+                // A 0 the reader knows is 0 but not which of a stretch of alike zeros it is
+                // (blanks collapsed among them): it points at the stretch.
+                (Some(want), Some(s), Value::Int(0)) => {
+                    s.start <= want.0 && want.1 <= s.end && g.text.get(s.start..s.end).is_some_and(|x| x.chars().all(|c| c == '0' || c.is_whitespace()))
+                }
+                (Some(_), Some(_), _) => false,
                 (Some(_), None, _) => false,
             };
             let (outcome, span_only) = match got {
