@@ -49,6 +49,10 @@ pub struct TableFacts {
     /// that which columns the blank cells are in is not certain (the cells that differ between
     /// the readings are uncertain).
     pub misaligned: Vec<&'static str>,
+    /// Digit runs that balance only when their white space is taken for collapsed blank cells
+    /// (no split of the run without blanks balances): where, and the one such reading. Every
+    /// cell read so is uncertain: a run with a wrong number may balance so by chance.
+    pub spaces_as_blanks: Vec<(usize, usize, String)>,
     /// How the values were placed: "label", "order", "run-together".
     pub method: &'static str,
     /// Where the table's region is in the reader text.

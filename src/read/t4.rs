@@ -28,10 +28,10 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
     while vals.len() > 15 && matches!(vals.last().map(|t| &t.kind), Some(Kind::Val(Value::Blank))) {
         vals.pop();
     }
+    let block_ok = |v: &[Option<i64>]| v.chunks(5).all(|b| b.len() < 5 || (0..4).map(|i| webrows::num(&b[i])).sum::<i64>() == webrows::num(&b[4]));
     let web = if vals.len() < 15 { web_values(text, end, &evs) } else { None };
     if let Some(seg) = web {
         // One-line web text: the digits and white space after the header, blanks and all.
-        let block_ok = |v: &[Option<i64>]| v.chunks(5).all(|b| b.len() < 5 || (0..4).map(|i| webrows::num(&b[i])).sum::<i64>() == webrows::num(&b[4]));
         let r = webrows::read(text, &[seg], 15, &block_ok, &|_| true, &["t4"]);
         facts.method = "run-together";
         facts.ambiguous.extend(r.ambiguous);
@@ -69,7 +69,24 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
             }
         }
     } else if vals.len() < 15 {
-        if let Some((split, amb, doubt)) = runtogether::t4(text, &vals) {
+        // Fifteen digits or more with white space among them: the digits of a run with a stray
+        // space, or a 2019-format page whose blank cells collapsed into spaces while its
+        // numbers happen to have fifteen digits or more (「410261986 01616 0」: 41 0 26 19 86,
+        // two blanks, 0 16 16, …). The run first; when no split of it balances, blanks where the
+        // white space is, as for a page with fewer digits.
+        let blanks = if runtogether::t4(text, &vals).is_none() { spaced_values(text, end, &evs) } else { None };
+        let with_blanks = blanks.map(|seg| webrows::read_with(text, &[seg], 15, &[webrows::Blanks::AnyWs], &block_ok, &|_| true, &["t4"]));
+        // Several such readings: the run is left unread as before (P01).
+        if let Some(Some((cells, _))) =
+            with_blanks.as_ref().filter(|r| r.solved && r.ambiguous.iter().all(|a| a.readings.len() == 1)).map(|r| r.rows[0].clone())
+        {
+            facts.method = "run-together";
+            let (s, e) = blanks.unwrap_or_default();
+            let shown: Vec<String> = cells.iter().map(|t| if let Kind::Val(v) = &t.kind { v.display() } else { String::new() }).collect();
+            facts.spaces_as_blanks.push((s, e, shown.join("|")));
+            vals = cells;
+            uncertain = (0..15).collect();
+        } else if let Some((split, amb, doubt)) = runtogether::t4(text, &vals) {
             facts.method = "run-together";
             vals = split;
             facts.ambiguous.extend(amb);
@@ -236,12 +253,77 @@ fn web_values(text: &str, end: usize, evs: &[Ev]) -> Option<(usize, usize)> {
     if !seg.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '\u{a0}' | '\u{3000}' | '\r')) {
         return None;
     }
-    // Blank cells show only as U+00A0 or white space; without digits, only fifteen U+00A0.
-    // Without a blank cell the run is read as before (`runtogether`).
+    // Blank cells show only as U+00A0 or white space; without digits, only fifteen U+00A0, or
+    // white space alone after a header on one line, up to the next section (every cell blank,
+    // their spaces collapsed; a header over several lines is not web text). Without a blank cell the run is read as before
+    // (`runtogether`).
     let nbsp = seg.chars().filter(|&c| c == '\u{a0}').count();
-    if webrows::digit_count(seg) == 0 && nbsp != 15 || nbsp == 0 && webrows::digit_count(seg) >= 15 {
+    let digits = webrows::digit_count(seg);
+    let header_from = evs.iter().find_map(|e| if let Ev::Label(p) = e { Some(p.start) } else { None }).unwrap_or(from);
+    let all_blank = digits == 0 && nbsp == 0 && !seg.is_empty() && !text[header_from..from].contains('\n') && text[line_end..end].trim().is_empty();
+    if digits == 0 && nbsp != 15 && !all_blank || nbsp == 0 && digits >= 15 {
         return None;
     }
     let inside = evs.iter().all(|e| if let Ev::Val(t, _) = e { from <= t.start && t.end <= line_end } else { true });
     inside.then_some((from, line_end))
+}
+
+/// The values of table 四 in one-line web text when they hold fifteen digits or more and no
+/// U+00A0 but white space among the digits (where collapsed blank cells may hide).
+fn spaced_values(text: &str, end: usize, evs: &[Ev]) -> Option<(usize, usize)> {
+    let first_val = evs.iter().position(|e| matches!(e, Ev::Val(..)))?;
+    let last_label = evs[..first_val].iter().rev().find_map(|e| if let Ev::Label(p) = e { Some(p) } else { None })?;
+    let from = last_label.end;
+    let line_end = text[from..end].find('\n').map_or(end, |p| from + p);
+    let seg = &text[from..line_end];
+    let inner = seg.trim_matches(|c: char| c.is_whitespace());
+    let ok = seg.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '\u{3000}' | '\r'))
+        && inner.contains(' ')
+        && webrows::digit_count(seg) >= 15
+        && evs.iter().all(|e| if let Ev::Val(t, _) = e { from <= t.start && t.end <= line_end } else { true });
+    ok.then_some((from, line_end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计";
+
+    fn cells(t: &RawTable) -> Vec<(Value, bool)> {
+        t.rows
+            .iter()
+            .flat_map(|r| {
+                r.cells
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, c)| (if let Kind::Val(v) = &c.kind { v.clone() } else { Value::Blank }, !r.uncertain.iter().any(|u| u.0 == i)))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_table_of_blank_cells_on_one_line_is_fifteen_blanks() {
+        let text = format!("{} 五、存在的主要问题及改进情况", HEADER);
+        let (t, facts) = read(&text, 0, text.find("五、").unwrap()).unwrap();
+        assert_eq!(cells(&t), vec![(Value::Blank, true); 15]);
+        assert!(facts.unread.is_empty());
+        // A header over several lines (not web text) with nothing after it: nothing is read.
+        let text = format!("{}\n维持 纠正\n \n五、存在的主要问题", HEADER);
+        let got = read(&text, 0, text.find("五、").unwrap()).map(|r| cells(&r.0)).unwrap_or_default();
+        assert!(got.is_empty());
+    }
+
+    #[test]
+    fn spaces_taken_for_blanks_only_as_a_reading_to_check() {
+        // Fifteen digits, so no blank cell shows by count, and no split of the run balances;
+        // with the spaces as collapsed blank cells one reading does. Shown, every cell to check.
+        let text = format!("{}410261986 01616 0 五、存在的主要问题", HEADER);
+        let (t, facts) = read(&text, 0, text.find("五、").unwrap()).unwrap();
+        let got = cells(&t);
+        assert_eq!(got.len(), 15);
+        assert!(got.iter().all(|c| !c.1));
+        assert_eq!(got[..5].iter().map(|c| c.0.clone()).collect::<Vec<_>>(), [41, 0, 26, 19, 86].map(Value::Int).to_vec());
+        assert_eq!(facts.spaces_as_blanks.len(), 1);
+    }
 }

@@ -372,6 +372,19 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
                 vec![doc.span(a.start, a.end)],
             ));
         }
+        // P02: a run that balances only with its white space taken for collapsed blank cells.
+        for (s, e, reading) in &facts.spaces_as_blanks {
+            out.push(diag(
+                Code::P02,
+                format!(
+                    "{}的数字「{}」连在一起，按连写找不到能使各组合计平衡的拆法；把其中的空格当作被网页并掉的空白格时，只有一种读法平衡（{}）。这也可能是巧合，表中按此读法显示，各格标为「请核对」，不据此报告合计错误。请对照原表核实。",
+                    tname,
+                    doc.text()[*s..*e].trim(),
+                    reading
+                ),
+                vec![doc.span(*s, *e)],
+            ));
+        }
         // P04: rows placed by inference (their label lost, a cell floated out of the table).
         if !facts.inferred.is_empty() {
             let names: Vec<String> = facts.inferred.iter().map(|k| format!("「{}」", row_name(id, k))).collect();
