@@ -10,18 +10,19 @@
 //!   out the injected cell, none resting on an uncertain cell;
 //! - a wrong number injected into a table the text shows exactly (every cell `Shown::Exact`) is
 //!   caught at its cell (an A-finding names it); elsewhere it is caught or its table flagged;
-//! - at least 98 % of the cells of each form are read exactly.
+//! - at least 98 % of the cells of each form are read exactly; of the cells whose place the
+//!   text shows (`Shown::Exact`), in every form.
 //!
 //! Table 二 of the 2019 format (`t2_2019`, not in keys.md) has no sums: a digit run with several
 //! splits cannot be decided there. Its cells are held to the first bar (exact or uncertain with
 //! a P-finding, never wrong) and counted apart from the 98 % (examples/quality.rs prints them as
 //! t2(2019)).
 //!
-//! The forms in `READ` meet the bar and are tested on every run. The others do not yet (issue
-//! 12): their tests are `#[ignore]`d until they do — all but "no A-error that is not there",
-//! which every form is held to now. Run them with
-//! `cargo test --test real_forms -- --ignored --nocapture`; examples/quality.rs prints the same
-//! figures over more seeds (`cargo run --release --example quality -- 200 --detail`).
+//! Every wild form meets the bar but one part: web-dom-2019 has fewer than 98 % of all its
+//! cells exact, because about a tenth of them the text no longer decides (blank cells whose
+//! spaces collapsed, digit runs with several balanced splits); that test is `#[ignore]`d. Run it
+//! with `cargo test --test real_forms -- --ignored --nocapture`; examples/quality.rs prints the
+//! same figures over more seeds (`cargo run --release --example quality -- 200 --detail`).
 
 use nianbao::testgen::quality::{measure, Caught, Measure, Outcome};
 use nianbao::testgen::{generate_with, Form, Generated, Inject, Options, Shown};
@@ -43,11 +44,19 @@ impl Case {
     }
 }
 
-/// The forms read to the bar today. A form joins when it passes every test below.
-const READ: [Form; 3] = [Form::WebDom, Form::Html2019, Form::MdDamaged];
+/// The forms read to the bar today: every cell exact or marked uncertain, injected errors
+/// caught at their cell. Every wild form is.
+const READ: [Form; 4] = [Form::WebDom, Form::Html2019, Form::MdDamaged, Form::WebDom2019];
+
+/// The forms with at least 98 % of all their cells exact. web-dom-2019 is not: about a tenth of
+/// its cells the text itself no longer decides (blank cells whose spaces collapsed: 「 10 0 1」
+/// is 10, 0, 1 and four blanks, which cells are blank the text does not say; digit runs with
+/// several balanced splits) — `Shown::Ambiguous`, and the reader says so (P02). Its cells that
+/// the text does show are held to 98 % below, with every other form's.
+const NINETY_EIGHT: [Form; 3] = [Form::WebDom, Form::Html2019, Form::MdDamaged];
 
 fn not_read() -> Vec<Form> {
-    Form::WILD.into_iter().filter(|f| !READ.contains(f)).collect()
+    Form::WILD.into_iter().filter(|f| !NINETY_EIGHT.contains(f)).collect()
 }
 
 /// The reports, generated and checked once for all the tests.
@@ -137,18 +146,23 @@ fn an_injected_wrong_number_is_caught_at_its_cell(forms: &[Form]) {
     verdict("injected errors not caught", problems);
 }
 
-fn at_least_98_percent_of_cells_exact_per_form(forms: &[Form]) {
+/// At least 98 % of the cells of each form exact; with `shown_only`, of the cells whose place
+/// the text shows (`Shown::Exact`).
+fn at_least_98_percent_of_cells_exact_per_form(forms: &[Form], shown_only: bool) {
     let mut problems = Vec::new();
     for &form in forms {
         let (mut exact, mut all) = (0usize, 0usize);
         for c in cases().iter().filter(|c| c.g.form == form) {
-            exact += c.m.count(Outcome::Exact, false);
-            all += Outcome::ALL.iter().map(|o| c.m.count(*o, false)).sum::<usize>();
+            for r in c.m.cells.iter().filter(|r| !r.t2_2019 && (!shown_only || r.shown == Shown::Exact)) {
+                exact += (r.outcome == Outcome::Exact) as usize;
+                all += 1;
+            }
         }
         let share = exact as f64 / all.max(1) as f64;
-        eprintln!("{}: {} of {} cells exact ({:.1} %)", form.name(), exact, all, 100.0 * share);
+        let what = if shown_only { "cells the text shows" } else { "cells" };
+        eprintln!("{}: {} of {} {} exact ({:.1} %)", form.name(), exact, all, what, 100.0 * share);
         if share < 0.98 {
-            problems.push(format!("{}: {:.1} % of {} cells exact", form.name(), 100.0 * share, all));
+            problems.push(format!("{}: {:.1} % of {} {} exact", form.name(), 100.0 * share, all, what));
         }
     }
     verdict("forms below 98 % exact cells", problems);
@@ -157,12 +171,6 @@ fn at_least_98_percent_of_cells_exact_per_form(forms: &[Form]) {
 #[test]
 fn every_cell_is_exact_or_marked_uncertain_read_forms() {
     every_cell_is_exact_or_marked_uncertain(&READ);
-}
-
-#[test]
-#[ignore = "until the readers read these forms (issue 12)"]
-fn every_cell_is_exact_or_marked_uncertain_other_forms() {
-    every_cell_is_exact_or_marked_uncertain(&not_read());
 }
 
 /// Every wild form, those not yet read to the whole bar too: what they cannot read they must
@@ -178,20 +186,20 @@ fn an_injected_wrong_number_is_caught_at_its_cell_read_forms() {
 }
 
 #[test]
-#[ignore = "until the readers read these forms (issue 12)"]
-fn an_injected_wrong_number_is_caught_at_its_cell_other_forms() {
-    an_injected_wrong_number_is_caught_at_its_cell(&not_read());
-}
-
-#[test]
 fn at_least_98_percent_of_cells_exact_per_form_read_forms() {
-    at_least_98_percent_of_cells_exact_per_form(&READ);
+    at_least_98_percent_of_cells_exact_per_form(&NINETY_EIGHT, false);
+}
+
+/// Every wild form: of the cells whose place the text shows, at least 98 % exact.
+#[test]
+fn at_least_98_percent_of_the_cells_the_text_shows_exact_every_form() {
+    at_least_98_percent_of_cells_exact_per_form(&Form::WILD, true);
 }
 
 #[test]
-#[ignore = "until the readers read these forms (issue 12)"]
+#[ignore = "web-dom-2019: a tenth of its cells the text no longer decides (issue 12)"]
 fn at_least_98_percent_of_cells_exact_per_form_other_forms() {
-    at_least_98_percent_of_cells_exact_per_form(&not_read());
+    at_least_98_percent_of_cells_exact_per_form(&not_read(), false);
 }
 
 /// Not ignored: the cases themselves are sound (every generated report is measured, with
