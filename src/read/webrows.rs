@@ -205,6 +205,37 @@ pub fn every_char_a_cell(text: &str, s: usize, e: usize, n: usize) -> Option<Vec
     (cells.len() == n).then_some(cells)
 }
 
+/// A row of zeros only, too many placements of its blanks to list (「 0 00000 00 0 」 in table
+/// 四, fifteen cells): every cell is 0 or blank, so its numbers are sure (all 0) and no cell's
+/// content is. Placements standing for all of them: the blanks together, starting at each
+/// cell in turn (wrapping round), so each cell is blank in one and 0 in another. `None` unless
+/// `AnyWs` and the zeros fit.
+fn zeros_anywhere(text: &str, s: usize, e: usize, n: usize, blanks: Blanks, ok: &dyn Fn(&[Option<i64>]) -> bool) -> Option<Vec<Vec<Cell>>> {
+    let seg = &text[s..e];
+    let zeros: Vec<usize> = seg.char_indices().filter(|c| c.1 == '0').map(|c| s + c.0).collect();
+    if blanks != Blanks::AnyWs || zeros.is_empty() || zeros.len() >= n || !seg.chars().all(|c| c == '0' || is_ws(c)) {
+        return None;
+    }
+    let blank_count = n - zeros.len();
+    let out: Vec<Vec<Cell>> = (0..n)
+        .map(|k| {
+            let mut next_zero = 0;
+            (0..n)
+                .map(|c| {
+                    if (c + n - k) % n < blank_count {
+                        let at = zeros.get(next_zero).copied().unwrap_or(e);
+                        (at, at, None)
+                    } else {
+                        next_zero += 1;
+                        (zeros[next_zero - 1], zeros[next_zero - 1] + 1, Some(0))
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    ok(&vec![Some(0); n]).then_some(out)
+}
+
 /// A row's readings with the same numbers (blank = 0): its numbers, and each reading's cells.
 type Group = (Vec<i64>, Vec<Vec<Cell>>);
 
@@ -243,7 +274,7 @@ pub fn read_with(
         let groups: Vec<Option<Vec<Group>>> = rows
             .iter()
             .map(|&(s, e)| {
-                row_readings(text, s, e, n, h, row_ok).map(|rs| {
+                row_readings(text, s, e, n, h, row_ok).or_else(|| zeros_anywhere(text, s, e, n, h, row_ok)).map(|rs| {
                     let mut g: Vec<Group> = Vec::new();
                     for r in rs {
                         let key: Vec<i64> = r.iter().map(|c| num(&c.2)).collect();
@@ -474,6 +505,20 @@ mod tests {
         let t = "12\u{a0}3 4 5 6 9";
         let r = read(t, &[(0, t.len())], 7, &row_sum, &|_| true, &["new"]);
         assert!(r.rows[0].is_none());
+    }
+
+    #[test]
+    fn zeros_with_too_many_placements_are_shown_to_check() {
+        // Fifteen cells, nine zeros, six blanks somewhere in the spaces: too many placements to
+        // list, all of them zeros; shown, every cell to check, not left out.
+        let t = " 0 00000 00 0 ";
+        let ok = |v: &[Option<i64>]| v.chunks(5).all(|b| b.len() < 5 || (0..4).map(|i| num(&b[i])).sum::<i64>() == num(&b[4]));
+        assert!(row_readings(t, 0, t.len(), 15, Blanks::AnyWs, &ok).is_none());
+        let r = read(t, &[(0, t.len())], 15, &ok, &|_| true, &["t4"]);
+        let (cells, doubt) = r.rows[0].as_ref().unwrap();
+        assert_eq!(cells.len(), 15);
+        assert_eq!(doubt.len(), 15);
+        assert!(r.unread.is_empty() && r.ambiguous.len() == 1);
     }
 
     #[test]
