@@ -333,9 +333,11 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
             let readings: Vec<&str> = a.readings.iter().take(6).map(String::as_str).collect();
             let used = match a.used {
                 Some(i) => format!(
-                    "表中暂按第 {} 种读法（{}）显示，各读法不同的格标为「请核对」，不据此报告合计错误",
+                    "表中暂按第 {} 种读法（{}）显示，各读法不同的格标为「请核对」{}",
                     i + 1,
-                    readings.get(i).cloned().unwrap_or_default()
+                    readings.get(i).cloned().unwrap_or_default(),
+                    // Table 二 has no sums to report on.
+                    if t2 { "" } else { "，不据此报告合计错误" }
                 ),
                 None => "没有一种能使整张表平衡，这一行不作推测".to_string(),
             };
