@@ -1,4 +1,4 @@
-//! A quick stable-Rust mutation fuzzer over the fixtures: `cargo run --release --example quickfuzz -- SECONDS`.
+//! A quick stable-Rust mutation fuzzer over the fixtures and generated wild-form reports: `cargo run --release --example quickfuzz -- SECONDS`.
 //! Checks that nothing panics and every span is inside the input on character boundaries.
 use std::time::{Duration, Instant};
 
@@ -12,6 +12,13 @@ fn main() {
             if p.extension().map(|x| x != "pdf").unwrap_or(false) {
                 seeds.push(std::fs::read(p).unwrap());
             }
+        }
+    }
+    // Generated reports in the wild forms too (one-line web text with blanks as U+00A0 or
+    // collapsed spaces, damaged markdown): their readers take paths the fixtures do not.
+    for form in nianbao::testgen::Form::WILD {
+        for seed in 0..4 {
+            seeds.push(nianbao::testgen::generate_with(seed, &nianbao::testgen::Options { form, inject: nianbao::testgen::Inject::No, unique_runs: true }).text.into_bytes());
         }
     }
     let mut state: u64 = 0x9E3779B97F4A7C15;
@@ -41,6 +48,8 @@ fn main() {
         b"&#x4e00;",
         b"\xff",
         b"&",
+        "\u{a0}".as_bytes(),
+        "0 0".as_bytes(),
     ];
     let start = Instant::now();
     let mut n = 0u64;
