@@ -17,7 +17,7 @@
 //! with a single balanced reading are taken, the others are left unread (P01).
 
 use super::tokens::{Kind, Tok};
-use super::Ambiguity;
+use super::{Ambiguity, Readings};
 use crate::model::Value;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -176,6 +176,9 @@ pub struct Read {
     pub unread: Vec<(usize, String)>,
     /// Whether some choice of readings balanced the whole table.
     pub solved: bool,
+    /// When it did in several ways: every such reading of the table, on the cells they differ
+    /// on, the rows' cells given as (row index as a key of `keys`, cell index).
+    pub readings: Option<Readings>,
 }
 
 pub fn num(v: &Option<i64>) -> i64 {
@@ -276,7 +279,7 @@ pub fn read(
         all.push(Hyp { blanks: h, groups, solutions });
     }
     let solved: Vec<&Hyp> = all.iter().filter(|h| h.solutions.as_ref().is_some_and(|s| !s.is_empty())).collect();
-    let mut out = Read { rows: Vec::new(), ambiguous: Vec::new(), unread: Vec::new(), solved: !solved.is_empty() };
+    let mut out = Read { rows: Vec::new(), ambiguous: Vec::new(), unread: Vec::new(), solved: !solved.is_empty(), readings: None };
     let tok = |c: &Cell| Tok { start: c.0, end: c.1, kind: Kind::Val(c.2.map_or(Value::Blank, Value::Int)) };
     // A row read from `opts` (its possible readings): the first, uncertain where they differ.
     let take = |out: &mut Read, i: usize, opts: Vec<&Vec<Cell>>, used: Option<usize>| {
@@ -309,6 +312,46 @@ pub fn read(
                 }
             }
             take(&mut out, i, opts, Some(0));
+        }
+        // Every balanced reading of the table on the cells they differ on (a row's reading
+        // with the same numbers may place its cells in several ways: each way is a reading).
+        let doubt: Vec<(usize, usize)> =
+            out.rows.iter().enumerate().flat_map(|(i, r)| r.iter().flat_map(move |(_, d)| d.iter().map(move |&c| (i, c)))).collect();
+        let mut in_doubt: Vec<usize> = doubt.iter().map(|d| d.0).collect();
+        in_doubt.dedup();
+        let mut all: Vec<Vec<Tok>> = Vec::new();
+        let mut complete = !doubt.is_empty();
+        'every: for h in &solved {
+            for s in h.solutions.as_ref().unwrap() {
+                let mut partial: Vec<Vec<Tok>> = vec![Vec::new()];
+                for &i in &in_doubt {
+                    let mut ways: Vec<Vec<Tok>> = Vec::new();
+                    for r in &h.groups[i].as_ref().unwrap()[s[i]].1 {
+                        let w: Vec<Tok> = doubt.iter().filter(|d| d.0 == i).map(|d| tok(&r[d.1])).collect();
+                        if !ways.contains(&w) {
+                            ways.push(w);
+                        }
+                    }
+                    partial = partial.iter().flat_map(|p| ways.iter().map(move |w| [p.as_slice(), w].concat())).collect();
+                    if partial.len() > Readings::MAX {
+                        complete = false;
+                        break 'every;
+                    }
+                }
+                for p in partial {
+                    if !all.contains(&p) {
+                        all.push(p);
+                    }
+                }
+                if all.len() > Readings::MAX {
+                    complete = false;
+                    break 'every;
+                }
+            }
+        }
+        if complete {
+            let cells = doubt.iter().map(|&(i, c)| (keys[i], c)).collect();
+            out.readings = Readings::new(cells, all, in_doubt.iter().map(|&i| rows[i].0).collect());
         }
         return out;
     }
