@@ -5,8 +5,9 @@
 //! keeps the splits that balance its own sum (自然人 + 法人… = 总计); the rows together must
 //! then balance every column (一 + 二 = （七）+ 四, （七）= Σ results). When exactly one
 //! combination balances, it is the reading. When several do, the reader uses the first and
-//! says so (P02) with all of them; when none does, the row is left unread (P01). A split
-//! that does not balance is never invented.
+//! says so (P02) with all of them, kept for the counts the prose states to choose from
+//! (`prose::choose`); when none does, the row is left unread (P01). A split that does not
+//! balance is never invented.
 
 use super::tokens::{Kind, Tok};
 use super::{Ambiguity, Readings};

@@ -13,7 +13,8 @@
 //! A row's readings are the ways to cut its digits into numbers without leading zeros and to
 //! place blanks where the hypothesis allows, that balance the row; the table's readings are
 //! the combinations of row readings that balance every column, over all hypotheses. One
-//! reading: taken. Several: the cells they disagree on are uncertain (P02). None: the rows
+//! reading: taken. Several: the cells they disagree on are uncertain (P02), and every reading
+//! is kept for the counts the prose states to choose from (`prose::choose`). None: the rows
 //! with a single balanced reading are taken, the others are left unread (P01).
 
 use super::tokens::{Kind, Tok};
