@@ -321,7 +321,9 @@ pub fn read(
         let mut in_doubt: Vec<usize> = doubt.iter().map(|d| d.0).collect();
         in_doubt.dedup();
         let mut all: Vec<Vec<Tok>> = Vec::new();
-        let mut complete = !doubt.is_empty();
+        // (A hypothesis's solutions are readings with different numbers: more than `MAX` of
+        // them are more readings than are kept.)
+        let mut complete = !doubt.is_empty() && solved.iter().all(|h| h.solutions.as_ref().is_some_and(|s| s.len() <= Readings::MAX));
         'every: for h in &solved {
             for s in h.solutions.as_ref().unwrap() {
                 let mut partial: Vec<Vec<Tok>> = vec![Vec::new()];
