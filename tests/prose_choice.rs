@@ -246,3 +246,19 @@ fn the_prose_only_ever_chooses_a_balanced_reading() {
     eprintln!("{} generated reports with two or more readings of table 四; the prose chose {} times", seen, chose);
     assert!(seen > 0 && chose > 0, "seen {} chose {}", seen, chose);
 }
+
+#[test]
+fn no_choice_when_a_block_is_read_by_its_only_split_and_fails() {
+    // Table 四 a block a line: 「1100011」 is 1|10|0|0|11 or 11|0|0|0|11; 「12345」 has only one
+    // split, which does not add up. No reading balances the table: the prose does not choose.
+    let said = "2025年，我局共收到政府信息公开申请11件。全年因政府信息公开引起行政复议11件，其中结果维持11件。";
+    let with = |block2: &str| report(said).replace("0100111001211301102", &format!("1100011\n{}\n00000", block2));
+    let balanced = check_text(&with("00000"));
+    let text = with("00000");
+    assert!(choice_note(&balanced, &text).is_some(), "{:?}", balanced.diagnostics);
+    assert_eq!(t4(&balanced)[0], vec![(Some(11), true), (Some(0), true), (Some(0), true), (Some(0), true), (Some(11), true)]);
+    let failing = check_text(&with("12345"));
+    assert!(choice_note(&failing, &with("12345")).is_none(), "{:?}", failing.diagnostics);
+    assert_eq!(p02_about(&failing, "表四"), 1, "{:?}", failing.diagnostics);
+    assert!(codes(&failing).contains(&"A04"), "the failing block is reported: {:?}", failing.diagnostics);
+}

@@ -465,8 +465,9 @@ pub fn t3(text: &str, placed: &[(&'static str, Vec<Tok>)], rows: &[&'static str]
         }
     }
     // Every balanced reading of the table on the cells they differ on (all of them: not when
-    // the search stopped early).
-    if !solutions.is_empty() && solutions.len() < MAX_CANDIDATES && !out.uncertain.is_empty() {
+    // the search stopped early, nor when a row read by its only split fails its own sum or a
+    // row could not be read: then the table's sums are not all known to hold).
+    if !solutions.is_empty() && solutions.len() < MAX_CANDIDATES && !out.uncertain.is_empty() && forced_rows.is_empty() && out.unread.is_empty() {
         let cells = out.uncertain.clone();
         let row_of = |k: &str| per_row.iter().position(|r| same_key(r.0, k));
         let all = solutions.iter().map(|s| {
@@ -531,6 +532,8 @@ pub fn t4(text: &str, vals: &[Tok]) -> Option<T4Split> {
     let mut ambiguous = Vec::new();
     let mut uncertain = Vec::new();
     let mut kept = Vec::new();
+    // A run read by its only split though a block fails: no reading balances the table.
+    let mut unbalanced = false;
     let mut take = |run: &Run, per: usize, first: usize| -> bool {
         let mut c = splits_at(&run.digits, per, &run.forced, &block_ok);
         if c.is_empty() {
@@ -540,7 +543,10 @@ pub fn t4(text: &str, vals: &[Tok]) -> Option<T4Split> {
             let only = only_split(&run.digits, per, &run.forced, &block_ok).filter(|_| !run.ends_text(text));
             let failing = |c: &Vec<usize>| values(&run.digits, c).chunks(5).filter(|b| b.len() == 5 && b[0] + b[1] + b[2] + b[3] != b[4]).count();
             match only.filter(|c| failing(c) <= 1) {
-                Some(only) => c.push(only),
+                Some(only) => {
+                    unbalanced |= failing(&only) > 0;
+                    c.push(only)
+                }
                 None => return false,
             }
         }
@@ -574,6 +580,9 @@ pub fn t4(text: &str, vals: &[Tok]) -> Option<T4Split> {
         if !take(&run, per, i * per) {
             return None;
         }
+    }
+    if unbalanced {
+        kept.clear();
     }
     Some((out, ambiguous, uncertain, kept))
 }
