@@ -1,6 +1,7 @@
 //! The pipeline, the only place that knows the order of the steps: input (bytes or text made a
-//! `Source`) → sections and title → the three tables read → the `Doc` → the rules of the
-//! registry (`rules::codes::CHECKERS`) → one `Report`.
+//! `Source`) → sections and title → the three tables read → the `Doc` (where a table's digit
+//! runs split in several balanced ways, the counts its prose states choose among them) → the
+//! rules of the registry (`rules::codes::CHECKERS`) → one `Report`.
 
 use crate::code::Code;
 use crate::doc::Doc;
@@ -177,6 +178,8 @@ pub(crate) fn run(src: &mut Source, form: Option<&'static str>, options: &Option
     doc.t2 = finish(t2).filter(|t| !t.0.rows.is_empty() || t.1.format_2019);
     doc.t3 = finish(t3);
     doc.t4 = finish(t4);
+    // Digit runs that split in several balanced ways: the counts the prose states may choose.
+    crate::prose::choose::settle(&mut doc);
 
     let mut diagnostics = Vec::new();
     let cx = rules::Context::new(&doc);

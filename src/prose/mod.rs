@@ -1,5 +1,6 @@
 //! The prose of a report, as the prose rules (C, W, X03) read it. The readers of what the prose
-//! says are beside it: `claims` (the counts it states) and `scope` (whose counts they are).
+//! says are beside it: `claims` (the counts it states) and `scope` (whose counts they are);
+//! `choose` lets those counts choose among a run-together table's balanced readings.
 //!
 //! Prose is everything the readers did not take as a table: the preamble, the bodies of 一, 五
 //! and 六, and whatever of 二/三/四 lies outside a table region. Title and section heading lines
@@ -12,6 +13,7 @@
 //! break is kept as `\n`. Every byte of the joined copy remembers the reader-text characters it
 //! came from, so a finding still points at the exact characters of the input.
 
+pub mod choose;
 pub mod claims;
 pub mod scope;
 

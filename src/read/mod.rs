@@ -62,6 +62,61 @@ pub struct TableFacts {
     pub cells_end: usize,
     /// The table is in the 2019 trial format (table 二 columns).
     pub format_2019: bool,
+    /// Digit runs with several balanced readings, each group of them with every reading kept:
+    /// the counts the prose states may choose one afterwards (`prose::choose`).
+    pub readings: Vec<Readings>,
+    /// Readings the prose chose (`prose::choose`), for the note that says so.
+    pub decided: Vec<Decided>,
+}
+
+/// Every balanced reading of some cells of a table whose digit runs split in several ways
+/// that balance every sum. The cells outside `cells` read the same in all of them.
+#[derive(Debug, Clone, Default)]
+pub struct Readings {
+    /// The cells the readings differ on: (row, cell index in the row).
+    pub cells: Vec<(&'static str, usize)>,
+    /// Each reading: one token per cell of `cells`, in that order. No two are the same.
+    pub readings: Vec<Vec<Tok>>,
+    /// Where the digit runs they split start (`Ambiguity::start`): their P02 is settled when
+    /// one reading is chosen.
+    pub runs: Vec<usize>,
+}
+
+impl Readings {
+    /// The most readings kept: more are not looked through (the cells stay uncertain).
+    pub const MAX: usize = 512;
+
+    /// Readings of `cells` (each reading: one token per cell), duplicates dropped; `None` when
+    /// there are fewer than two or more than `MAX`.
+    pub fn new(cells: Vec<(&'static str, usize)>, all: impl IntoIterator<Item = Vec<Tok>>, runs: Vec<usize>) -> Option<Readings> {
+        let mut readings: Vec<Vec<Tok>> = Vec::new();
+        for r in all {
+            if !readings.contains(&r) {
+                if readings.len() == Self::MAX {
+                    return None;
+                }
+                readings.push(r);
+            }
+        }
+        (readings.len() >= 2 && !cells.is_empty()).then_some(Readings { cells, readings, runs })
+    }
+}
+
+/// A choice the prose made among a table's balanced readings.
+#[derive(Debug, Clone)]
+pub struct Decided {
+    /// How many balanced readings there were.
+    pub readings: usize,
+    /// The statements that chose: (reader-text range of the number, the statement as written,
+    /// the cell it names in words, the value).
+    pub by: Vec<((usize, usize), String, String, i64)>,
+    /// The cells the readings differed on: (row, cell index).
+    pub cells: Vec<(&'static str, usize)>,
+    /// Those still uncertain: the readings left differ only in which of them are blank and
+    /// which 0 (their P02 says so).
+    pub open: Vec<(&'static str, usize)>,
+    /// The digit runs (reader-text ranges) with their row.
+    pub runs: Vec<(&'static str, usize, usize)>,
 }
 
 #[derive(Debug, Clone)]

@@ -5,12 +5,13 @@
 //! keeps the splits that balance its own sum (自然人 + 法人… = 总计); the rows together must
 //! then balance every column (一 + 二 = （七）+ 四, （七）= Σ results). When exactly one
 //! combination balances, it is the reading. When several do, the reader uses the first and
-//! says so (P02) with all of them; when none does, the row is left unread (P01). A split
-//! that does not balance is never invented.
+//! says so (P02) with all of them, kept for the counts the prose states to choose from
+//! (`prose::choose`); when none does, the row is left unread (P01). A split that does not
+//! balance is never invented.
 
 use super::tokens::{Kind, Tok};
-use super::Ambiguity;
-use crate::format::{T3_APPLICANT_COLUMNS, T3_LEGAL_COLUMNS, T3_RESULT_ITEMS};
+use super::{Ambiguity, Readings};
+use crate::format::{T3_APPLICANT_COLUMNS, T3_LEGAL_COLUMNS, T3_RESULT_ITEMS, T4_BLOCKS};
 use crate::model::same_key;
 use crate::model::Value;
 
@@ -25,6 +26,8 @@ pub struct RunTogether {
     pub ambiguous: Vec<Ambiguity>,
     /// (row, reason, start, end)
     pub unread: Vec<(&'static str, String, usize, usize)>,
+    /// Every balanced reading of the table on the cells in `uncertain`, when there are several.
+    pub readings: Option<Readings>,
 }
 
 fn digits_of(text: &str, t: &Tok) -> Option<String> {
@@ -322,7 +325,7 @@ pub fn t3(text: &str, placed: &[(&'static str, Vec<Tok>)], rows: &[&'static str]
     let mut per_row: Vec<(&'static str, Option<Run>, Vec<Vec<i64>>, Vec<Vec<usize>>)> = Vec::new();
     // Rows read by their only split though it does not balance.
     let mut forced_rows: Vec<&'static str> = Vec::new();
-    let mut out = RunTogether { rows: Vec::new(), uncertain: Vec::new(), ambiguous: Vec::new(), unread: Vec::new() };
+    let mut out = RunTogether { rows: Vec::new(), uncertain: Vec::new(), ambiguous: Vec::new(), unread: Vec::new(), readings: None };
     for &k in rows {
         let Some(v) = placed.iter().find(|r| same_key(r.0, k)).map(|r| &r.1) else {
             continue;
@@ -461,6 +464,31 @@ pub fn t3(text: &str, placed: &[(&'static str, Vec<Tok>)], rows: &[&'static str]
             out.ambiguous.push(Ambiguity::new(k, start, end, readings, None));
         }
     }
+    // Every balanced reading of the table on the cells they differ on (all of them: not when
+    // the search stopped early, nor when a row read by its only split fails its own sum or a
+    // row could not be read: then the table's sums are not all known to hold).
+    if !solutions.is_empty() && solutions.len() < MAX_CANDIDATES && !out.uncertain.is_empty() && forced_rows.is_empty() && out.unread.is_empty() {
+        let cells = out.uncertain.clone();
+        let row_of = |k: &str| per_row.iter().position(|r| same_key(r.0, k));
+        let all = solutions.iter().map(|s| {
+            let mut toks: Vec<Tok> = Vec::with_capacity(cells.len());
+            let mut at: Option<(usize, Vec<Tok>)> = None;
+            for &(k, c) in &cells {
+                let ri = row_of(k).unwrap_or(0);
+                if at.as_ref().is_none_or(|a| a.0 != ri) {
+                    let (_, run, readings, cuts) = &per_row[ri];
+                    at = Some((ri, run.as_ref().map(|run| run.toks(&cuts[s[ri]], &readings[s[ri]])).unwrap_or_default()));
+                }
+                toks.extend(at.as_ref().and_then(|a| a.1.get(c)).cloned());
+            }
+            toks
+        });
+        let all: Vec<Vec<Tok>> = all.filter(|t| t.len() == cells.len()).collect();
+        if all.len() == solutions.len() {
+            let runs = out.ambiguous.iter().filter(|a| a.used.is_some()).map(|a| a.start).collect();
+            out.readings = Readings::new(cells, all, runs);
+        }
+    }
     // No combination balances, and the rows read leave more than one column unbalanced: a
     // wrong number makes one column fail, so some run was split wrongly — one with more digits
     // than cells whose only balanced split balanced by chance. Its cells in those columns are
@@ -489,16 +517,23 @@ pub fn t3(text: &str, placed: &[(&'static str, Vec<Tok>)], rows: &[&'static str]
     Some(out)
 }
 
+/// Table 四 split: its cells, the ambiguities, the cells that differ between the splits, and
+/// each run's balanced readings where there are several.
+pub type T4Split = (Vec<Tok>, Vec<Ambiguity>, Vec<usize>, Vec<Readings>);
+
 /// Table 四's fifteen values read out of digit runs: one run (spaces kept by the text are cell
 /// boundaries) or one run per block. Returns the cells, the ambiguities (several balanced
 /// splits: every one of them is listed) and which cells differ between those splits (they are
 /// uncertain; the cells all splits agree on are not).
-pub fn t4(text: &str, vals: &[Tok]) -> Option<(Vec<Tok>, Vec<Ambiguity>, Vec<usize>)> {
+pub fn t4(text: &str, vals: &[Tok]) -> Option<T4Split> {
     let block_ok = |v: &[i64]| v.chunks(5).all(|b| b.len() < 5 || b[0] + b[1] + b[2] + b[3] == b[4]);
     // Splits of one run into `per` cells starting at cell `first`: their tokens and ambiguity.
     let mut out = Vec::new();
     let mut ambiguous = Vec::new();
     let mut uncertain = Vec::new();
+    let mut kept = Vec::new();
+    // A run read by its only split though a block fails: no reading balances the table.
+    let mut unbalanced = false;
     let mut take = |run: &Run, per: usize, first: usize| -> bool {
         let mut c = splits_at(&run.digits, per, &run.forced, &block_ok);
         if c.is_empty() {
@@ -508,25 +543,32 @@ pub fn t4(text: &str, vals: &[Tok]) -> Option<(Vec<Tok>, Vec<Ambiguity>, Vec<usi
             let only = only_split(&run.digits, per, &run.forced, &block_ok).filter(|_| !run.ends_text(text));
             let failing = |c: &Vec<usize>| values(&run.digits, c).chunks(5).filter(|b| b.len() == 5 && b[0] + b[1] + b[2] + b[3] != b[4]).count();
             match only.filter(|c| failing(c) <= 1) {
-                Some(only) => c.push(only),
+                Some(only) => {
+                    unbalanced |= failing(&only) > 0;
+                    c.push(only)
+                }
                 None => return false,
             }
         }
         let readings: Vec<Vec<i64>> = c.iter().map(|x| values(&run.digits, x)).collect();
         out.extend(run.toks(&c[0], &readings[0]));
         if readings.len() > 1 {
-            for i in 0..per {
-                if readings.iter().any(|r| r[i] != readings[0][i]) {
-                    uncertain.push(first + i);
-                }
-            }
+            let differ: Vec<usize> = (0..per).filter(|&i| readings.iter().any(|r| r[i] != readings[0][i])).collect();
+            uncertain.extend(differ.iter().map(|i| first + i));
             let (start, end) = run.range();
             ambiguous.push(Ambiguity::new("t4", start, end, &readings, Some(0)));
+            // Each run's readings on their own: the blocks' sums do not tie two runs.
+            let cells = differ.iter().map(|&i| (T4_BLOCKS[(first + i) / 5].key, (first + i) % 5)).collect();
+            let all = c.iter().zip(&readings).map(|(cuts, vals)| {
+                let toks = run.toks(cuts, vals);
+                differ.iter().map(|&i| toks[i].clone()).collect()
+            });
+            kept.extend(Readings::new(cells, all, vec![start]));
         }
         true
     };
     if let Some(run) = Run::of(text, vals, 15) {
-        return take(&run, 15, 0).then_some((out, ambiguous, uncertain));
+        return take(&run, 15, 0).then_some((out, ambiguous, uncertain, kept));
     }
     // One run per block (or all in one), each on its own.
     if vals.is_empty() || 15 % vals.len() != 0 || vals.iter().any(|t| digits_of(text, t).is_none()) {
@@ -539,7 +581,10 @@ pub fn t4(text: &str, vals: &[Tok]) -> Option<(Vec<Tok>, Vec<Ambiguity>, Vec<usi
             return None;
         }
     }
-    Some((out, ambiguous, uncertain))
+    if unbalanced {
+        kept.clear();
+    }
+    Some((out, ambiguous, uncertain, kept))
 }
 
 #[cfg(test)]

@@ -198,6 +198,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
         // One-line web text: each row's digits and white space after its label.
         facts.method = "run-together";
         facts.ambiguous = web.ambiguous;
+        facts.readings.extend(web.readings);
         facts.unread.extend(web.unread);
         unread_rows = web.unread_rows;
         doubt = web.doubt;
@@ -261,6 +262,7 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
         if let Some(rt) = runtogether::t3(text, &placed.rows, &rows_t, &columns) {
             facts.method = "run-together";
             facts.ambiguous = rt.ambiguous;
+            facts.readings.extend(rt.readings);
             for (k, reason, s, e) in rt.unread {
                 facts.unread.push((format!("{}：{}", crate::format::short_t3_label(crate::format::t3_row(k).unwrap()), reason), s, e));
             }
@@ -679,6 +681,8 @@ struct Web {
     unread_rows: Vec<&'static str>,
     columns: Vec<&'static str>,
     variant: Variant,
+    /// The table's balanced readings, when there are several.
+    readings: Option<super::Readings>,
 }
 
 /// One-line web text: every template row has its label, followed on its line by nothing but
@@ -790,7 +794,16 @@ fn web_table(
             }
         }
     }
-    let mut out = Web { rows: Vec::new(), doubt: Vec::new(), ambiguous: r.ambiguous, unread: Vec::new(), unread_rows: Vec::new(), columns, variant };
+    let mut out = Web {
+        rows: Vec::new(),
+        doubt: Vec::new(),
+        ambiguous: r.ambiguous,
+        unread: Vec::new(),
+        unread_rows: Vec::new(),
+        columns,
+        variant,
+        readings: r.readings,
+    };
     out.doubt.extend(suspect.iter().map(|&(i, c)| (rows_t[i], c)));
     for (i, row) in r.rows.into_iter().enumerate() {
         match row {

@@ -35,6 +35,11 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
         let r = webrows::read(text, &[seg], 15, &block_ok, &|_| true, &["t4"]);
         facts.method = "run-together";
         facts.ambiguous.extend(r.ambiguous);
+        // (The one row of fifteen cells is three blocks.)
+        facts.readings.extend(r.readings.map(|mut k| {
+            k.cells = k.cells.iter().map(|&(_, c)| (T4_BLOCKS[c / 5].key, c % 5)).collect();
+            k
+        }));
         // No balanced reading with blanks: the run's only split, as for any run (an U+00A0
         // between two digits is then a cell boundary). Searched once, only then.
         let read = r.rows.into_iter().next().flatten();
@@ -54,11 +59,13 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
             }
             None if forced.is_some() => {
                 facts.ambiguous.clear();
+                facts.readings.clear();
                 vals = forced.unwrap_or_default().iter().map(|c| Tok { start: c.0, end: c.1, kind: Kind::Val(c.2.map_or(Value::Blank, Value::Int)) }).collect();
             }
             None if plain.is_some() => {
-                let (split, _, doubt) = plain.unwrap_or_default();
+                let (split, _, doubt, _) = plain.unwrap_or_default();
                 facts.ambiguous.clear();
+                facts.readings.clear();
                 vals = split;
                 uncertain = doubt;
             }
@@ -86,10 +93,11 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
             facts.spaces_as_blanks.push((s, e, shown.join("|")));
             vals = cells;
             uncertain = (0..15).collect();
-        } else if let Some((split, amb, doubt)) = runtogether::t4(text, &vals) {
+        } else if let Some((split, amb, doubt, kept)) = runtogether::t4(text, &vals) {
             facts.method = "run-together";
             vals = split;
             facts.ambiguous.extend(amb);
+            facts.readings.extend(kept);
             uncertain = doubt;
         } else if let Some(t) = vals.iter().find(|t| text[t.start..t.end].len() > 5 && text[t.start..t.end].bytes().all(|b| b.is_ascii_digit())) {
             // A digit run that no balanced split explains: say so, guess nothing.

@@ -13,11 +13,12 @@
 //! A row's readings are the ways to cut its digits into numbers without leading zeros and to
 //! place blanks where the hypothesis allows, that balance the row; the table's readings are
 //! the combinations of row readings that balance every column, over all hypotheses. One
-//! reading: taken. Several: the cells they disagree on are uncertain (P02). None: the rows
+//! reading: taken. Several: the cells they disagree on are uncertain (P02), and every reading
+//! is kept for the counts the prose states to choose from (`prose::choose`). None: the rows
 //! with a single balanced reading are taken, the others are left unread (P01).
 
 use super::tokens::{Kind, Tok};
-use super::Ambiguity;
+use super::{Ambiguity, Readings};
 use crate::model::Value;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -176,6 +177,9 @@ pub struct Read {
     pub unread: Vec<(usize, String)>,
     /// Whether some choice of readings balanced the whole table.
     pub solved: bool,
+    /// When it did in several ways: every such reading of the table, on the cells they differ
+    /// on, the rows' cells given as (row index as a key of `keys`, cell index).
+    pub readings: Option<Readings>,
 }
 
 pub fn num(v: &Option<i64>) -> i64 {
@@ -319,7 +323,7 @@ pub fn read_with(
         all.push(Hyp { blanks: h, groups, solutions });
     }
     let solved: Vec<&Hyp> = all.iter().filter(|h| h.solutions.as_ref().is_some_and(|s| !s.is_empty())).collect();
-    let mut out = Read { rows: Vec::new(), ambiguous: Vec::new(), unread: Vec::new(), solved: !solved.is_empty() };
+    let mut out = Read { rows: Vec::new(), ambiguous: Vec::new(), unread: Vec::new(), solved: !solved.is_empty(), readings: None };
     let tok = |c: &Cell| Tok { start: c.0, end: c.1, kind: Kind::Val(c.2.map_or(Value::Blank, Value::Int)) };
     // A 0 that every reading has in a cell, taken from different characters of a stretch of
     // zeros (「4 000 4」 with two blank cells: the middle 0 is 0 in every placement of the
@@ -373,6 +377,48 @@ pub fn read_with(
                 }
             }
             take(&mut out, i, opts, Some(0));
+        }
+        // Every balanced reading of the table on the cells they differ on (a row's reading
+        // with the same numbers may place its cells in several ways: each way is a reading).
+        let doubt: Vec<(usize, usize)> =
+            out.rows.iter().enumerate().flat_map(|(i, r)| r.iter().flat_map(move |(_, d)| d.iter().map(move |&c| (i, c)))).collect();
+        let mut in_doubt: Vec<usize> = doubt.iter().map(|d| d.0).collect();
+        in_doubt.dedup();
+        let mut all: Vec<Vec<Tok>> = Vec::new();
+        // (A hypothesis's solutions are readings with different numbers: more than `MAX` of
+        // them are more readings than are kept.)
+        let mut complete = !doubt.is_empty() && solved.iter().all(|h| h.solutions.as_ref().is_some_and(|s| s.len() <= Readings::MAX));
+        'every: for h in &solved {
+            for s in h.solutions.as_ref().unwrap() {
+                let mut partial: Vec<Vec<Tok>> = vec![Vec::new()];
+                for &i in &in_doubt {
+                    let mut ways: Vec<Vec<Tok>> = Vec::new();
+                    for r in &h.groups[i].as_ref().unwrap()[s[i]].1 {
+                        let w: Vec<Tok> = doubt.iter().filter(|d| d.0 == i).map(|d| tok(&r[d.1])).collect();
+                        if !ways.contains(&w) {
+                            ways.push(w);
+                        }
+                    }
+                    partial = partial.iter().flat_map(|p| ways.iter().map(move |w| [p.as_slice(), w].concat())).collect();
+                    if partial.len() > Readings::MAX {
+                        complete = false;
+                        break 'every;
+                    }
+                }
+                for p in partial {
+                    if !all.contains(&p) {
+                        all.push(p);
+                    }
+                }
+                if all.len() > Readings::MAX {
+                    complete = false;
+                    break 'every;
+                }
+            }
+        }
+        if complete {
+            let cells = doubt.iter().map(|&(i, c)| (keys[i], c)).collect();
+            out.readings = Readings::new(cells, all, in_doubt.iter().map(|&i| rows[i].0).collect());
         }
         return out;
     }

@@ -429,6 +429,39 @@ fn tables(doc: &Doc, out: &mut Vec<Diagnostic>) {
         if facts.method == "run-together" {
             out.push(diag(Code::P03, format!("{}的数字之间没有分隔（网页文本连写），已按表格勾稽关系拆分。", tname), vec![region]));
         }
+        // P03: where several splits balanced, the prose's own count chose one.
+        for d in &facts.decided {
+            let mut rows: Vec<&'static str> = d.cells.iter().map(|c| c.0).collect();
+            rows.dedup();
+            let shown: Vec<String> = rows
+                .iter()
+                .filter_map(|k| table.row(k))
+                .map(|r| {
+                    // The numbers, as the P02 lists them (blank as 0).
+                    let cells: Vec<String> = r.cells.iter().map(|c| c.value.int().unwrap_or(0).to_string()).collect();
+                    format!("「{}」{}", row_name(id, r.key), cells.join("|"))
+                })
+                .collect();
+            let said: Vec<String> = d.by.iter().map(|b| format!("「{}」（{}为 {}）", b.1, b.2, b.3)).collect();
+            let mut spans: Vec<Span> = d.by.iter().map(|b| doc.span(b.0 .0, b.0 .1)).collect();
+            spans.extend(d.runs.iter().map(|r| doc.span(r.1, r.2)));
+            out.push(diag(
+                Code::P03,
+                format!(
+                    "{}的数字连在一起，按勾稽关系有 {} 种拆法，正文{}只与其中一种相符，已按这种拆法读取：{}。{}如正文本身有误，请对照原表核实。",
+                    tname,
+                    d.readings,
+                    said.join("、"),
+                    shown.join("；"),
+                    if d.open.is_empty() {
+                        "这些格不再标为「请核对」。"
+                    } else {
+                        "其中有几格是空白还是填的 0 仍无法确定，仍标为「请核对」。"
+                    }
+                ),
+                spans,
+            ));
+        }
     }
 }
 
