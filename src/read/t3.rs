@@ -746,7 +746,7 @@ fn web_table(
     };
     // The 总计 column counts (a blank total is 0), or, as another reading, the whole column
     // was left blank.
-    let mut read = None;
+    let mut results: Vec<webrows::Read> = Vec::new();
     for blank_total_column in [false, true] {
         if blank_total_column && total.is_none() {
             break;
@@ -761,15 +761,26 @@ fn web_table(
             by_total && sub.is_none_or(|s| sum(v, &legal) == webrows::num(&v[s]))
         };
         let r = webrows::read(text, &spans, n, &row_ok, &columns_ok, &rows_t);
-        if r.solved || read.is_none() {
-            let solved = r.solved;
-            read = Some(r);
-            if solved {
-                break;
-            }
+        let solved = r.solved;
+        results.push(r);
+        if solved {
+            break;
         }
     }
-    let r = read?;
+    let mut results = results.into_iter();
+    let counted = results.next()?;
+    let r = match results.next() {
+        Some(blank) if blank.solved && counted.complete => blank,
+        // The table read with its 总计 column blank balances, but with the column counted it
+        // had too many readings to look through: the blank column may balance by chance.
+        Some(blank) if blank.solved => with_doubts_from(blank, &counted, &spans, &rows_t),
+        // Neither balances the table: each row is taken from its own single balanced reading,
+        // but whether the 总计 column counts is then not known either — a row read one way with
+        // it and another without (「1 1」: 1 and its total 1, or 1 and 1 with the total blank) is
+        // uncertain where the two differ.
+        Some(blank) => with_doubts_from(counted, &blank, &spans, &rows_t),
+        None => counted,
+    };
     // No reading balances the table, and the rows taken from their own single balanced reading
     // leave more than one column unbalanced: a wrong number makes one column fail, so some row
     // was split wrongly — one whose digits had several splits and that balanced by chance. Its
@@ -820,4 +831,56 @@ fn web_table(
         out.unread.push((format!("{}：「{}」{}", crate::format::short_t3_label(crate::format::t3_row(rows_t[i]).unwrap()), text[s..e].trim(), why), s, e));
     }
     Some(out)
+}
+
+/// `a` (rows read with no balanced reading of the table), with the cells where `b` (the same
+/// rows read under another hypothesis) reads a row otherwise made uncertain, and `b`'s reading
+/// listed among the row's readings (P02). Rows `b` did not read stay as `a` has them.
+fn with_doubts_from(mut a: webrows::Read, b: &webrows::Read, spans: &[(usize, usize)], keys: &[&'static str]) -> webrows::Read {
+    let value = |t: &Tok| match &t.kind {
+        Kind::Val(v) => v.clone(),
+        _ => Value::Blank,
+    };
+    let nums = |toks: &[Tok]| -> Vec<i64> { toks.iter().map(|t| if let Kind::Val(Value::Int(v)) = t.kind { v } else { 0 }).collect() };
+    for i in 0..a.rows.len() {
+        let Some((ta, doubt)) = a.rows[i].as_mut() else { continue };
+        // `b` has no reading of the row: none balances it that way (the row stays as `a` reads
+        // it), or several do, or too many to look through (then every cell is in doubt).
+        let (tb, their_doubt) = match b.rows.get(i) {
+            Some(Some((tb, d))) => (Some(tb), d.as_slice()),
+            _ if b.unread.iter().any(|u| u.0 == i && u.1.contains("无法拆成")) => continue,
+            _ => (None, &[][..]),
+        };
+        // A cell `b` reads otherwise, or is itself unsure of.
+        let new: Vec<usize> = (0..ta.len())
+            .filter(|&c| {
+                their_doubt.contains(&c)
+                    || tb.is_none_or(|tb| tb.get(c).is_none_or(|t| value(t) != value(&ta[c]) || (value(t) != Value::Blank && t.start != ta[c].start)))
+            })
+            .filter(|c| !doubt.contains(c))
+            .collect();
+        if new.is_empty() {
+            continue;
+        }
+        doubt.extend(new);
+        doubt.sort_unstable();
+        let (s, e) = spans[i];
+        let mut more = match tb {
+            Some(tb) if nums(tb) != nums(ta) => super::Ambiguity::new(keys[i], s, e, &[nums(ta), nums(tb)], Some(0)),
+            _ => super::Ambiguity::new(keys[i], s, e, &[nums(ta)], Some(0)),
+        };
+        if tb.is_none() {
+            let theirs = b.ambiguous.iter().filter(|x| x.row == keys[i]).flat_map(|x| x.readings.iter().cloned());
+            let extra: Vec<String> = theirs.filter(|r| !more.readings.contains(r)).collect();
+            more.readings.extend(extra);
+        }
+        match a.ambiguous.iter_mut().find(|x| x.row == keys[i]) {
+            Some(x) => {
+                let extra: Vec<String> = more.readings.into_iter().filter(|r| !x.readings.contains(r)).collect();
+                x.readings.extend(extra);
+            }
+            None => a.ambiguous.push(more),
+        }
+    }
+    a
 }

@@ -177,6 +177,9 @@ pub struct Read {
     pub unread: Vec<(usize, String)>,
     /// Whether some choice of readings balanced the whole table.
     pub solved: bool,
+    /// Whether every hypothesis was looked through to the end (no row or table with too many
+    /// readings): an unsolved table then has no balanced reading at all.
+    pub complete: bool,
     /// When it did in several ways: every such reading of the table, on the cells they differ
     /// on, the rows' cells given as (row index as a key of `keys`, cell index).
     pub readings: Option<Readings>,
@@ -323,7 +326,8 @@ pub fn read_with(
         all.push(Hyp { blanks: h, groups, solutions });
     }
     let solved: Vec<&Hyp> = all.iter().filter(|h| h.solutions.as_ref().is_some_and(|s| !s.is_empty())).collect();
-    let mut out = Read { rows: Vec::new(), ambiguous: Vec::new(), unread: Vec::new(), solved: !solved.is_empty(), readings: None };
+    let complete = all.iter().all(|h| h.solutions.is_some());
+    let mut out = Read { rows: Vec::new(), ambiguous: Vec::new(), unread: Vec::new(), solved: !solved.is_empty(), complete, readings: None };
     let tok = |c: &Cell| Tok { start: c.0, end: c.1, kind: Kind::Val(c.2.map_or(Value::Blank, Value::Int)) };
     // A 0 that every reading has in a cell, taken from different characters of a stretch of
     // zeros (「4 000 4」 with two blank cells: the middle 0 is 0 in every placement of the
