@@ -18,7 +18,11 @@ fn main() {
     // collapsed spaces, damaged markdown): their readers take paths the fixtures do not.
     for form in nianbao::testgen::Form::WILD {
         for seed in 0..4 {
-            seeds.push(nianbao::testgen::generate_with(seed, &nianbao::testgen::Options { form, inject: nianbao::testgen::Inject::No, unique_runs: true }).text.into_bytes());
+            seeds.push(
+                nianbao::testgen::generate_with(seed, &nianbao::testgen::Options { form, inject: nianbao::testgen::Inject::No, unique_runs: true })
+                    .text
+                    .into_bytes(),
+            );
         }
     }
     let mut state: u64 = 0x9E3779B97F4A7C15;
