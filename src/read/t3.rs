@@ -848,7 +848,7 @@ fn with_doubts_from(mut a: webrows::Read, b: &webrows::Read, spans: &[(usize, us
         // it), or several do, or too many to look through (then every cell is in doubt).
         let (tb, their_doubt) = match b.rows.get(i) {
             Some(Some((tb, d))) => (Some(tb), d.as_slice()),
-            _ if b.unread.iter().any(|u| u.0 == i && u.1.contains("无法拆成")) => continue,
+            _ if b.unread.iter().any(|u| u.0 == i && u.1 == webrows::NO_BALANCED_READING) => continue,
             _ => (None, &[][..]),
         };
         // A cell `b` reads otherwise, or is itself unsure of.

@@ -81,7 +81,8 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
         // numbers happen to have fifteen digits or more (「410261986 01616 0」: 41 0 26 19 86,
         // two blanks, 0 16 16, …). The run first; when no split of it balances, blanks where the
         // white space is, as for a page with fewer digits.
-        let blanks = if runtogether::t4(text, &vals).is_none() { spaced_values(text, end, &evs) } else { None };
+        let run = runtogether::t4(text, &vals);
+        let blanks = if run.is_none() { spaced_values(text, end, &evs) } else { None };
         let with_blanks = blanks.map(|seg| webrows::read_with(text, &[seg], 15, &[webrows::Blanks::AnyWs], &block_ok, &|_| true, &["t4"]));
         // Several such readings: the run is left unread as before (P01).
         if let Some(Some((cells, _))) =
@@ -89,11 +90,19 @@ pub fn read(text: &str, start: usize, end: usize) -> Option<(RawTable, TableFact
         {
             facts.method = "run-together";
             let (s, e) = blanks.unwrap_or_default();
-            let shown: Vec<String> = cells.iter().map(|t| if let Kind::Val(v) = &t.kind { v.display() } else { String::new() }).collect();
+            // Blank cells as the other readings show them (「41|0|空|…」).
+            let shown: Vec<String> = cells
+                .iter()
+                .map(|t| match &t.kind {
+                    Kind::Val(Value::Blank) => "空".to_string(),
+                    Kind::Val(v) => v.display(),
+                    _ => String::new(),
+                })
+                .collect();
             facts.spaces_as_blanks.push((s, e, shown.join("|")));
             vals = cells;
             uncertain = (0..15).collect();
-        } else if let Some((split, amb, doubt, kept)) = runtogether::t4(text, &vals) {
+        } else if let Some((split, amb, doubt, kept)) = run {
             facts.method = "run-together";
             vals = split;
             facts.ambiguous.extend(amb);
@@ -250,45 +259,43 @@ fn grid_row(text: &str, start: usize, end: usize, vals: &[Tok]) -> Option<Vec<To
     None
 }
 
-/// The values of table 四 in one-line web text: everything after the header's last words to
-/// the end of their line, when it is digits and white space only and holds every value read.
-fn web_values(text: &str, end: usize, evs: &[Ev]) -> Option<(usize, usize)> {
+/// Everything after the header's last words to the end of their line, when every value read
+/// lies in it: where one-line web text has table 四's values.
+fn after_header(text: &str, end: usize, evs: &[Ev]) -> Option<(usize, usize)> {
     let first_val = evs.iter().position(|e| matches!(e, Ev::Val(..)));
     let last_label = evs[..first_val.unwrap_or(evs.len())].iter().rev().find_map(|e| if let Ev::Label(p) = e { Some(p) } else { None })?;
     let from = last_label.end;
     let line_end = text[from..end].find('\n').map_or(end, |p| from + p);
+    let inside = evs.iter().all(|e| if let Ev::Val(t, _) = e { from <= t.start && t.end <= line_end } else { true });
+    inside.then_some((from, line_end))
+}
+
+/// The values of table 四 in one-line web text (`after_header`), when they are digits and white
+/// space only and may hold blank cells.
+fn web_values(text: &str, end: usize, evs: &[Ev]) -> Option<(usize, usize)> {
+    let (from, line_end) = after_header(text, end, evs)?;
     let seg = &text[from..line_end];
     if !seg.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '\u{a0}' | '\u{3000}' | '\r')) {
         return None;
     }
     // Blank cells show only as U+00A0 or white space; without digits, only fifteen U+00A0, or
     // white space alone after a header on one line, up to the next section (every cell blank,
-    // their spaces collapsed; a header over several lines is not web text). Without a blank cell the run is read as before
-    // (`runtogether`).
+    // their spaces collapsed; a header over several lines is not web text). Without a blank
+    // cell the run is read as before (`runtogether`).
     let nbsp = seg.chars().filter(|&c| c == '\u{a0}').count();
     let digits = webrows::digit_count(seg);
     let header_from = evs.iter().find_map(|e| if let Ev::Label(p) = e { Some(p.start) } else { None }).unwrap_or(from);
     let all_blank = digits == 0 && nbsp == 0 && !seg.is_empty() && !text[header_from..from].contains('\n') && text[line_end..end].trim().is_empty();
-    if digits == 0 && nbsp != 15 && !all_blank || nbsp == 0 && digits >= 15 {
-        return None;
-    }
-    let inside = evs.iter().all(|e| if let Ev::Val(t, _) = e { from <= t.start && t.end <= line_end } else { true });
-    inside.then_some((from, line_end))
+    let blanks_possible = !(digits == 0 && nbsp != 15 && !all_blank || nbsp == 0 && digits >= 15);
+    blanks_possible.then_some((from, line_end))
 }
 
-/// The values of table 四 in one-line web text when they hold fifteen digits or more and no
-/// U+00A0 but white space among the digits (where collapsed blank cells may hide).
+/// The values of table 四 in one-line web text (`after_header`) when they hold fifteen digits or
+/// more and no U+00A0 but white space among the digits (where collapsed blank cells may hide).
 fn spaced_values(text: &str, end: usize, evs: &[Ev]) -> Option<(usize, usize)> {
-    let first_val = evs.iter().position(|e| matches!(e, Ev::Val(..)))?;
-    let last_label = evs[..first_val].iter().rev().find_map(|e| if let Ev::Label(p) = e { Some(p) } else { None })?;
-    let from = last_label.end;
-    let line_end = text[from..end].find('\n').map_or(end, |p| from + p);
+    let (from, line_end) = after_header(text, end, evs)?;
     let seg = &text[from..line_end];
-    let inner = seg.trim_matches(|c: char| c.is_whitespace());
-    let ok = seg.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '\u{3000}' | '\r'))
-        && inner.contains(' ')
-        && webrows::digit_count(seg) >= 15
-        && evs.iter().all(|e| if let Ev::Val(t, _) = e { from <= t.start && t.end <= line_end } else { true });
+    let ok = seg.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '\u{3000}' | '\r')) && seg.trim().contains(' ') && webrows::digit_count(seg) >= 15;
     ok.then_some((from, line_end))
 }
 
@@ -333,5 +340,6 @@ mod tests {
         assert!(got.iter().all(|c| !c.1));
         assert_eq!(got[..5].iter().map(|c| c.0.clone()).collect::<Vec<_>>(), [41, 0, 26, 19, 86].map(Value::Int).to_vec());
         assert_eq!(facts.spaces_as_blanks.len(), 1);
+        assert!(facts.spaces_as_blanks[0].2.starts_with("41|0|26|19|86|空|"), "{:?}", facts.spaces_as_blanks);
     }
 }

@@ -31,6 +31,9 @@ pub enum Blanks {
 /// One cell of a reading: its place in the text and its value (`None`: blank).
 pub type Cell = (usize, usize, Option<i64>);
 
+/// Why a row is left unread when no reading of it balances (`Read::unread`).
+pub const NO_BALANCED_READING: &str = "无法拆成能使本行平衡的数";
+
 /// The longest number a cell holds.
 const MAX_LEN: usize = 9;
 const MAX_ROW_READINGS: usize = 64;
@@ -465,7 +468,7 @@ pub fn read_with(
                 take(&mut out, i, vec![&cells], Some(0));
             }
             Some(g) if g.is_empty() => {
-                out.unread.push((i, "无法拆成能使本行平衡的数".into()));
+                out.unread.push((i, NO_BALANCED_READING.into()));
                 out.rows.push(None);
             }
             Some(g) => {
